@@ -1,0 +1,71 @@
+"""Every check flowlint can report, declared once: code, name, summary, Meta's error, versions, docs.
+
+Each stage of the pipeline declares its own :class:`RuleInfo` list next to its code
+(``flowlint.source.RULES``, ``flowlint.versions.RULES``, ``flowlint.schema.RULES``,
+``flowlint.rules.RULES``). This module only collects them into one table, in that order:
+an explicit import list and one dict, no registration side effects.
+
+Code ranges: FL0xx source and syntax, FL1xx versions, FL2xx the schema pass, FL3xx routing,
+FL4xx screens and data, FL5xx actions and payloads, FL6xx components, FL7xx bindings and
+expressions, FL8xx limits, FL9xx limits stated only by Meta's public docs (always warnings).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+__all__ = ["RuleInfo", "all_rules", "get_rule", "rule_severity"]
+
+Source = Literal["meta", "docs", "flowlint"]
+
+#: Modules that declare ``RULES``, in pipeline order. A stage that is not built yet is simply absent.
+_RULE_MODULES = ("flowlint.source", "flowlint.versions", "flowlint.schema", "flowlint.rules")
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """The declaration of one check.
+
+    ``source`` says whose rule it is: ``meta`` (Meta's validator rejects it: an error),
+    ``docs`` (only Meta's public docs state it: a warning that cites them), or ``flowlint``
+    (flowlint's own advice, e.g. duplicate keys that JSON.parse silently drops).
+    ``doc`` answers: what it does, why it is bad, an example, what to use instead.
+    """
+
+    code: str
+    name: str
+    summary: str
+    meta_error: str
+    severity: Literal["error", "warning"]
+    versions: str = "all"
+    source: Source = "meta"
+    doc: str = ""
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> dict[str, RuleInfo]:
+    table: dict[str, RuleInfo] = {}
+    for name in _RULE_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # a stage not built yet
+            if exc.name != name:
+                raise
+            continue
+        for info in getattr(module, "RULES", ()):
+            if info.code in table:
+                raise RuntimeError(f"rule code {info.code} declared twice ({name})")
+            table[info.code] = info
+    return table
+
+
+def get_rule(code: str) -> RuleInfo | None:
+    return all_rules().get(code)
+
+
+def rule_severity(code: str) -> Literal["error", "warning"]:
+    info = get_rule(code)
+    return info.severity if info else "error"

@@ -1,0 +1,126 @@
+"""The pipeline: bytes -> value -> version gate -> schema pass -> semantic rules -> located report.
+
+Meta's order is kept: the version gate, then the JSON-Schema pass, and the semantic validators only
+when the schema pass found nothing (``spec/meta-validator.md`` §0 step 3: Meta stops there, and
+semantic findings on a structurally broken document would cascade). Positions are filled in last, by
+:func:`locate`, from the source map, which is built only if there is something to locate.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from flowlint.diagnostics import ERROR, Diagnostic, Report
+from flowlint.source import ParsedSource, parse_source
+from flowlint.versions import FlowVersion, version_gate
+
+__all__ = ["lint", "lint_file", "locate", "Selection", "run_checks"]
+
+#: The stages after the version gate. Each takes (document, version) and returns diagnostics with paths.
+Check = Callable[[dict[str, Any], FlowVersion], list[Diagnostic]]
+
+
+class Selection:
+    """Which rule codes to report: ``select``/``ignore`` by code or prefix (``FL2``, ``FL301``, ``ALL``)."""
+
+    def __init__(self, select: Sequence[str] = ("ALL",), ignore: Sequence[str] = ()) -> None:
+        self.select = tuple(s.upper() for s in select) or ("ALL",)
+        self.ignore = tuple(s.upper() for s in ignore)
+
+    @staticmethod
+    def _match(code: str, patterns: tuple[str, ...]) -> int:
+        """Length of the longest matching prefix (``ALL`` counts as 0), or -1."""
+        best = -1
+        for pattern in patterns:
+            if pattern == "ALL":
+                best = max(best, 0)
+            elif code.startswith(pattern):
+                best = max(best, len(pattern))
+        return best
+
+    def allows(self, code: str) -> bool:
+        selected = self._match(code, self.select)
+        ignored = self._match(code, self.ignore)
+        return selected >= 0 and selected >= ignored if ignored >= 0 else selected >= 0
+
+
+def _stage(module_name: str) -> Check | None:
+    """The ``check`` function of a pipeline stage, or None while that stage is not built."""
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return None
+    return getattr(module, "check", None)
+
+
+def run_checks(
+    doc: dict[str, Any], *, target_version: str | None = None, legacy_severity: str = "warning"
+) -> tuple[FlowVersion | None, list[Diagnostic]]:
+    """Version gate, schema pass, semantic pass, on a parsed document (paths only, no positions)."""
+    version, found = version_gate(doc, override=target_version, legacy_severity=legacy_severity)
+    if version is None:
+        return None, found
+    schema_check = _stage("flowlint.schema")
+    schema_found = schema_check(doc, version) if schema_check else []
+    found.extend(schema_found)
+    if not any(d.severity == ERROR for d in schema_found):
+        rules_check = _stage("flowlint.rules")
+        if rules_check is not None:
+            found.extend(rules_check(doc, version))
+    return version, found
+
+
+def locate(diagnostics: Iterable[Diagnostic], parsed: ParsedSource) -> list[Diagnostic]:
+    """Fill in the span of every pointer from the source map (built here, on first need)."""
+    out: list[Diagnostic] = []
+    for diag in diagnostics:
+        if diag.located:
+            out.append(diag)
+            continue
+        source_map = parsed.source_map
+        pointers = tuple(replace(p, span=source_map.locate(p)) for p in diag.pointers)
+        out.append(replace(diag, pointers=pointers))
+    return out
+
+
+def lint(
+    data: bytes | str,
+    *,
+    version: str | None = None,
+    filename: str | None = None,
+    selection: Selection | None = None,
+) -> Report:
+    """Lint one Flow JSON document (bytes or text). Never raises on bad input: problems are diagnostics.
+
+    ``version`` checks the flow as if it declared that Flow JSON version (``--target-version``).
+    """
+    parsed = parse_source(data)
+    found = list(parsed.diagnostics)
+    checked_version: FlowVersion | None = None
+    if not parsed.fatal:
+        checked_version, more = run_checks(parsed.value, target_version=version)
+        found.extend(more)
+    if selection is not None:
+        found = [d for d in found if selection.allows(d.rule)]
+    located = locate(found, parsed)
+    return Report(
+        located,
+        source=parsed.text,
+        filename=filename,
+        version=checked_version.canonical if checked_version else None,
+        value=parsed.value,
+    )
+
+
+def lint_file(
+    path: str | os.PathLike[str], *, version: str | None = None, selection: Selection | None = None
+) -> Report:
+    """Lint a file. An unreadable file raises ``OSError`` (the CLI turns it into exit code 2)."""
+    data = Path(path).read_bytes()
+    return lint(data, version=version, filename=os.fspath(path), selection=selection)

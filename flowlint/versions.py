@@ -1,0 +1,187 @@
+"""Flow JSON versions and Meta's version gate.
+
+Meta's validator reads ``version`` as ``major.minor`` with both parts parsed as integers
+(``"7.3"`` -> 703; ``"07.3"`` -> 703 too, then the schema's const on the exact string fails;
+``"7.30"`` -> 730, unknown). Facts: ``spec/meta-validator.md`` §0 and the conformance cases
+``version-*`` (``conformance/meta/README.md``, "Version gate and chains").
+
+Severity (``spec/flowjson.md`` §1.1): versions below 5.1 can still be *sent* but no longer
+*published*; Meta's validator refuses them with ``INVALID_FLOW_JSON_VERSION``. flowlint checks such
+a flow against its own version's schema and reports the refusal as a warning (an error when
+checking a Create Flow request, where the refusal is what the server answers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from flowlint.catalog import RuleInfo
+from flowlint.diagnostics import ERROR, WARNING, Diagnostic, Pointer
+
+__all__ = [
+    "FlowVersion",
+    "parse_version_number",
+    "version_gate",
+    "SUPPORTED",
+    "LEGACY",
+    "PUBLISHABLE",
+    "LATEST",
+    "MSG_UNSUPPORTED",
+    "MSG_MISSING",
+    "RULES",
+]
+
+MSG_UNSUPPORTED = (
+    "Given Flow JSON version is not supported. Please refer the supported versions at "
+    "https://developers.facebook.com/docs/whatsapp/flows/changelogs#currently-supported-versions."
+)
+MSG_MISSING = "Flow JSON version is not specified."
+
+#: Versions Meta's validator checks (its chain table), number -> canonical text.
+#: 5.2 is Meta's commerce ("shopping") variant of 5.1; 7.4 is published in the validator build the
+#: conformance cases were run with and is validated exactly like 7.3 (case ``version-7-4-accepted``).
+SUPPORTED: dict[int, str] = {
+    501: "5.1",
+    502: "5.2",
+    600: "6.0",
+    601: "6.1",
+    602: "6.2",
+    603: "6.3",
+    700: "7.0",
+    701: "7.1",
+    702: "7.2",
+    703: "7.3",
+    704: "7.4",
+}
+#: Older public versions: refused by Meta's validator for new flows, still sendable when published.
+#: flowlint checks them against their own schema and warns (FL103).
+LEGACY: dict[int, str] = {201: "2.1", 300: "3.0", 301: "3.1", 400: "4.0", 500: "5.0"}
+#: Versions Meta's public changelog lists as publishable (spec/flowjson.md §1.1).
+PUBLISHABLE = frozenset({501, 600, 601, 602, 603, 700, 701, 702, 703})
+LATEST = "7.3"
+
+_VERSION_TEXT = re.compile(r"(\d+)\.(\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class FlowVersion:
+    """A version as Meta's gate reads it: ``number`` = major*100 + minor; ``text`` as written."""
+
+    number: int
+    text: str
+
+    @property
+    def canonical(self) -> str:
+        return SUPPORTED.get(self.number) or LEGACY.get(self.number) or self.text
+
+    @property
+    def legacy(self) -> bool:
+        return self.number in LEGACY
+
+    def at_least(self, text: str) -> bool:
+        number = parse_version_number(text)
+        assert number is not None, text
+        return self.number >= number
+
+    @classmethod
+    def from_text(cls, text: str) -> FlowVersion | None:
+        number = parse_version_number(text)
+        if number is None or (number not in SUPPORTED and number not in LEGACY):
+            return None
+        return cls(number, text)
+
+
+def parse_version_number(text: str) -> int | None:
+    m = _VERSION_TEXT.fullmatch(text)
+    if not m:
+        return None
+    return int(m.group(1)) * 100 + int(m.group(2))
+
+
+RULES = [
+    RuleInfo(
+        "FL101",
+        "missing-version",
+        "The flow has no `version`.",
+        "MISSING_FLOW_JSON_VERSION",
+        ERROR,
+        doc="""What it does: reports a Flow JSON document without a top-level `version`.
+
+Why is this bad? Meta's validator checks nothing else and refuses the flow: every rule depends on the version.
+
+Example: `{"screens": [...]}`
+
+Use instead: `{"version": "7.3", "screens": [...]}`""",
+    ),
+    RuleInfo(
+        "FL102",
+        "unsupported-version",
+        "`version` is not a Flow JSON version that Meta's validator knows.",
+        "INVALID_FLOW_JSON_VERSION",
+        ERROR,
+        doc="""What it does: reports a `version` that is not a string of the form major.minor naming a known
+Flow JSON version (a number such as 7.3, null, "7.30", "v7.3", "8.0").
+
+Why is this bad? Meta refuses the flow before any other check.
+
+Example: `"version": 7.3`
+
+Use instead: `"version": "7.3"`""",
+    ),
+    RuleInfo(
+        "FL103",
+        "version-not-publishable",
+        "Flow JSON versions below 5.1 can no longer be published.",
+        "INVALID_FLOW_JSON_VERSION",
+        WARNING,
+        versions="2.1-5.0",
+        doc="""What it does: warns on a flow whose version is 2.1, 3.0, 3.1, 4.0 or 5.0. The flow is still
+checked against the schema of its own version.
+
+Why is this bad? Meta's validator refuses these versions for new flows (Create Flow answers
+INVALID_FLOW_JSON_VERSION); flows already published in them can still be sent. See
+https://developers.facebook.com/docs/whatsapp/flows/changelogs#currently-supported-versions.
+
+Example: `"version": "3.1"`
+
+Use instead: `"version": "7.3"` (migrate the flow; check it with `--target-version 7.3`).""",
+    ),
+]
+
+
+def version_gate(
+    doc: dict[str, Any], *, override: str | None = None, legacy_severity: str = WARNING
+) -> tuple[FlowVersion | None, list[Diagnostic]]:
+    """Meta's version gate. Returns the version to check against (``None``: stop) and its findings.
+
+    ``override`` is ``--target-version``: check the document as if it declared that version
+    (the document's own ``version`` value is then not judged).
+    """
+    if override is not None:
+        forced = FlowVersion.from_text(override)
+        if forced is None:
+            raise ValueError(f"unknown Flow JSON version {override!r}")
+        return FlowVersion(forced.number, forced.canonical), []
+    if "version" not in doc:
+        return None, [Diagnostic("MISSING_FLOW_JSON_VERSION", MSG_MISSING, (Pointer(()),), "FL101", ERROR)]
+    raw = doc["version"]
+    pointer = (Pointer(("version",)),)
+    number = parse_version_number(raw) if isinstance(raw, str) else None
+    if number is not None and number in SUPPORTED:
+        return FlowVersion(number, raw), []
+    if number is not None and number in LEGACY:
+        finding = Diagnostic(
+            "INVALID_FLOW_JSON_VERSION",
+            MSG_UNSUPPORTED,
+            pointer,
+            "FL103",
+            legacy_severity,  # type: ignore[arg-type]
+            fix=f"Flow JSON {LEGACY[number]} can still be sent but not published; migrate to {LATEST}.",
+        )
+        return FlowVersion(number, raw), [finding]
+    fix = None
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        fix = f'write the version as a string: "{raw}"'
+    return None, [Diagnostic("INVALID_FLOW_JSON_VERSION", MSG_UNSUPPORTED, pointer, "FL102", ERROR, fix=fix)]
