@@ -93,11 +93,15 @@ class Pointer:
 
     ``span`` is filled by ``locate``; syntax errors, which have no path, carry their span from the start.
     A pointer at a missing property points at the *value* of the object that lacks it (Meta's convention).
+    ``at`` is where the span is taken from when it differs from the reported ``path``: Meta reports some
+    schema errors on an object while pointing at one of its members (a component whose ``type`` is not
+    allowed there: path of the component, span of its ``type`` value).
     """
 
     path: JsonPath
     target: Target = "value"
     span: Span | None = None
+    at: JsonPath | None = None
 
     @property
     def path_text(self) -> str:

@@ -424,7 +424,7 @@ class SourceMap:
         """The span of a pointer; an unknown path falls back to its nearest existing ancestor's value."""
         if pointer.span is not None:
             return pointer.span
-        path = tuple(pointer.path)
+        path = tuple(pointer.path if pointer.at is None else pointer.at)
         if pointer.target == "key":
             span = self.key_span(path)
             if span is not None:

@@ -1,0 +1,153 @@
+"""The schema pass: a Flow JSON document against its version's JSON Schema, reported as Meta reports it.
+
+Pipeline stage (``check(doc, version)``, see ``flowlint.engine``). The schemas live in ``schemas/``
+(installed as ``flowlint.schemas``; written by :mod:`flowlint.schema_build`), one per Flow JSON version,
+loaded from the package through a ``referencing`` registry: never from the network.
+
+Two steps, so that a clean flow pays only for the cheap one:
+1. ``is_valid``: does the document satisfy the schema? (:func:`schema_is_valid`, the seam where a native
+   validator such as ``jsonschema-rs`` can answer; see :func:`_fast_validator`.)
+2. Only when it does not: the reference validator (Python ``jsonschema``) lists every failure, and
+   :mod:`flowlint.schema_meta` translates them into Meta's codes, messages, paths and suppressions
+   (``spec/meta-validator.md`` §3.1, corrected by ``conformance/meta/``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+from flowlint import schema_meta
+from flowlint.diagnostics import Diagnostic
+from flowlint.schema_meta import RULES
+from flowlint.versions import LEGACY, SUPPORTED, FlowVersion
+
+__all__ = ["check", "RULES", "schema_for_version", "schema_is_valid", "load_schema", "validator_for"]
+
+_SCHEMA_FILE = "flow-json-{}.json"
+
+
+# --- loading ---------------------------------------------------------------------------------------------
+
+
+def _schema_folder() -> Any:
+    """The folder of JSON Schemas: the installed package ``flowlint.schemas``, or ``schemas/`` of a checkout."""
+    try:
+        return resources.files("flowlint.schemas")
+    except ModuleNotFoundError:  # running from a checkout that was not installed
+        return Path(__file__).resolve().parents[1] / "schemas"
+
+
+@lru_cache(maxsize=None)
+def _all_schemas() -> dict[str, dict[str, Any]]:
+    folder = _schema_folder()
+    out: dict[str, dict[str, Any]] = {}
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.startswith("flow-json-") and name.endswith(".json"):
+            out[name[len("flow-json-") : -len(".json")]] = json.loads(entry.read_text(encoding="utf-8"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _registry() -> Registry:
+    resources_ = [(s["$id"], Resource.from_contents(s)) for s in _all_schemas().values()]
+    return Registry().with_resources(resources_)
+
+
+def load_schema(version_text: str) -> dict[str, Any]:
+    """The entry schema of a Flow JSON version ("7.3"); ``KeyError`` for a version without one."""
+    return _all_schemas()[version_text]
+
+
+def schema_for_version(text: str) -> dict[str, Any]:
+    """A self-contained JSON Schema (draft 2020-12) for editors, e.g. VS Code's ``json.schemas``.
+
+    ``text`` is a Flow JSON version ("7.3"); an unknown version raises ``ValueError``.
+    """
+    version = FlowVersion.from_text(text)
+    if version is None:
+        raise ValueError(f"unknown Flow JSON version {text!r}")
+    return json.loads(json.dumps(load_schema(version.canonical)))
+
+
+# --- formats: Ajv 6's, which Meta's validator uses ------------------------------------------------------
+
+FORMAT_CHECKER = FormatChecker(formats=())
+
+#: Ajv 6 "fast" mode ``uri`` format.
+_AJV_URI = re.compile(r"^(?:[a-z][a-z0-9+\-.]*:)(?:/?/)?[^\s]*$", re.IGNORECASE)
+_HTTP_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+@FORMAT_CHECKER.checks("uri")
+def _is_uri(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    # Meta drops the uri error when the trimmed value is an http(s) URL (spec/meta-validator.md §3.1).
+    return bool(_AJV_URI.match(value) or _HTTP_URL.match(value.strip()))
+
+
+@FORMAT_CHECKER.checks("regex")
+def _is_regex(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    try:
+        re.compile(value)
+    except re.error:
+        return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def validator_for(version_text: str) -> Draft202012Validator:
+    """The reference validator of one version (compiled once)."""
+    return Draft202012Validator(load_schema(version_text), registry=_registry(), format_checker=FORMAT_CHECKER)
+
+
+# --- the fast path ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _fast_validator(version_text: str) -> Callable[[Any], bool]:
+    """``is_valid`` for the clean path: the seam for a native validator (``jsonschema-rs``).
+
+    A native validator may answer here only if it agrees with the reference on every fixture
+    (tests/schema/test_fast_path.py); until it is a dependency, the reference answers.
+    """
+    return validator_for(version_text).is_valid
+
+
+def schema_is_valid(doc: dict[str, Any], version_text: str) -> bool:
+    return _fast_validator(version_text)(doc)
+
+
+# --- the stage -------------------------------------------------------------------------------------------
+
+
+def _schema_version(version: FlowVersion) -> str | None:
+    text = SUPPORTED.get(version.number) or LEGACY.get(version.number)
+    return text if text in _all_schemas() else None
+
+
+def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
+    """Schema findings in Meta's order, with paths (spans are filled in by the engine)."""
+    schema_version = _schema_version(version)
+    if schema_version is None:
+        return []
+    if doc.get("version") != version.text:
+        # --target-version: the document is checked as if it declared that version.
+        doc = {**doc, "version": version.text}
+    found: list[Diagnostic] = []
+    if not schema_is_valid(doc, schema_version):
+        errors = validator_for(schema_version).iter_errors(doc)
+        found = schema_meta.translate(errors, doc, version=schema_version)
+    found.extend(schema_meta.docs_limits(doc, version=schema_version))
+    return found

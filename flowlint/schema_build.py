@@ -1,0 +1,1048 @@
+"""Builds the JSON Schemas in ``schemas/`` (one entry schema per Flow JSON version) from one table.
+
+The schemas are data, committed as JSON so that editors and other tools can use them; this module is
+how they are written, so that a version differs from the previous one by a visible line in
+:data:`VERSIONS` or in a property's ``since`` (adding 7.4 was one line: ``"7.4": "7.3"``).
+Run ``python -m flowlint.schema_build`` after a change; ``tests/schema/test_schema_files.py`` fails
+while the committed files differ from what this module writes.
+
+Facts and sources:
+- Meta's validator (``spec/meta-validator.md`` §3: root, screen, which components go where, binding
+  patterns, non-blank strings from 6.0, form and no-form variants), corrected by the recorded answers in
+  ``conformance/meta/README.md`` ("Settled by running Meta's validator").
+- Meta's public docs (``spec/flowjson.md`` §1.2 "what each version added", §5 components, §6 actions),
+  with pywa's ``pywa/types/flows.py`` "Added in vX" notes where Meta's pages say nothing.
+Where two sources disagree and no recorded answer settles it, the schema is permissive: a flow Meta
+accepts must never be rejected.
+
+Shape (plain draft 2020-12, no custom keywords, so any validator gives the same answer): components are
+chosen by their ``type`` with ``if``/``then`` (one branch per type) after an ``enum`` of the types
+allowed in that place; Meta's "this property or a binding" alternatives are ``anyOf`` of two branches,
+as in Meta's schema, so that both branch errors can be reported as Meta reports them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterable
+
+__all__ = ["VERSIONS", "build_schema", "build_all", "write_all", "COMPONENT_SINCE", "KNOWN_COMPONENTS"]
+
+Schema = dict[str, Any]
+
+#: Flow JSON version -> the version whose rules it uses (itself, or an earlier one it copies).
+#: 7.4 is validated exactly like 7.3 by Meta's validator (conformance case ``version-7-4-accepted``).
+VERSIONS: dict[str, str] = {
+    "2.1": "2.1",
+    "3.0": "3.0",
+    "3.1": "3.1",
+    "4.0": "4.0",
+    "5.0": "5.0",
+    "5.1": "5.1",
+    "5.2": "5.2",
+    "6.0": "6.0",
+    "6.1": "6.1",
+    "6.2": "6.2",
+    "6.3": "6.3",
+    "7.0": "7.0",
+    "7.1": "7.1",
+    "7.2": "7.2",
+    "7.3": "7.3",
+    "7.4": "7.3",
+}
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+ID_PREFIX = "urn:flowlint:schema:flow-json-"
+
+MV = "spec/meta-validator.md"
+FJ = "spec/flowjson.md"
+PYWA = "pywa/types/flows.py (github.com/david-lev/pywa)"
+COMPONENTS_DOC = "https://developers.facebook.com/docs/whatsapp/flows/reference/components"
+FLOWJSON_DOC = "https://developers.facebook.com/docs/whatsapp/flows/reference/flowjson"
+
+# --- patterns (Meta's, spec/meta-validator.md §3.6; written for ECMA-262 regular expressions) -------------
+
+#: Bindings up to 3.1: only ``${data.x}``.
+BINDING_V200 = r"^\$\{data\..+\}$"
+#: Bindings from 4.0 (global ``${screen.S.data.x}``; not end-anchored, as Meta's).
+BINDING_V400 = r"^\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)(\.[A-Za-z0-9_-]+)+\}"
+#: From 6.0 a backtick nested expression is accepted too.
+BINDING_V600 = BINDING_V400 + r"|^`.+`"
+NON_BLANK = r"^(\r?\n?)*(?!\s*$).+(\r?\n?)*"
+NOT_BINDING = r"^(?!\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)\..+\})"
+NOT_BACKTICKS = r"^(?!`.*`$)"
+SCREEN_ID = r"^[a-zA-Z,_]+$"
+SWITCH_CASE_KEY = r"^[a-zA-Z][a-zA-Z0-9-_]*$"
+HEX_COLOUR = r"^#([A-Fa-f0-9]{6})$"
+
+#: Every component type name Meta knows (``WAFlowJSONConstants.WA_FLOW_JSON_COMPONENT_TYPE``) and the
+#: version that introduced it (spec/flowjson.md §5.1; pywa "Added in vX").
+COMPONENT_SINCE: dict[str, str] = {
+    "Form": "2.1",
+    "TextHeading": "2.1",
+    "TextSubheading": "2.1",
+    "TextBody": "2.1",
+    "TextCaption": "2.1",
+    "TextInput": "2.1",
+    "TextArea": "2.1",
+    "CheckboxGroup": "2.1",
+    "RadioButtonsGroup": "2.1",
+    "Dropdown": "2.1",
+    "DatePicker": "2.1",
+    "OptIn": "2.1",
+    "EmbeddedLink": "2.1",
+    "Footer": "2.1",
+    "Image": "2.1",
+    "If": "4.0",
+    "Switch": "4.0",
+    "PhotoPicker": "4.0",
+    "DocumentPicker": "4.0",
+    "RichText": "5.1",
+    "CalendarPicker": "6.1",
+    "NavigationList": "6.2",
+    "ChipsSelector": "6.3",
+    "ImageCarousel": "7.1",
+}
+KNOWN_COMPONENTS = frozenset(COMPONENT_SINCE)
+
+#: Components that must sit inside a Form before 4.0 (spec/flowjson.md §5 "Before v4.0").
+FORM_ONLY_BEFORE_400 = (
+    "TextInput",
+    "TextArea",
+    "CheckboxGroup",
+    "RadioButtonsGroup",
+    "OptIn",
+    "Dropdown",
+    "DatePicker",
+)
+
+#: Order of component types in Meta's lists (spec/meta-validator.md §3.4), newer ones appended.
+TOP_ORDER = (
+    "EmbeddedLink", "Footer", "Form", "TextBody", "TextCaption", "TextHeading", "TextSubheading", "Image",
+    "TextInput", "TextArea", "CheckboxGroup", "RadioButtonsGroup", "Dropdown", "DatePicker", "If", "Switch",
+    "PhotoPicker", "DocumentPicker", "OptIn", "RichText", "CalendarPicker", "NavigationList", "ChipsSelector",
+    "ImageCarousel",
+)
+FORM_ORDER = (
+    "TextInput", "TextArea", "CheckboxGroup", "RadioButtonsGroup", "Dropdown", "DatePicker", "EmbeddedLink",
+    "Footer", "TextBody", "TextCaption", "TextHeading", "TextSubheading", "OptIn", "Image", "If", "Switch",
+    "PhotoPicker", "DocumentPicker", "CalendarPicker", "NavigationList", "ChipsSelector", "ImageCarousel",
+)
+
+SHOPPING_LAYOUTS = ("ItemListLayout", "CartLayout", "ItemDetailLayout", "CategoryListLayout")
+
+
+def vnum(text: str) -> int:
+    major, minor = text.split(".")
+    return int(major) * 100 + int(minor)
+
+
+# --- property descriptions: what a property is and where its rule comes from ---------------------------
+
+_DESCRIPTIONS: dict[str, str] = {
+    "type": "The component type; selects which properties apply. Source: Meta's components reference "
+    f"({COMPONENTS_DOC}); {MV} §3.4.",
+    "text": "The text shown (a string, or an array of Markdown lines where Meta allows it); may be a "
+    f"${{...}} binding. Non-blank from 6.0 ({MV} §3.6). Source: {COMPONENTS_DOC}.",
+    "visible": f"Whether the component is shown: a boolean or a binding. Source: {COMPONENTS_DOC}; {MV} §3.6.",
+    "enabled": f"Whether the component can be used: a boolean or a binding. Source: {COMPONENTS_DOC}.",
+    "required": f"Whether the user must fill the field: a boolean or a binding. Source: {COMPONENTS_DOC}.",
+    "name": "Field name, unique on the screen; the value is read as ${form.<name>}. From 6.0 it must be "
+    f"non-blank, not a binding and not a backtick expression ({MV} §3.6). Source: {COMPONENTS_DOC}.",
+    "label": f"The label shown with the component. Source: {COMPONENTS_DOC}; minimum length from {MV} §3.5.",
+    "helper-text": f"Hint shown under the field. Source: {COMPONENTS_DOC}.",
+    "description": f"Secondary text shown with the component. Source: {COMPONENTS_DOC}.",
+    "init-value": "Initial value; only on a component outside a Form (4.0+), inside a Form use the Form's "
+    f"init-values ({MV} §3.4, conformance case schema-init-value-inside-form). Source: {COMPONENTS_DOC}.",
+    "error-message": "Error shown for the field; only on a component outside a Form (4.0+) "
+    f"({MV} §3.4, conformance case schema-error-message-inside-form). Source: {COMPONENTS_DOC}.",
+    "input-type": f"Keyboard and validation of a TextInput. Source: {MV} §4.3; {COMPONENTS_DOC}.",
+    "pattern": "A regular expression the input must match (6.2+); needs helper-text "
+    f"({MV} §2.3 TextInputPatternFieldV602). Source: {PYWA} 'Added in v6.2'.",
+    "label-variant": f"'large' shows the label prominently (7.0+). Source: {PYWA} 'Added in v7.0'; "
+    "conformance case schema-label-variant-v6-3.",
+    "min-chars": f"Minimum number of characters: a number or a binding. Source: {MV} §3.5.",
+    "max-chars": f"Maximum number of characters: a number or a binding. Source: {MV} §3.5.",
+    "max-length": f"Maximum number of characters of a TextArea. Source: {COMPONENTS_DOC}.",
+    "data-source": "The options: an array of items (id and title required) or a binding. Source: "
+    f"{MV} §3.5; {COMPONENTS_DOC}.",
+    "min-selected-items": "Minimum number of options to select: an integer >= 0 or a binding "
+    "(conformance case schema-minimum-min-selected-items). Source: " + COMPONENTS_DOC + ".",
+    "max-selected-items": f"Maximum number of options to select: an integer or a binding. Source: {COMPONENTS_DOC}.",
+    "media-size": f"Size of option images (5.0+). Source: {FJ} §1.2; {COMPONENTS_DOC}.",
+    "on-click-action": f"The action run when the component is tapped. Source: {FJ} §6; {FLOWJSON_DOC}.",
+    "on-select-action": f"The action run when an option is selected. Source: {FJ} §6.",
+    "on-unselect-action": f"The action run when an option is unselected (6.0+). Source: {FJ} §6; {PYWA}.",
+    "left-caption": "Caption left of the Footer button; needs right-caption and excludes center-caption "
+    f"(conformance cases schema-dependencies-footer-captions, schema-not-footer-center-with-sides). Source: {COMPONENTS_DOC}.",
+    "right-caption": f"Caption right of the Footer button; needs left-caption. Source: {COMPONENTS_DOC}.",
+    "center-caption": f"Caption under the Footer button; not with left/right captions. Source: {COMPONENTS_DOC}.",
+    "markdown": f"Render the text as Markdown (5.1+). Source: {PYWA} 'Added in v5.1'; {FJ} §1.2.",
+    "font-weight": f"bold, italic, bold_italic or normal, or a binding. Source: {COMPONENTS_DOC}; "
+    "conformance case schema-enum-font-weight.",
+    "strikethrough": f"Strike the text through: a boolean or a binding. Source: {COMPONENTS_DOC}.",
+    "children": f"The components of this container. Which types may appear here: {MV} §3.4.",
+    "init-values": f"Initial values of the Form's fields by name: an object or a binding. Source: {MV} §3.4.",
+    "error-messages": f"Error messages of the Form's fields by name: an object or a binding. Source: {MV} §3.4.",
+    "condition": f"The boolean expression of an If (checked by the semantic pass). Source: {FJ} §5.10.",
+    "then": f"Components shown when the condition holds. Source: {FJ} §5.10.",
+    "else": f"Components shown otherwise. Source: {FJ} §5.10.",
+    "value": f"The value a Switch selects its case by. Source: {FJ} §5.10.",
+    "cases": "Components per case value; keys match ^[a-zA-Z][a-zA-Z0-9-_]*$ ("
+    f"{MV} §3.6; conformance case schema-switch-case-key-pattern). Source: {FJ} §5.10.",
+    "src": f"Base64 image data or a binding. Source: {COMPONENTS_DOC}.",
+    "width": f"Image width: an integer or a binding. Source: {COMPONENTS_DOC}.",
+    "height": f"Image height: an integer or a binding. Source: {COMPONENTS_DOC}.",
+    "scale-type": f"cover or contain. Source: {COMPONENTS_DOC}.",
+    "aspect-ratio": f"Image aspect ratio. Source: {COMPONENTS_DOC}.",
+    "alt-text": f"Accessibility text of an image. Source: {COMPONENTS_DOC}.",
+    "images": f"The carousel's images (src and alt-text each). Source: {FJ} §5.8 (7.1+).",
+    "photo-source": f"camera_gallery, camera or gallery. Source: {FJ} §5.9; {PYWA}.",
+    "max-file-size-kb": "Maximum size of one file in KB, at most 25600 (conformance case "
+    f"schema-maximum-max-file-size-kb). Source: {FJ} §5.9.",
+    "min-uploaded-photos": f"Minimum number of photos (0 = optional). Source: {FJ} §5.9.",
+    "max-uploaded-photos": "Maximum number of photos, at least 1 (conformance case "
+    f"schema-minimum-max-uploaded-photos). Source: {FJ} §5.9.",
+    "min-uploaded-documents": f"Minimum number of documents (0 = optional). Source: {FJ} §5.9.",
+    "max-uploaded-documents": f"Maximum number of documents, at least 1. Source: {FJ} §5.9.",
+    "allowed-mime-types": f"MIME types the picker accepts. Source: {FJ} §5.9.",
+    "min-date": f"First selectable date. Source: {FJ} §5.7.",
+    "max-date": f"Last selectable date. Source: {FJ} §5.7.",
+    "unavailable-dates": f"Dates that cannot be selected: an array or a binding. Source: {FJ} §5.7.",
+    "mode": f"single or range (CalendarPicker). Source: {FJ} §5.7.",
+    "title": f"Title shown with the component. Source: {FJ} §5.7.",
+    "include-days": "Weekdays that can be selected: Mon..Sun (conformance case schema-enum-include-days). "
+    f"Source: {FJ} §5.7.",
+    "min-days": f"Minimum length of a range. Source: {FJ} §5.7.",
+    "max-days": f"Maximum length of a range. Source: {FJ} §5.7.",
+    "list-items": f"The NavigationList items (id and main-content required). Source: {FJ} §5.11; {PYWA}.",
+}
+
+_ITEM_DESCRIPTIONS: dict[str, str] = {
+    "id": "Identifier of the option, the value the form gets. Required "
+    f"({MV} §3.5 getRequiredDataSourceAttributes).",
+    "title": f"Text of the option. Required ({MV} §3.5).",
+    "description": f"Secondary text of the option. Source: {COMPONENTS_DOC}.",
+    "metadata": f"Tertiary text of the option. Source: {COMPONENTS_DOC}.",
+    "enabled": f"Whether the option can be chosen: a boolean or a binding (4.0+). Source: {MV} §3.5.",
+    "image": f"Base64 image of the option (5.0+). Source: {MV} §3.5; {FJ} §5.4.",
+    "alt-text": f"Accessibility text of the option image (5.0+). Source: {MV} §3.5.",
+    "color": f"6-digit hex colour, ^#([A-Fa-f0-9]{{6}})$ (5.0+). Source: {MV} §3.5.",
+    "on-select-action": f"Action when this option is selected (6.0+). Source: {PYWA} DataSource 'added in v6.0'.",
+    "on-unselect-action": f"Action when this option is unselected (6.0+). Source: {PYWA} DataSource 'added in v6.0'.",
+}
+
+
+def describe(schema: Schema, text: str) -> Schema:
+    return {"description": text, **schema}
+
+
+# --- value helpers -------------------------------------------------------------------------------------
+
+
+class Builder:
+    """Schema fragments for one version's rules."""
+
+    def __init__(self, version: str) -> None:
+        self.version = version
+        self.n = vnum(version)
+
+    def at_least(self, text: str) -> bool:
+        return self.n >= vnum(text)
+
+    # Meta's binding string, the alternative of every non-string property.
+    def binding(self) -> Schema:
+        if self.n <= 301:
+            pattern = BINDING_V200
+        elif self.n < 600:
+            pattern = BINDING_V400
+        else:
+            pattern = BINDING_V600
+        return {"type": "string", "pattern": pattern}
+
+    def string(self, *, min_length: int | None = None, extra: Iterable[str] = ()) -> Schema:
+        """A string property; from 6.0 it must not be blank (Meta's string helper, §3.6)."""
+        out: Schema = {"type": "string"}
+        if min_length is not None:
+            out["minLength"] = min_length
+        patterns = ([NON_BLANK] if self.at_least("6.0") else []) + list(extra)
+        if len(patterns) == 1:
+            out["pattern"] = patterns[0]
+        elif patterns:
+            out["allOf"] = [{"pattern": p} for p in patterns]
+        return out
+
+    def text(self) -> Schema:
+        """Text of text components: a string or an array of lines (conformance case schema-blank-heading-text)."""
+        return {"anyOf": [self.string(), {"type": "array", "items": {"type": "string"}}]}
+
+    def or_binding(self, schema: Schema) -> Schema:
+        return {"anyOf": [schema, self.binding()]}
+
+    def boolean(self) -> Schema:
+        return self.or_binding({"type": "boolean"})
+
+    def integer(self, *, minimum: int | None = None, maximum: int | None = None) -> Schema:
+        out: Schema = {"type": "integer"}
+        if minimum is not None:
+            out["minimum"] = minimum
+        if maximum is not None:
+            out["maximum"] = maximum
+        return self.or_binding(out)
+
+    def number(self) -> Schema:
+        return self.or_binding({"type": "number"})
+
+    def enum(self, values: Iterable[str], *, binding: bool = True) -> Schema:
+        schema: Schema = {"enum": list(values)}
+        return self.or_binding(schema) if binding else schema
+
+    def array_or_binding(self, items: Schema, *, min_items: int | None = None) -> Schema:
+        out: Schema = {"type": "array"}
+        if min_items is not None:
+            out["minItems"] = min_items
+        out["items"] = items
+        return self.or_binding(out)
+
+    def name(self) -> Schema:
+        if not self.at_least("6.0"):
+            return {"type": "string"}
+        return self.string(extra=[NOT_BINDING, NOT_BACKTICKS])
+
+    def error_message(self) -> Schema:
+        # A string, or (CalendarPicker range mode) an object: conformance case
+        # schema-type-error-message-object-empty shows both branches.
+        return {"anyOf": [self.string(), {"type": "object", "minProperties": 1}]}
+
+    # --- actions --------------------------------------------------------------------------------------
+
+    def action(self, names: list[str]) -> Schema:
+        """An action object whose ``name`` is one of ``names`` (spec/flowjson.md §6)."""
+        props: Schema = {}
+        if len(names) == 1:
+            props["name"] = describe({"const": names[0]}, f"The action; here only {names[0]}. Source: {FJ} §6.")
+        else:
+            props["name"] = describe({"enum": names}, f"The action. Source: {FJ} §6.")
+        if "navigate" in names:
+            props["next"] = describe(
+                {
+                    "type": "object",
+                    "required": ["name"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "type": describe(
+                            {"type": "string"},
+                            f"'screen' (the only kind documented); Meta's schema checks only that it is a "
+                            f"string (conformance case routing-dcless-unconnected-order). Source: {FJ} §6.",
+                        ),
+                        "name": describe({"type": "string"}, f"The id of the next screen. Source: {FJ} §6."),
+                    },
+                },
+                f"Where navigate goes. Source: {FJ} §6.",
+            )
+        props["payload"] = describe(
+            {"type": "object"}, f"Data sent with the action (not with open_url). Source: {FJ} §6."
+        )
+        if self.at_least("6.0"):
+            props["url"] = describe(
+                self.or_binding({"type": "string", "format": "uri"}),
+                "The address open_url opens (6.0+; conformance case schema-format-url). Source: "
+                f"{FJ} §6.",
+            )
+        rules: list[Schema] = []
+        for name in names:
+            then: Schema = {}
+            if name == "navigate":
+                then = {"required": ["next"]}
+            elif name == "open_url":
+                # Meta tries the open_url branch, then the other actions' branch, and reports both when
+                # both fail (conformance cases schema-format-url, schema-missing-open-url-url,
+                # schema-not-payload-on-open-url).
+                others = [n for n in names if n != "open_url"]
+                props["url"] = describe(
+                    {},
+                    f"The address open_url opens: a URI or a binding (6.0+). Source: {FJ} §6; "
+                    "conformance case schema-format-url.",
+                )
+                then = {
+                    "anyOf": [
+                        {
+                            "required": ["url"],
+                            "properties": {"url": self.or_binding({"type": "string", "format": "uri"})},
+                            "not": {"required": ["payload"]},
+                        },
+                        {"properties": {"name": {"enum": others}}},
+                    ]
+                }
+            else:
+                then = {"not": {"required": ["next"]}}
+            rules.append({"if": _has_const("name", name), "then": then})
+        out: Schema = {
+            "type": "object",
+            "required": ["name"],
+            "additionalProperties": False,
+            "properties": props,
+        }
+        if rules:
+            out["allOf"] = rules
+        return out
+
+
+def _has_const(prop: str, value: str) -> Schema:
+    return {"properties": {prop: {"const": value}}, "required": [prop]}
+
+
+# --- components ----------------------------------------------------------------------------------------
+
+
+class Prop:
+    """One component property: its schema, when it appeared, and whether it is no-form only."""
+
+    def __init__(self, schema: Schema, *, since: str = "2.1", outside_form_only: bool = False) -> None:
+        self.schema = schema
+        self.since = since
+        self.outside_form_only = outside_form_only
+
+
+def component_props(b: Builder, ctype: str) -> tuple[dict[str, Prop], list[str], Schema]:
+    """Properties (in order), required names and extra keywords of one component type."""
+    s = b.string
+    label_min = s(min_length=1)
+    select_on_select = (
+        b.action(["data_exchange", "update_data"]) if b.at_least("6.0") else b.action(["data_exchange"])
+    )
+    data_source = b.array_or_binding(data_source_item(b), min_items=1)
+    extra: Schema = {}
+    props: dict[str, Prop]
+    if ctype in ("TextHeading", "TextSubheading"):
+        props = {"text": Prop(b.text()), "visible": Prop(b.boolean())}
+        required = ["text"]
+    elif ctype in ("TextBody", "TextCaption"):
+        props = {
+            "text": Prop(b.text()),
+            "font-weight": Prop(b.enum(["bold", "italic", "bold_italic", "normal"])),
+            "strikethrough": Prop(b.boolean()),
+            "visible": Prop(b.boolean()),
+            "markdown": Prop({"type": "boolean"}, since="5.1"),
+        }
+        required = ["text"]
+    elif ctype == "RichText":
+        props = {"text": Prop(b.text()), "visible": Prop(b.boolean())}
+        required = ["text"]
+    elif ctype == "TextInput":
+        props = {
+            "label": Prop(label_min),
+            "input-type": Prop(b.enum(["text", "number", "password", "passcode", "phone", "email"], binding=False)),
+            "pattern": Prop({"type": "string", "format": "regex"}, since="6.2"),
+            "required": Prop(b.boolean()),
+            "min-chars": Prop(b.number()),
+            "max-chars": Prop(b.number()),
+            "helper-text": Prop(s()),
+            "name": Prop(b.name()),
+            "enabled": Prop(b.boolean()),
+            "visible": Prop(b.boolean()),
+            "label-variant": Prop(b.enum(["large"]), since="7.0"),
+            "init-value": Prop(s(), since="4.0", outside_form_only=True),
+            "error-message": Prop(b.error_message(), since="4.0", outside_form_only=True),
+        }
+        required = ["name", "label"]
+    elif ctype == "TextArea":
+        props = {
+            "label": Prop(s()),
+            "required": Prop(b.boolean()),
+            "max-length": Prop(b.number()),
+            "helper-text": Prop(s()),
+            "name": Prop(b.name()),
+            "enabled": Prop(b.boolean()),
+            "visible": Prop(b.boolean()),
+            "label-variant": Prop(b.enum(["large"]), since="7.0"),
+            "init-value": Prop(s(), since="4.0", outside_form_only=True),
+            "error-message": Prop(b.error_message(), since="4.0", outside_form_only=True),
+        }
+        required = ["name", "label"]
+    elif ctype in ("CheckboxGroup", "RadioButtonsGroup"):
+        props = {
+            "data-source": Prop(data_source),
+            "name": Prop(b.name()),
+            "label": Prop(s()),
+            "description": Prop(s(), since="4.0"),
+        }
+        if ctype == "CheckboxGroup":
+            props["min-selected-items"] = Prop(b.integer(minimum=0))
+            props["max-selected-items"] = Prop(b.integer(minimum=1))
+        props.update(
+            {
+                "required": Prop(b.boolean()),
+                "visible": Prop(b.boolean()),
+                "enabled": Prop(b.boolean()),
+                "media-size": Prop(b.enum(["regular", "large"]), since="5.0"),
+                "on-select-action": Prop(select_on_select),
+                "on-unselect-action": Prop(b.action(["update_data"]), since="6.0"),
+                "init-value": Prop(
+                    b.array_or_binding({"type": "string"}) if ctype == "CheckboxGroup" else s(),
+                    since="4.0",
+                    outside_form_only=True,
+                ),
+                "error-message": Prop(b.error_message(), since="4.0", outside_form_only=True),
+            }
+        )
+        # label became required in 4.0 (spec/flowjson.md §5.4, Meta's components page).
+        required = ["data-source", "name"] + (["label"] if b.at_least("4.0") else [])
+    elif ctype == "Dropdown":
+        props = {
+            "label": Prop(s()),
+            "data-source": Prop(data_source),
+            "name": Prop(b.name()),
+            "enabled": Prop(b.boolean()),
+            "required": Prop(b.boolean()),
+            "visible": Prop(b.boolean()),
+            "on-select-action": Prop(select_on_select),
+            "on-unselect-action": Prop(b.action(["update_data"]), since="6.0"),
+            "init-value": Prop(s(), since="4.0", outside_form_only=True),
+            "error-message": Prop(b.error_message(), since="4.0", outside_form_only=True),
+        }
+        required = ["label", "data-source", "name"]
+    elif ctype == "ChipsSelector":
+        props = {
+            "name": Prop(b.name()),
+            "data-source": Prop(data_source),
+            "label": Prop(s()),
+            "description": Prop(s()),
+            "min-selected-items": Prop(b.integer(minimum=0)),
+            "max-selected-items": Prop(b.integer(minimum=1)),
+            "required": Prop(b.boolean()),
+            "visible": Prop(b.boolean()),
+            "enabled": Prop(b.boolean()),
+            "on-select-action": Prop(b.action(["data_exchange", "update_data"])),
+            # conformance case schema-chips-on-unselect-action-v6-3; pywa "Added in v7.1".
+            "on-unselect-action": Prop(b.action(["update_data"]), since="7.1"),
+            "init-value": Prop(b.array_or_binding({"type": "string"}), outside_form_only=True),
+            "error-message": Prop(b.error_message(), outside_form_only=True),
+        }
+        required = ["name", "data-source", "label"]
+    elif ctype == "Footer":
+        props = {
+            "label": Prop(label_min),
+            "left-caption": Prop(s()),
+            "center-caption": Prop(s()),
+            "right-caption": Prop(s()),
+            "enabled": Prop(b.boolean()),
+            "on-click-action": Prop(b.action(["data_exchange", "navigate", "complete"])),
+        }
+        required = ["label", "on-click-action"]
+        extra = {
+            "dependentRequired": {"left-caption": ["right-caption"], "right-caption": ["left-caption"]},
+            "not": {
+                "required": ["center-caption"],
+                "anyOf": [{"required": ["left-caption"]}, {"required": ["right-caption"]}],
+            },
+        }
+    elif ctype in ("EmbeddedLink", "OptIn"):
+        link_names = ["data_exchange", "navigate"] + (["open_url"] if b.at_least("6.0") else [])
+        if ctype == "EmbeddedLink":
+            props = {
+                "text": Prop(s()),
+                "on-click-action": Prop(b.action(link_names)),
+                "visible": Prop(b.boolean()),
+            }
+            required = ["text", "on-click-action"]
+        else:
+            props = {
+                "label": Prop(s()),
+                "name": Prop(b.name()),
+                "required": Prop(b.boolean()),
+                "visible": Prop(b.boolean()),
+                "on-click-action": Prop(b.action(link_names)),
+                "on-select-action": Prop(b.action(["update_data"]), since="6.0"),
+                "on-unselect-action": Prop(b.action(["update_data"]), since="6.0"),
+                "init-value": Prop(b.boolean(), since="4.0", outside_form_only=True),
+            }
+            required = ["label", "name"]
+    elif ctype == "DatePicker":
+        props = {
+            "label": Prop(label_min),
+            "name": Prop(b.name()),
+            "min-date": Prop(s()),
+            "max-date": Prop(s()),
+            "unavailable-dates": Prop(b.array_or_binding({"type": "string"})),
+            "helper-text": Prop(s()),
+            "enabled": Prop(b.boolean()),
+            "required": Prop(b.boolean()),
+            "visible": Prop(b.boolean()),
+            "on-select-action": Prop(b.action(["data_exchange"])),
+            "init-value": Prop(s(), since="4.0", outside_form_only=True),
+            "error-message": Prop(b.error_message(), since="4.0", outside_form_only=True),
+        }
+        required = ["label", "name"]
+    elif ctype == "CalendarPicker":
+        range_strings = {"type": "object"}
+        props = {
+            "name": Prop(b.name()),
+            "title": Prop(s()),
+            "description": Prop(s()),
+            "label": Prop({"anyOf": [s(), range_strings]}),
+            "helper-text": Prop({"anyOf": [s(), range_strings]}),
+            "required": Prop({"anyOf": [{"type": "boolean"}, b.binding(), {"type": "object"}]}),
+            "visible": Prop(b.boolean()),
+            "enabled": Prop(b.boolean()),
+            "mode": Prop(b.enum(["single", "range"])),
+            "min-date": Prop(s()),
+            "max-date": Prop(s()),
+            "unavailable-dates": Prop(b.array_or_binding({"type": "string"})),
+            "include-days": Prop(
+                b.array_or_binding({"enum": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]})
+            ),
+            "min-days": Prop(b.integer()),
+            "max-days": Prop(b.integer()),
+            "on-select-action": Prop(b.action(["data_exchange"])),
+            "init-value": Prop({"anyOf": [s(), range_strings]}, outside_form_only=True),
+            "error-message": Prop(b.error_message(), outside_form_only=True),
+        }
+        required = ["name", "label"]
+    elif ctype == "Image":
+        props = {
+            "src": Prop(s()),
+            "width": Prop(b.integer()),
+            "height": Prop(b.integer()),
+            "scale-type": Prop(b.enum(["cover", "contain"])),
+            "aspect-ratio": Prop(b.number()),
+            "alt-text": Prop(s()),
+            "visible": Prop(b.boolean()),
+        }
+        required = ["src"]
+    elif ctype == "ImageCarousel":
+        image = {
+            "type": "object",
+            "required": ["src", "alt-text"],
+            "additionalProperties": False,
+            "properties": {
+                "src": describe(s(), f"Base64 image data. Source: {FJ} §5.8."),
+                "alt-text": describe(s(), f"Accessibility text. Source: {FJ} §5.8."),
+            },
+        }
+        props = {
+            "images": Prop(b.array_or_binding(image)),
+            "aspect-ratio": Prop(b.enum(["4:3", "16:9"])),
+            "scale-type": Prop(b.enum(["contain", "cover"])),
+            "visible": Prop(b.boolean()),
+        }
+        required = ["images"]
+    elif ctype in ("PhotoPicker", "DocumentPicker"):
+        noun = "photos" if ctype == "PhotoPicker" else "documents"
+        props = {
+            "name": Prop(b.name()),
+            "label": Prop(s()),
+            "description": Prop(s()),
+        }
+        if ctype == "PhotoPicker":
+            props["photo-source"] = Prop(b.enum(["camera_gallery", "camera", "gallery"]))
+        props.update(
+            {
+                # Plain integers, no binding alternative: conformance cases schema-maximum-max-file-size-kb,
+                # schema-minimum-max-uploaded-photos and schema-type-integer-given-float show one error only.
+                "max-file-size-kb": Prop({"type": "integer", "minimum": 1, "maximum": 25600}),
+                f"min-uploaded-{noun}": Prop({"type": "integer", "minimum": 0, "maximum": 30}),
+                f"max-uploaded-{noun}": Prop({"type": "integer", "minimum": 1, "maximum": 30}),
+            }
+        )
+        if ctype == "DocumentPicker":
+            props["allowed-mime-types"] = Prop(b.array_or_binding({"type": "string"}))
+        props.update(
+            {
+                "enabled": Prop(b.boolean()),
+                "visible": Prop(b.boolean()),
+                # Outside a Form only: conformance case schema-error-message-photo-picker-inside-form.
+                "error-message": Prop(b.error_message(), outside_form_only=True),
+            }
+        )
+        required = ["name", "label"]
+    elif ctype == "NavigationList":
+        text = {"type": "string"}
+        item = {
+            "type": "object",
+            "required": ["id", "main-content"],
+            "additionalProperties": False,
+            "properties": {
+                "id": describe(s(), f"Item identifier. Source: {FJ} §5.11."),
+                "main-content": describe(
+                    {
+                        "type": "object",
+                        "required": ["title"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "title": describe(text, f"Item title. Source: {FJ} §5.11."),
+                            "description": describe(text, f"Item description. Source: {FJ} §5.11."),
+                            "metadata": describe(text, f"Item metadata. Source: {FJ} §5.11."),
+                        },
+                    },
+                    f"The main text of the item. Source: {FJ} §5.11.",
+                ),
+                "start": describe(
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {"image": describe(text, f"Base64 image. Source: {FJ} §5.11.")},
+                    },
+                    f"Leading image. Source: {FJ} §5.11.",
+                ),
+                "end": describe(
+                    {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {
+                            "title": describe(text, f"Trailing title. Source: {FJ} §5.11."),
+                            "description": describe(text, f"Trailing description. Source: {FJ} §5.11."),
+                            "metadata": describe(text, f"Trailing metadata. Source: {FJ} §5.11."),
+                        },
+                    },
+                    f"Trailing add-on (1-2 keys, checked by the semantic pass). Source: {FJ} §5.11.",
+                ),
+                "badge": describe(text, f"Badge text; at most one item per list. Source: {FJ} §5.11."),
+                "tags": describe(
+                    {"type": "array", "maxItems": 3, "items": {"type": "string"}},
+                    f"At most 3 tags ({MV} §4.1 MAX_TAGS; conformance case schema-max-items-tags).",
+                ),
+                "on-click-action": describe(
+                    b.action(["data_exchange", "navigate"]), f"The item's own action. Source: {FJ} §5.11."
+                ),
+            },
+        }
+        props = {
+            "name": Prop(b.name()),
+            "list-items": Prop(b.array_or_binding(item, min_items=1)),
+            "label": Prop(s()),
+            "description": Prop(s()),
+            "media-size": Prop(b.enum(["small", "regular", "large"])),
+            "on-click-action": Prop(b.action(["data_exchange", "navigate"])),
+        }
+        required = ["name", "list-items"]
+    else:  # pragma: no cover - containers are built by component_schema
+        raise KeyError(ctype)
+    return props, required, extra
+
+
+def data_source_item(b: Builder) -> Schema:
+    """A data-source option. From 5.0 Meta tries an image-capable variant first, then the plain one.
+
+    Both are reported when both fail (conformance case schema-color-pattern), so they stay two branches.
+    """
+
+    def item(with_media: bool) -> Schema:
+        props: Schema = {
+            "id": describe(b.string(), _ITEM_DESCRIPTIONS["id"]),
+            "title": describe(b.string(), _ITEM_DESCRIPTIONS["title"]),
+            "description": describe(b.string(), _ITEM_DESCRIPTIONS["description"]),
+            "metadata": describe(b.string(), _ITEM_DESCRIPTIONS["metadata"]),
+            "enabled": describe(b.boolean(), _ITEM_DESCRIPTIONS["enabled"]),
+        }
+        if with_media:
+            props["color"] = describe(b.string(extra=[HEX_COLOUR]), _ITEM_DESCRIPTIONS["color"])
+            props["image"] = describe(b.string(), _ITEM_DESCRIPTIONS["image"])
+            props["alt-text"] = describe(b.string(), _ITEM_DESCRIPTIONS["alt-text"])
+        if b.at_least("6.0"):
+            props["on-select-action"] = describe(
+                b.action(["data_exchange", "update_data"]), _ITEM_DESCRIPTIONS["on-select-action"]
+            )
+            props["on-unselect-action"] = describe(
+                b.action(["data_exchange", "update_data"]), _ITEM_DESCRIPTIONS["on-unselect-action"]
+            )
+        return {"type": "object", "required": ["id", "title"], "additionalProperties": False, "properties": props}
+
+    if b.at_least("5.0"):
+        return {"anyOf": [item(True), item(False)]}
+    return item(False)
+
+
+def component_schema(b: Builder, ctype: str, ctx: str) -> Schema:
+    """The closed object schema of one component in a context (``top``: outside any Form, ``form``)."""
+    type_prop = describe({"const": ctype}, _DESCRIPTIONS["type"])
+    if ctype == "Form":
+        props: Schema = {
+            "type": type_prop,
+            "name": describe(b.string(min_length=1), _DESCRIPTIONS["name"]),
+            "children": describe(children_array(b, "form"), _DESCRIPTIONS["children"]),
+            "init-values": describe(b.or_binding({"type": "object"}), _DESCRIPTIONS["init-values"]),
+            "error-messages": describe(
+                b.or_binding(
+                    {"type": "object"}
+                    if b.at_least("6.0")
+                    else {"type": "object", "additionalProperties": {"type": "string"}}
+                ),
+                _DESCRIPTIONS["error-messages"],
+            ),
+        }
+        return _closed(props, ["type", "name", "children"])
+    if ctype == "If":
+        props = {
+            "type": type_prop,
+            "condition": describe({"type": "string"}, _DESCRIPTIONS["condition"]),
+            "then": describe(children_array(b, ctx), _DESCRIPTIONS["then"]),
+            "else": describe(children_array(b, ctx), _DESCRIPTIONS["else"]),
+        }
+        return _closed(props, ["type", "condition", "then"])
+    if ctype == "Switch":
+        props = {
+            "type": type_prop,
+            "value": describe({"type": "string"}, _DESCRIPTIONS["value"]),
+            "cases": describe(
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": SWITCH_CASE_KEY},
+                    "additionalProperties": children_array(b, ctx + "-switch"),
+                },
+                _DESCRIPTIONS["cases"],
+            ),
+        }
+        return _closed(props, ["type", "value", "cases"])
+    table, required, extra = component_props(b, ctype)
+    props = {"type": type_prop}
+    for key, prop in table.items():
+        if not b.at_least(prop.since):
+            continue
+        if prop.outside_form_only and (ctx == "form" or not b.at_least("4.0")):
+            continue
+        props[key] = describe(prop.schema, _DESCRIPTIONS.get(key, f"See {COMPONENTS_DOC}."))
+    out = _closed(props, ["type", *required])
+    for key in ("dependentRequired", "not"):
+        if key in extra:
+            out[key] = extra[key]
+    return out
+
+
+def _closed(props: Schema, required: list[str]) -> Schema:
+    # Keyword order follows Ajv's evaluation order (required, dependencies, properties), so that errors
+    # come out in Meta's order.
+    return {"type": "object", "required": required, "additionalProperties": False, "properties": props}
+
+
+def allowed_components(b: Builder, ctx: str) -> list[str]:
+    """Component types accepted in a place (spec/meta-validator.md §3.4; conformance schema-one-of-*)."""
+    base = ctx.split("-")[0]
+    order = TOP_ORDER if base == "top" else FORM_ORDER
+    out = [t for t in order if b.at_least(COMPONENT_SINCE[t])]
+    if base == "top" and not b.at_least("4.0"):
+        # Before 4.0 input components live only inside a Form (spec/flowjson.md §5; meta-validator §3.1).
+        out = [t for t in out if t not in FORM_ONLY_BEFORE_400]
+    if ctx.endswith("-switch"):
+        # An If inside a Switch case is rejected (conformance case schema-one-of-if-inside-switch).
+        out = [t for t in out if t != "If"]
+    return out
+
+
+def children_array(b: Builder, ctx: str) -> Schema:
+    return {"type": "array", "items": {"$ref": f"#/$defs/children.{ctx}"}}
+
+
+def dispatcher(b: Builder, ctx: str) -> Schema:
+    """One child of a container: the allowed types, then the schema of the component named by ``type``."""
+    base = ctx.split("-")[0]
+    allowed = allowed_components(b, ctx)
+    return {
+        "type": "object",
+        "required": ["type"],
+        "properties": {"type": describe({"enum": allowed}, "The component types allowed here: " + MV + " §3.4.")},
+        "allOf": [
+            {"if": {"type": "object", **_has_const("type", t)}, "then": {"$ref": f"#/$defs/{_def_name(t, base)}"}}
+            for t in allowed
+        ],
+    }
+
+
+def _def_name(ctype: str, ctx: str) -> str:
+    return ctype if ctx == "top" else f"form.{ctype}"
+
+
+def layout_schema(b: Builder) -> Schema:
+    single = {
+        "type": "object",
+        "required": ["type", "children"],
+        "additionalProperties": False,
+        "properties": {
+            "type": describe({"const": "SingleColumnLayout"}, f"The only general layout. Source: {FJ} §4."),
+            "children": describe(children_array(b, "top"), _DESCRIPTIONS["children"]),
+        },
+    }
+    if b.version == "5.2":
+        shopping: Schema = {
+            "ItemListLayout": {
+                "anyOf": [
+                    {"const": "${external_data.meta_catalog.product_catalog}"},
+                    {"const": "${external_data.meta_catalog.product_list}"},
+                ]
+            },
+            "CartLayout": {"const": "${external_data.meta_catalog.products}"},
+        }
+        rules: list[Schema] = [{"if": _has_const("type", "SingleColumnLayout"), "then": single}]
+        for name in SHOPPING_LAYOUTS:
+            then: Schema = {"type": "object", "required": ["type"]}
+            if name in shopping:
+                then["properties"] = {"items": shopping[name]}
+            rules.append({"if": _has_const("type", name), "then": then})
+        return {
+            "type": "object",
+            "required": ["type"],
+            "properties": {"type": {"enum": ["SingleColumnLayout", *SHOPPING_LAYOUTS]}},
+            "allOf": rules,
+        }
+    # Outside 5.2 only SingleColumnLayout is valid, but Meta lets the known shopping layout names through
+    # (conformance case schema-shopping-layout-accepted-v7-3); an unknown name is an error
+    # (schema-const-layout-type).
+    return {
+        "type": "object",
+        "required": ["type"],
+        "properties": {"type": {"enum": ["SingleColumnLayout", *SHOPPING_LAYOUTS]}},
+        "allOf": [{"if": _has_const("type", "SingleColumnLayout"), "then": single}],
+    }
+
+
+def screen_schema(b: Builder) -> Schema:
+    data_decl = {
+        "type": "object",
+        "required": ["__example__", "type"],
+    }
+    props: Schema = {
+        "id": describe(
+            {"type": "string", "minLength": 1, "pattern": SCREEN_ID},
+            f"Screen id: letters, underscores (and commas, which Meta accepts) only ({MV} §3.2; "
+            "conformance cases schema-screen-id-*, valid-screen-id-with-comma).",
+        ),
+        "title": describe(
+            b.string() if b.at_least("6.0") else ({"type": "string", "pattern": NON_BLANK} if b.at_least("5.0") else {"type": "string"}),
+            f"Title in the top bar; non-blank from 5.0 ({MV} §3.3).",
+        ),
+        "terminal": describe({"type": "boolean"}, f"Whether the flow can end on this screen. Source: {FJ} §3."),
+        "success": describe(
+            {"type": "boolean"}, f"Whether ending here counts as success; terminal screens only ({MV} §3.3)."
+        ),
+        "refresh_on_back": describe(
+            {"type": "boolean"}, f"Ask the endpoint for fresh data when the user comes back. Source: {FJ} §3."
+        ),
+        "data": describe(
+            {
+                "type": "object",
+                "patternProperties": {
+                    "^(?!required)": data_decl,
+                    # Keys starting with "required" escape the declaration rule (a quirk of Meta's schema:
+                    # conformance case screen-data-required-prefix); the semantic pass checks them.
+                    "^required": {},
+                },
+            },
+            "Declarations of the data the screen receives; each needs type and __example__ "
+            f"({MV} §3.3; conformance case schema-missing-data-example).",
+        ),
+        "layout": describe(layout_schema(b), f"The screen's layout. Source: {FJ} §4; {MV} §3.3."),
+    }
+    if b.at_least("5.1"):
+        props["sensitive"] = describe(
+            {"type": "array", "minItems": 1, "items": {"type": "string"}},
+            f"Names of fields masked in the summary (5.1+). Source: {FJ} §3; {MV} §3.3.",
+        )
+    if b.version == "5.2":
+        props["external_data"] = describe(
+            {"type": "object"}, f"Shopping catalogue data (5.2 only). Source: {MV} §3.3."
+        )
+    required = ["id", "title"] + (["layout"] if b.at_least("6.0") else [])
+    return {
+        "type": "object",
+        "required": required,
+        "additionalProperties": False,
+        "properties": props,
+        # `success` only on a terminal screen (conformance case schema-not-success-on-non-terminal).
+        "if": {"properties": {"terminal": {"const": True}}, "required": ["terminal"]},
+        "else": {"not": {"required": ["success"]}},
+    }
+
+
+def root_schema(b: Builder, version: str) -> Schema:
+    props: Schema = {
+        "version": describe({"const": version}, f"The Flow JSON version, a string. Source: {FJ} §1; {MV} §3.2."),
+        "data_api_version": describe(
+            _data_api_version(b), f"Version of the data endpoint protocol. Source: {MV} §3.2; {FJ} §2."
+        ),
+        "routing_model": describe(
+            {
+                "type": "object",
+                "propertyNames": {"pattern": SCREEN_ID},
+                "additionalProperties": {"type": "array", "items": {"type": "string", "pattern": SCREEN_ID}},
+            },
+            f"Screen id -> ids of the screens it may go to. Source: {MV} §3.2; {FJ} §7.",
+        ),
+        "screens": describe(
+            {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/screen"}},
+            f"The screens, at least one. Source: {MV} §3.2.",
+        ),
+    }
+    if b.at_least("5.1"):
+        props["meta"] = describe(
+            {"type": "object", "properties": {"lead_gen_ai": {"type": "boolean"}}},
+            f"Flow metadata (5.1+). Source: {MV} §3.2.",
+        )
+    if b.n < 300:
+        props["data_channel_uri"] = describe(
+            {"type": "string"}, f"Endpoint address, 2.1 only (removed in 3.0). Source: {FJ} §2."
+        )
+    return props
+
+
+def _data_api_version(b: Builder) -> Schema:
+    # conformance cases schema-const-data-api-version (7.3 takes 3.0 or 4.0) and
+    # schema-data-api-version-4-0-v7-2 (only 3.0 before 7.3).
+    if b.at_least("7.3"):
+        return {"type": "string", "anyOf": [{"const": "3.0"}, {"const": "4.0"}]}
+    if b.version == "5.2":
+        return {"type": "string", "anyOf": [{"const": "3.0"}, {"const": "3.01"}]}
+    return {"type": "string", "const": "3.0"}
+
+
+def build_schema(version: str) -> Schema:
+    """The self-contained JSON Schema of one Flow JSON version."""
+    b = Builder(VERSIONS[version])
+    defs: Schema = {"screen": screen_schema(b)}
+    for ctx in ("top", "form", "top-switch", "form-switch"):
+        defs[f"children.{ctx}"] = dispatcher(b, ctx)
+    for ctx in ("top", "form"):
+        for ctype in allowed_components(b, ctx):
+            defs[_def_name(ctype, ctx)] = component_schema(b, ctype, ctx)
+    # Components that are valid in a Form but not on the top level before 4.0 still need their
+    # top-level definitions for the Switch/If lists: they are simply not referenced there.
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": f"{ID_PREFIX}{version}",
+        "title": f"WhatsApp Flow JSON {version}",
+        "description": f"Flow JSON {version} as Meta's Flow Builder validator checks it"
+        + (f" (validated exactly like {VERSIONS[version]})" if VERSIONS[version] != version else "")
+        + f". Generated by flowlint.schema_build from {MV} §3 and {FJ}.",
+        "type": "object",
+        "required": ["screens", "version"],
+        "additionalProperties": False,
+        "properties": root_schema(b, version),
+        "$defs": defs,
+    }
+
+
+def build_all() -> dict[str, Schema]:
+    return {version: build_schema(version) for version in VERSIONS}
+
+
+def file_name(version: str) -> str:
+    return f"flow-json-{version}.json"
+
+
+def render(schema: Schema) -> str:
+    return json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
+
+
+def write_all(folder: Path) -> list[Path]:
+    written = []
+    for version, schema in build_all().items():
+        path = folder / file_name(version)
+        path.write_text(render(schema), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover
+    here = Path(__file__).resolve().parents[1] / "schemas"
+    for p in write_all(here):
+        print(p)
