@@ -131,6 +131,10 @@ FORM_ORDER = (
 )
 
 SHOPPING_LAYOUTS = ("ItemListLayout", "CartLayout", "ItemDetailLayout", "CategoryListLayout")
+_LAYOUT_TYPE = (
+    "The layout: SingleColumnLayout (spec/flowjson.md §4); the 5.2 shopping layouts are accepted by Meta's "
+    "schema in every version (conformance case schema-shopping-layout-accepted-v7-3)."
+)
 
 
 def vnum(text: str) -> int:
@@ -369,10 +373,15 @@ class Builder:
                     "anyOf": [
                         {
                             "required": ["url"],
-                            "properties": {"url": self.or_binding({"type": "string", "format": "uri"})},
+                            "properties": {
+                                "url": describe(
+                                    self.or_binding({"type": "string", "format": "uri"}),
+                                    f"A URI or a binding. Source: {FJ} §6.",
+                                )
+                            },
                             "not": {"required": ["payload"]},
                         },
-                        {"properties": {"name": {"enum": others}}},
+                        {"properties": {"name": describe({"enum": others}, "The other actions of this property.")}},
                     ]
                 }
             else:
@@ -877,12 +886,12 @@ def layout_schema(b: Builder) -> Schema:
         for name in SHOPPING_LAYOUTS:
             then: Schema = {"type": "object", "required": ["type"]}
             if name in shopping:
-                then["properties"] = {"items": shopping[name]}
+                then["properties"] = {"items": describe(shopping[name], "The catalogue binding (5.2). Source: spec/meta-validator.md §3.3; conformance case schema-shopping-items-const-v5-2.")}
             rules.append({"if": _has_const("type", name), "then": then})
         return {
             "type": "object",
             "required": ["type"],
-            "properties": {"type": {"enum": ["SingleColumnLayout", *SHOPPING_LAYOUTS]}},
+            "properties": {"type": describe({"enum": ["SingleColumnLayout", *SHOPPING_LAYOUTS]}, _LAYOUT_TYPE)},
             "allOf": rules,
         }
     # Outside 5.2 only SingleColumnLayout is valid, but Meta lets the known shopping layout names through
@@ -891,7 +900,7 @@ def layout_schema(b: Builder) -> Schema:
     return {
         "type": "object",
         "required": ["type"],
-        "properties": {"type": {"enum": ["SingleColumnLayout", *SHOPPING_LAYOUTS]}},
+        "properties": {"type": describe({"enum": ["SingleColumnLayout", *SHOPPING_LAYOUTS]}, _LAYOUT_TYPE)},
         "allOf": [{"if": _has_const("type", "SingleColumnLayout"), "then": single}],
     }
 
@@ -975,7 +984,7 @@ def root_schema(b: Builder, version: str) -> Schema:
     }
     if b.at_least("5.1"):
         props["meta"] = describe(
-            {"type": "object", "properties": {"lead_gen_ai": {"type": "boolean"}}},
+            {"type": "object", "properties": {"lead_gen_ai": describe({"type": "boolean"}, f"Lead-generation flag. Source: {MV} §3.2.")}},
             f"Flow metadata (5.1+). Source: {MV} §3.2.",
         )
     if b.n < 300:
