@@ -19,24 +19,33 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
-
-from jsonschema import Draft202012Validator, FormatChecker
-
-try:  # the native validator for the clean path (optional: the reference answers without it)
-    import jsonschema_rs as _native
-except ImportError:  # pragma: no cover - depends on the platform's wheels
-    _native = None
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any, Callable
 
 from flowlint import schema_meta
 from flowlint.diagnostics import Diagnostic
 from flowlint.schema_meta import RULES
 from flowlint.versions import LEGACY, SUPPORTED, FlowVersion
 
-__all__ = ["check", "RULES", "schema_for_version", "schema_is_valid", "load_schema", "validator_for"]
+try:  # the native validator for the clean path (optional: the reference answers without it)
+    import jsonschema_rs as _native
+except ImportError:  # pragma: no cover - depends on the platform's wheels
+    _native = None
 
-_SCHEMA_FILE = "flow-json-{}.json"
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, FormatChecker
+    from referencing import Registry
+
+__all__ = [
+    "check",
+    "RULES",
+    "schema_for_version",
+    "schema_is_valid",
+    "load_schema",
+    "validator_for",
+    "schema_versions",
+]
+
+_PREFIX, _SUFFIX = "flow-json-", ".json"
 
 
 # --- loading ---------------------------------------------------------------------------------------------
@@ -50,26 +59,32 @@ def _schema_folder() -> Any:
         return Path(__file__).resolve().parents[1] / "schemas"
 
 
-@lru_cache(maxsize=None)
-def _all_schemas() -> dict[str, dict[str, Any]]:
-    folder = _schema_folder()
-    out: dict[str, dict[str, Any]] = {}
-    for entry in folder.iterdir():
-        name = entry.name
-        if name.startswith("flow-json-") and name.endswith(".json"):
-            out[name[len("flow-json-") : -len(".json")]] = json.loads(entry.read_text(encoding="utf-8"))
-    return out
-
-
 @lru_cache(maxsize=1)
-def _registry() -> Registry:
-    resources_ = [(s["$id"], Resource.from_contents(s)) for s in _all_schemas().values()]
-    return Registry().with_resources(resources_)
+def schema_versions() -> tuple[str, ...]:
+    """The Flow JSON versions that have a schema file."""
+    names = [entry.name for entry in _schema_folder().iterdir()]
+    return tuple(n[len(_PREFIX) : -len(_SUFFIX)] for n in sorted(names) if n.startswith(_PREFIX) and n.endswith(_SUFFIX))
+
+
+@lru_cache(maxsize=None)
+def _load(version_text: str) -> dict[str, Any]:
+    entry = _schema_folder() / f"{_PREFIX}{version_text}{_SUFFIX}"
+    return json.loads(entry.read_text(encoding="utf-8"))
 
 
 def load_schema(version_text: str) -> dict[str, Any]:
     """The entry schema of a Flow JSON version ("7.3"); ``KeyError`` for a version without one."""
-    return _all_schemas()[version_text]
+    if version_text not in schema_versions():
+        raise KeyError(version_text)
+    return _load(version_text)
+
+
+@lru_cache(maxsize=1)
+def _registry() -> Registry:
+    """Every schema of the folder under its ``$id``: references resolve locally, never over the network."""
+    from referencing import Registry, Resource
+
+    return Registry().with_resources((_load(v)["$id"], Resource.from_contents(_load(v))) for v in schema_versions())
 
 
 def schema_for_version(text: str) -> dict[str, Any]:
@@ -85,14 +100,11 @@ def schema_for_version(text: str) -> dict[str, Any]:
 
 # --- formats: Ajv 6's, which Meta's validator uses ------------------------------------------------------
 
-FORMAT_CHECKER = FormatChecker(formats=())
-
 #: Ajv 6 "fast" mode ``uri`` format.
 _AJV_URI = re.compile(r"^(?:[a-z][a-z0-9+\-.]*:)(?:/?/)?[^\s]*$", re.IGNORECASE)
 _HTTP_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
-@FORMAT_CHECKER.checks("uri")
 def _is_uri(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -100,7 +112,6 @@ def _is_uri(value: object) -> bool:
     return bool(_AJV_URI.match(value) or _HTTP_URL.match(value.strip()))
 
 
-@FORMAT_CHECKER.checks("regex")
 def _is_regex(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -111,10 +122,22 @@ def _is_regex(value: object) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _format_checker() -> FormatChecker:
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    checker.checks("uri")(_is_uri)
+    checker.checks("regex")(_is_regex)
+    return checker
+
+
 @lru_cache(maxsize=None)
 def validator_for(version_text: str) -> Draft202012Validator:
-    """The reference validator of one version (compiled once)."""
-    return Draft202012Validator(load_schema(version_text), registry=_registry(), format_checker=FORMAT_CHECKER)
+    """The reference validator of one version (compiled once; imported only when a flow has errors)."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_schema(version_text), registry=_registry(), format_checker=_format_checker())
 
 
 # --- the fast path ---------------------------------------------------------------------------------------
@@ -131,10 +154,6 @@ def _fast_validator(version_text: str) -> Callable[[Any], bool]:
     """
     if _native is not None:
         return _native.validator_for(load_schema(version_text), validate_formats=True).is_valid
-    return reference_is_valid(version_text)
-
-
-def reference_is_valid(version_text: str) -> Callable[[Any], bool]:
     return validator_for(version_text).is_valid
 
 
@@ -147,7 +166,7 @@ def schema_is_valid(doc: dict[str, Any], version_text: str) -> bool:
 
 def _schema_version(version: FlowVersion) -> str | None:
     text = SUPPORTED.get(version.number) or LEGACY.get(version.number)
-    return text if text in _all_schemas() else None
+    return text if text in schema_versions() else None
 
 
 def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:

@@ -691,7 +691,12 @@ def component_props(b: Builder, ctype: str) -> tuple[dict[str, Prop], list[str],
                     {
                         "type": "object",
                         "additionalProperties": False,
-                        "properties": {"image": describe(text, f"Base64 image. Source: {FJ} §5.11.")},
+                        "properties": {
+                            "image": describe(text, f"Base64 image. Source: {FJ} §5.11."),
+                            "alt-text": describe(
+                                text, f"Accessibility text of the image. Source: {COMPONENTS_DOC} (Navigation List)."
+                            ),
+                        },
                     },
                     f"Leading image. Source: {FJ} §5.11.",
                 ),

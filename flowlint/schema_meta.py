@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
-
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import ERROR, WARNING, Diagnostic, JsonPath, Pointer
@@ -37,6 +35,9 @@ from flowlint.schema_build import (
     component_props,
     vnum,
 )
+
+if TYPE_CHECKING:  # the reference validator is imported only when a flow has errors
+    from jsonschema.exceptions import ValidationError
 
 __all__ = ["translate", "docs_limits", "RULES"]
 
@@ -385,8 +386,6 @@ def _merge(found: list[Diagnostic]) -> list[Diagnostic]:
         seen = {(p.path, p.target, p.at) for p in first.pointers}
         extra = tuple(p for p in diag.pointers if (p.path, p.target, p.at) not in seen)
         if extra:
-            from dataclasses import replace
-
             merged[key] = replace(first, pointers=first.pointers + extra)
     return list(merged.values())
 
