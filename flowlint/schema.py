@@ -79,12 +79,17 @@ def load_schema(version_text: str) -> dict[str, Any]:
     return _load(version_text)
 
 
-@lru_cache(maxsize=1)
-def _registry() -> Registry:
-    """Every schema of the folder under its ``$id``: references resolve locally, never over the network."""
+@lru_cache(maxsize=None)
+def _registry(version_text: str) -> Registry:
+    """The schema under its ``$id``: references resolve locally from the folder, never over the network.
+
+    Each entry schema is self-contained (local ``#/$defs`` references only), so its registry holds that
+    file alone; loading the other fifteen would cost time on every error path for nothing.
+    """
     from referencing import Registry, Resource
 
-    return Registry().with_resources((_load(v)["$id"], Resource.from_contents(_load(v))) for v in schema_versions())
+    contents = load_schema(version_text)
+    return Registry().with_resource(contents["$id"], Resource.from_contents(contents))
 
 
 def schema_for_version(text: str) -> dict[str, Any]:
@@ -137,7 +142,9 @@ def validator_for(version_text: str) -> Draft202012Validator:
     """The reference validator of one version (compiled once; imported only when a flow has errors)."""
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(load_schema(version_text), registry=_registry(), format_checker=_format_checker())
+    return Draft202012Validator(
+        load_schema(version_text), registry=_registry(version_text), format_checker=_format_checker()
+    )
 
 
 # --- the fast path ---------------------------------------------------------------------------------------

@@ -437,7 +437,7 @@ def _translate_one(error: ValidationError, ctx: _Context) -> None:
             message = "Invalid value found for property 'type'."
         else:
             message = f"Invalid value found for property '{prop}'. Expected '{error.validator_value}'."
-        ctx.emit("INVALID_PROPERTY_VALUE", message, Pointer(path))
+        ctx.emit("INVALID_PROPERTY_VALUE", message, Pointer(path), fix=_action_hint(error.instance, ctx))
         return
     if kw == "pattern":
         _pattern(error, path, ctx)
@@ -576,6 +576,8 @@ def _unknown_key_hint(
             return "FL201", f"'{key}' on a component outside a Form requires Flow JSON version 4.0 or later."
     if not path and key == "data_channel_uri":
         return "FL201", "remove it and set the endpoint with the Flows API (endpoint_uri)."
+    if key == "url" and vnum(ctx.version) < 600 and path and str(path[-1]).endswith("-action"):
+        return "FL217", "'url' belongs to the open_url action, which requires Flow JSON version 6.0 or later."
     return "FL201", _did_you_mean(key, known)
 
 
@@ -680,12 +682,26 @@ def _enum(error: ValidationError, path: JsonPath, ctx: _Context) -> None:
     if path and path[-1] == "type" and len(path) >= 2:
         _type_value(error, path, ctx)
         return
+    fix = _action_hint(value, ctx) if path and path[-1] == "name" else None
+    if fix is None and isinstance(value, str):
+        fix = _did_you_mean(value, values)
     ctx.emit(
         "INVALID_ENUM_VALUE",
         f"Value should be one of: [{', '.join(str(v) for v in values)}].",
         Pointer(path),
-        fix=_did_you_mean(value, values) if isinstance(value, str) else None,
+        fix=fix,
     )
+
+
+#: Actions added after the first versions (spec/flowjson.md §6: update_data and open_url from 6.0).
+_ACTION_SINCE = {"update_data": "6.0", "open_url": "6.0"}
+
+
+def _action_hint(value: Any, ctx: _Context) -> str | None:
+    since = _ACTION_SINCE.get(value) if isinstance(value, str) else None
+    if since is not None and vnum(since) > vnum(ctx.version):
+        return f"the {value} action requires Flow JSON version {since} or later."
+    return None
 
 
 def _type_value(error: ValidationError, path: JsonPath, ctx: _Context) -> None:

@@ -101,3 +101,16 @@ def test_clean_flow_does_not_import_the_reference_validator() -> None:
         handle.write(text)
     out = subprocess.run([sys.executable, "-c", code, handle.name], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_actions_too_new_for_the_version_say_so_in_the_fix() -> None:
+    """Conformance cases schema-update-data-v5-1 and schema-open-url-v5-1, with flowlint's hint."""
+    radio = {**VALID["RadioButtonsGroup"], "on-select-action": {"name": "update_data", "payload": {}}}
+    link = {"type": "EmbeddedLink", "text": "Site", "on-click-action": {"name": "open_url", "url": "https://a.example"}}
+    report = flowlint.lint(dumps(flow([radio, link], "5.1")))
+    rows = [(d.rule, d.error, d.fix) for d in report.diagnostics]
+    assert rows == [
+        ("FL204", "INVALID_PROPERTY_VALUE", "the update_data action requires Flow JSON version 6.0 or later."),
+        ("FL217", "INVALID_PROPERTY_KEY", "'url' belongs to the open_url action, which requires Flow JSON version 6.0 or later."),
+        ("FL205", "INVALID_ENUM_VALUE", "the open_url action requires Flow JSON version 6.0 or later."),
+    ]
