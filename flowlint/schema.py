@@ -137,12 +137,69 @@ def _format_checker() -> FormatChecker:
     return checker
 
 
+# --- patterns: ECMA-262 semantics, as Ajv (Meta) and jsonschema-rs read them ------------------------------
+
+_CLASS_ESCAPES = {"d": "0-9", "w": "A-Za-z0-9_"}
+
+
+def js_regex(pattern: str) -> str:
+    r"""A Python regular expression that matches what the ECMA-262 ``pattern`` matches (no flags).
+
+    The schemas hold Meta's patterns as JavaScript reads them; Python differs in a few places that matter
+    for Flow JSON strings: ``$`` also matches before a final newline, ``.`` matches ``\r`` and the line
+    separators, and ``\d``/``\w`` are Unicode-aware.
+    """
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            if nxt in _CLASS_ESCAPES:
+                out.append(_CLASS_ESCAPES[nxt] if in_class else f"[{_CLASS_ESCAPES[nxt]}]")
+            else:
+                out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if ch == "]":
+                in_class = False
+            out.append(ch)
+        elif ch == "[":
+            in_class = True
+            out.append(ch)
+        elif ch == "$":
+            out.append(r"\Z")
+        elif ch == ".":
+            out.append("[^\\n\\r\\u2028\\u2029]")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(js_regex(pattern))
+
+
+@lru_cache(maxsize=1)
+def _reference_class() -> Any:
+    """Draft 2020-12 with ``pattern`` read as ECMA-262 (the only change; every other keyword is standard)."""
+    from jsonschema import Draft202012Validator, ValidationError, validators
+
+    def pattern(validator: Any, value: str, instance: Any, schema: Any) -> Any:
+        if validator.is_type(instance, "string") and not _compiled(value).search(instance):
+            yield ValidationError(f"{instance!r} does not match {value!r}")
+
+    return validators.extend(Draft202012Validator, {"pattern": pattern})
+
+
 @lru_cache(maxsize=None)
 def validator_for(version_text: str) -> Draft202012Validator:
     """The reference validator of one version (compiled once; imported only when a flow has errors)."""
-    from jsonschema import Draft202012Validator
-
-    return Draft202012Validator(
+    return _reference_class()(
         load_schema(version_text), registry=_registry(version_text), format_checker=_format_checker()
     )
 

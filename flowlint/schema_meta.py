@@ -817,7 +817,7 @@ def _walk_limits(children: list[Any], path: JsonPath, out: list[Diagnostic]) -> 
         if not isinstance(comp, dict):
             continue
         here = path + (j,)
-        ctype = comp.get("type")
+        ctype = comp.get("type") if isinstance(comp.get("type"), str) else None
         for key, value in comp.items():
             limit = DOCS_CHAR_LIMITS.get((ctype, key)) if isinstance(ctype, str) else None
             if limit is not None:

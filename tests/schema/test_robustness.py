@@ -1,0 +1,108 @@
+"""Random damage to real flows: the schema pass never crashes, always locates, and both validators agree.
+
+Deterministic (fixed seed): every conformance case and corpus flow is the seed of a few documents in which one
+to three values are replaced by values of other types, blank or multi-line strings, bindings, or objects with
+odd ``type`` values. For each: linting returns located diagnostics without raising, and the native
+validator of the clean path (jsonschema-rs) accepts exactly the documents the reference accepts.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+from typing import Any, Iterator
+
+import pytest
+
+import flowlint
+from flowlint import schema
+from flowlint.source import parse_source
+from flowlint.versions import version_gate
+from tests.conformance import META, SHARED, load_cases
+
+VALUES: list[Any] = [
+    None, 0, -1, 1.5, True, "", " ", "x", "\n", "a\n", "ABC\n", "`a`\n", "#FFFFFF\n", "${data.x}\n", "${data.x}",
+    "`a`", "\u2028", "\u00a0", " \n ", "a\rb", [], [1], {}, {"type": "Nope"}, {"type": None}, "TextBody", {"a": 1},
+]
+
+
+def _seeds() -> list[dict[str, Any]]:
+    docs = []
+    for case in load_cases():
+        parsed = parse_source(case.flow_bytes)
+        if not parsed.fatal and isinstance(parsed.value, dict):
+            docs.append(parsed.value)
+    for path in sorted((SHARED / "corpus" / "real").glob("*.json")):
+        docs.append(json.loads(path.read_text(encoding="utf-8")))
+    return docs
+
+
+def _paths(node: Any, path: tuple = ()) -> Iterator[tuple]:
+    yield path
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _paths(value, path + (i,))
+
+
+def _damaged(count: int, seed: int) -> Iterator[dict[str, Any]]:
+    rng = random.Random(seed)
+    seeds = _seeds()
+    for _ in range(count):
+        doc = copy.deepcopy(rng.choice(seeds))
+        for _ in range(rng.randint(1, 3)):
+            paths = [p for p in _paths(doc) if p and p != ("version",)]
+            if not paths:
+                break
+            path = rng.choice(paths)
+            parent = doc
+            for key in path[:-1]:
+                parent = parent[key]
+            if isinstance(parent, dict) and rng.random() < 0.2:
+                parent[f"{path[-1]}_x"] = copy.deepcopy(rng.choice(VALUES))
+            else:
+                parent[path[-1]] = copy.deepcopy(rng.choice(VALUES))
+        yield doc
+
+
+@pytest.fixture(scope="module")
+def damaged() -> list[dict[str, Any]]:
+    if not META.exists():
+        pytest.skip(f"{META} is absent")
+    return list(_damaged(600, seed=20261125))
+
+
+def test_damaged_flows_lint_without_crashing_and_every_pointer_is_located(damaged: list[dict[str, Any]]) -> None:
+    for doc in damaged:
+        report = flowlint.lint(json.dumps(doc, indent=2))
+        assert all(p.span is not None for d in report.diagnostics for p in d.pointers)
+
+
+def test_native_and_reference_agree_on_damaged_flows(damaged: list[dict[str, Any]]) -> None:
+    disagreements = []
+    for doc in damaged:
+        version, _ = version_gate(doc)
+        text = schema._schema_version(version) if version else None
+        if text is None:
+            continue
+        reference = schema.validator_for(text).is_valid(doc)
+        if reference != schema._fast_validator(text)(doc):
+            disagreements.append(json.dumps(doc)[:300])
+    assert disagreements == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [
+        ("^[a-zA-Z,_]+$", "ABC\n", False),  # JS $ is the end of the string only
+        ("^(?!`.*`$)", "`a`\n", True),
+        ("^\\$\\{data\\..+\\}$", "${data.a\rb}", False),  # JS . stops at \r
+        ("^[a-zA-Z][a-zA-Z0-9-_]*$", "a-b_c", True),
+        ("^\\d+$", "\u0663", False),  # JS \d is ASCII
+    ],
+)
+def test_patterns_are_read_as_ecma_262(pattern: str, text: str, matches: bool) -> None:
+    assert bool(schema._compiled(pattern).search(text)) is matches
