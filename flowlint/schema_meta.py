@@ -233,7 +233,7 @@ Example: `"version": "3.1"` with a TextInput in `layout.children`.
 
 Use instead: wrap the inputs in `{"type": "Form", "name": "form", "children": [...]}`.""",
        versions="2.1-3.1"),
-    _r("FL901", "docs-character-limit", "Text longer than the limit in Meta's component docs.", "",
+    _r("FL920", "docs-character-limit", "Text longer than the limit in Meta's component docs.", "",
        """What it does: warns when a literal text is longer than the character limit that Meta's components
 reference states (https://developers.facebook.com/docs/whatsapp/flows/reference/components; collected in
 spec/flowjson.md §5 and §9): TextHeading 80, TextSubheading 80, TextBody 4096, TextCaption 409, Footer label
@@ -248,6 +248,18 @@ WhatsApp client may truncate the text.
 Example: a Footer `label` of 40 characters.
 
 Use instead: a label of at most 35 characters.""",
+       severity=WARNING, source="docs"),
+    _r("FL921", "docs-option-count", "More options (or fewer) than Meta's component docs allow.", "",
+       """What it does: warns when a literal list of options is longer than Meta's components reference allows
+(CheckboxGroup and RadioButtonsGroup 20 options, Dropdown 200 (100 when an option has an image),
+ChipsSelector 20 and at least 2, NavigationList 20 items; spec/flowjson.md §9 "Option counts").
+
+Why is this bad? Meta's validator does not enforce these counts, but the docs state them as limits of the
+WhatsApp client.
+
+Example: a RadioButtonsGroup with 25 options.
+
+Use instead: at most 20 options, or a Dropdown.""",
        severity=WARNING, source="docs"),
 ]
 
@@ -800,7 +812,7 @@ def _utf16_length(text: str) -> int:
 
 
 def docs_limits(doc: dict[str, Any], *, version: str) -> list[Diagnostic]:
-    """FL901 warnings: literal texts longer than Meta's documented character limits."""
+    """FL920 warnings: literal texts longer than Meta's documented character limits."""
     out: list[Diagnostic] = []
     screens = doc.get("screens")
     if not isinstance(screens, list):
@@ -822,6 +834,7 @@ def _walk_limits(children: list[Any], path: JsonPath, out: list[Diagnostic]) -> 
             limit = DOCS_CHAR_LIMITS.get((ctype, key)) if isinstance(ctype, str) else None
             if limit is not None:
                 _check_limit(value, limit, ctype, key, here + (key,), out)
+        _check_count(comp, ctype, here, out)
         if ctype in _OPTION_COMPONENTS and isinstance(comp.get("data-source"), list):
             for k, item in enumerate(comp["data-source"]):
                 if isinstance(item, dict):
@@ -848,10 +861,45 @@ def _check_limit(value: Any, limit: int, owner: str, key: str, path: JsonPath, o
                     f"Property '{key}' of {owner} has {_utf16_length(text)} characters; Meta's components "
                     f"reference allows {limit}.",
                     (Pointer(path),),
-                    "FL901",
+                    "FL920",
                     WARNING,
                     fix=f"shorten it to at most {limit} characters "
                     "(https://developers.facebook.com/docs/whatsapp/flows/reference/components).",
                 )
             )
             return
+
+
+#: (component type) -> (list property, minimum, maximum) from Meta's components reference
+#: (spec/flowjson.md §9 "Option counts"); Meta's validator enforces only "at least 1".
+DOCS_COUNT_LIMITS: dict[str, tuple[str, int, int]] = {
+    "CheckboxGroup": ("data-source", 1, 20),
+    "RadioButtonsGroup": ("data-source", 1, 20),
+    "Dropdown": ("data-source", 1, 200),
+    "ChipsSelector": ("data-source", 2, 20),
+    "NavigationList": ("list-items", 1, 20),
+}
+
+
+def _check_count(comp: dict[str, Any], ctype: str | None, path: JsonPath, out: list[Diagnostic]) -> None:
+    if ctype not in DOCS_COUNT_LIMITS:
+        return
+    key, low, high = DOCS_COUNT_LIMITS[ctype]
+    items = comp.get(key)
+    if not isinstance(items, list) or not items:
+        return
+    if ctype == "Dropdown" and any(isinstance(i, dict) and "image" in i for i in items):
+        high = 100
+    if low <= len(items) <= high:
+        return
+    bound = f"at most {high}" if len(items) > high else f"at least {low}"
+    out.append(
+        Diagnostic(
+            "TOO_MANY_ITEMS" if len(items) > high else "TOO_FEW_ITEMS",
+            f"Property '{key}' of {ctype} has {len(items)} items; Meta's components reference allows {bound}.",
+            (Pointer(path + (key,)),),
+            "FL921",
+            WARNING,
+            fix=f"use {bound} items (https://developers.facebook.com/docs/whatsapp/flows/reference/components).",
+        )
+    )

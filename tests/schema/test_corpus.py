@@ -1,7 +1,7 @@
 """Every real flow in ``../shared/corpus/real/`` lints to exactly what ``tests/corpus_expectations.json`` says.
 
 Expected codes are almost always nothing (versions 5.1+) or FL103 (versions below 5.1, which Meta no longer
-publishes); FL901 marks a text longer than Meta's docs allow (a warning). This test looks only at the codes
+publishes); FL920 marks a text longer than Meta's docs allow (a warning). This test looks only at the codes
 of the stages built so far (FL0xx source, FL1xx versions, FL2xx schema pass, FL9xx docs limits): the semantic
 rules (FL3xx-FL8xx) are built in parallel and get their own corpus test.
 """

@@ -69,7 +69,7 @@ def test_docs_character_limit_is_a_warning_citing_the_docs() -> None:
     report = flowlint.lint(text)
     assert report.ok
     (diag,) = report.diagnostics
-    assert (diag.rule, diag.severity) == ("FL901", "warning")
+    assert (diag.rule, diag.severity) == ("FL920", "warning")
     assert diag.message == "Property 'label' of Footer has 36 characters; Meta's components reference allows 35."
     assert "developers.facebook.com/docs/whatsapp/flows/reference/components" in (diag.fix or "")
     span = diag.pointers[0].span
@@ -113,4 +113,18 @@ def test_actions_too_new_for_the_version_say_so_in_the_fix() -> None:
         ("FL204", "INVALID_PROPERTY_VALUE", "the update_data action requires Flow JSON version 6.0 or later."),
         ("FL217", "INVALID_PROPERTY_KEY", "'url' belongs to the open_url action, which requires Flow JSON version 6.0 or later."),
         ("FL205", "INVALID_ENUM_VALUE", "the open_url action requires Flow JSON version 6.0 or later."),
+    ]
+
+
+def test_docs_option_counts_are_warnings() -> None:
+    options = [{"id": f"o{i}", "title": f"Option {i}"} for i in range(21)]
+    radio = {**VALID["RadioButtonsGroup"], "data-source": options}
+    chips = {**VALID["ChipsSelector"], "data-source": options[:1]}
+    report = flowlint.lint(dumps(flow([radio, chips], "7.3")))
+    assert report.ok
+    assert [(d.rule, d.severity, d.message) for d in report.diagnostics] == [
+        ("FL921", "warning", "Property 'data-source' of RadioButtonsGroup has 21 items; Meta's components "
+         "reference allows at most 20."),
+        ("FL921", "warning", "Property 'data-source' of ChipsSelector has 1 items; Meta's components "
+         "reference allows at least 2."),
     ]
