@@ -13,7 +13,9 @@ import pytest
 
 import flowlint
 from flowlint.diagnostics import ERROR
-from tests.conformance import Case, compare, load_cases, meta_comparable, normalise_path, require_shared
+from flowlint.catalog import all_rules
+from flowlint.diagnostics import api_error, merge_for_api
+from tests.conformance import Case, load_cases, normalise_path, require_shared
 
 CASES = load_cases()
 SCHEMA_CASES = [c for c in CASES if c.stage == "schema"]
@@ -41,6 +43,44 @@ NOISE = {
     "schema-const-component-type-typo": "second error is the EmbeddedLink/OptIn action enum",
     "schema-min-chars-footer-label": "third error is CalendarPicker's range label ('object')",
 }
+
+
+#: The stages this test judges: source (FL0xx), version gate (FL1xx) and the schema pass (FL2xx). The semantic
+#: rules are compared with Meta by their own conformance test, so a finding of theirs cannot fail this one.
+STAGES = ("FL0", "FL1", "FL2")
+
+
+def meta_comparable(report: flowlint.Report) -> list[dict]:
+    rules = all_rules()
+    chosen = [
+        d for d in report.diagnostics
+        if d.rule.startswith(STAGES) and (d.rule not in rules or rules[d.rule].source == "meta")
+    ]
+    return [api_error(d) for d in merge_for_api(chosen)]
+
+
+def compare(case: Case, *, check_messages: bool = True) -> list[str]:
+    """Differences between flowlint (source, version and schema stages) and Meta for one case."""
+    ours = meta_comparable(flowlint.lint(case.flow_bytes))
+    theirs = case.expected["errors"]
+    problems: list[str] = []
+    if len(ours) != len(theirs):
+        problems.append(f"count: Meta {[e['code'] for e in theirs]}, flowlint {[e['error'] for e in ours]}")
+    for i, (mine, meta) in enumerate(zip(ours, theirs)):
+        if mine["error"] != meta["code"]:
+            problems.append(f"[{i}] code: Meta {meta['code']}, flowlint {mine['error']}")
+        if check_messages and mine["message"] != meta["message"]:
+            problems.append(f"[{i}] message: Meta {meta['message']!r}, flowlint {mine['message']!r}")
+        if len(mine["pointers"]) != len(meta["pointers"]):
+            problems.append(f"[{i}] pointers: Meta {len(meta['pointers'])}, flowlint {len(mine['pointers'])}")
+        for j, (a, b) in enumerate(zip(mine["pointers"], meta["pointers"])):
+            pos_a = (a["lineStart"], a["columnStart"], a["lineEnd"], a["columnEnd"])
+            pos_b = (b["lineStart"], b["columnStart"], b["lineEnd"], b["columnEnd"])
+            if pos_a != pos_b:
+                problems.append(f"[{i}][{j}] position: Meta {pos_b}, flowlint {pos_a}")
+            if normalise_path(a["path"]) != normalise_path(b["path"]):
+                problems.append(f"[{i}][{j}] path: Meta {b['path']!r}, flowlint {a['path']!r}")
+    return problems
 
 
 def _ids(cases: list[Case]) -> list[str]:
