@@ -241,20 +241,33 @@ def _fast_parse(text: str) -> tuple[Any, bool]:
 # --------------------------------------------------------------------------------------------------
 # Limits
 
-_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+def _depth_exceeds(value: Any) -> bool:
+    """True when the parsed value nests deeper than MAX_DEPTH (an iterative walk: no recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth = pop()
+        if depth > MAX_DEPTH:
+            return True
+        kind = type(node)
+        if kind is dict:
+            for child in node.values():
+                if type(child) is dict or type(child) is list:
+                    push((child, depth + 1))
+        elif kind is list:
+            for child in node:
+                if type(child) is dict or type(child) is list:
+                    push((child, depth + 1))
+    return False
 
 
 def _too_deep_offset(text: str) -> int | None:
-    """Offset of the first bracket that opens level ``MAX_DEPTH + 1``, or None."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return None
-    brackets = _NOT_BRACKET.sub("", _STRING_LITERAL.sub("", text))
-    if max(itertools.accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0) <= MAX_DEPTH:
-        return None
+    """Offset of the first bracket that opens level ``MAX_DEPTH + 1``, or None (a scan of the text)."""
     depth = 0
-    for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text, re.DOTALL):
+    for m in _TOKEN.finditer(text):
         ch = m.group()
         if ch in "[{":
             depth += 1
@@ -262,7 +275,7 @@ def _too_deep_offset(text: str) -> int | None:
                 return m.start()
         elif ch in "]}":
             depth -= 1
-    return None  # pragma: no cover - the two scans agree
+    return None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -673,29 +686,38 @@ def parse_source(data: bytes | str) -> ParsedSource:
             )
         )
 
-    deep = _too_deep_offset(text)
-    if deep is not None:
-        parsed.diagnostics.append(
-            _syntax(parsed, deep, f"Nesting is deeper than {MAX_DEPTH} levels.", "FL005")
-        )
-        parsed.fatal = True
-        return parsed
-
+    failed = False
     try:
         value, duplicates = _fast_parse(text)
-    except (ValueError, _Rejected, RecursionError):
+        too_deep = (text.count("[") + text.count("{") > MAX_DEPTH) and _depth_exceeds(value)
+    except RecursionError:  # json.loads' C recursion limit: deep, but maybe not over our bound
+        value, duplicates, too_deep, failed = None, False, True, True
+    except (ValueError, _Rejected):
+        value, duplicates, too_deep, failed = None, False, False, True
+    if too_deep:
+        deep = _too_deep_offset(text)
+        if deep is not None:
+            parsed.diagnostics.append(_syntax(parsed, deep, f"Nesting is deeper than {MAX_DEPTH} levels.", "FL005"))
+            parsed.fatal = True
+            return parsed
+    if failed:
         root, error = _lark_parse(text)
-        if error is None:  # pragma: no cover - the parsers agree (tests/test_parser_agreement.py)
-            raise RuntimeError("json.loads refused a document the grammar accepts")
-        offset, message = error
-        if message:
-            parsed.diagnostics.append(_syntax(parsed, offset, message, "FL001"))
+        if error is None and root is not None:
+            # Only json.loads' recursion limit refused it (a deep caller stack): the grammar's value stands.
+            value = root.value
+            parsed._map = SourceMap(text, root, parsed.index)
+            duplicates = bool(parsed._map.duplicates)
         else:
-            parsed.diagnostics.append(
-                _syntax(parsed, offset, f"An integer has more than {MAX_INT_DIGITS} digits.", "FL007")
-            )
-        parsed.fatal = True
-        return parsed
+            assert error is not None
+            offset, message = error
+            if message:
+                parsed.diagnostics.append(_syntax(parsed, offset, message, "FL001"))
+            else:
+                parsed.diagnostics.append(
+                    _syntax(parsed, offset, f"An integer has more than {MAX_INT_DIGITS} digits.", "FL007")
+                )
+            parsed.fatal = True
+            return parsed
 
     parsed.value = value
     if not isinstance(value, dict):

@@ -154,3 +154,28 @@ def test_lint_file_reads_bytes(tmp_path: "os.PathLike[str]") -> None:
 def test_lint_file_missing_raises_oserror(tmp_path: "os.PathLike[str]") -> None:
     with pytest.raises(OSError):
         flowlint.lint_file(os.path.join(tmp_path, "absent.json"))
+
+
+def test_a_crashing_stage_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flowlint import engine
+
+    def broken(doc: dict, version: object) -> list:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(engine, "_stage", lambda name: broken if name == "flowlint.schema" else None)
+    monkeypatch.delenv("FLOWLINT_DEBUG", raising=False)
+    report = flowlint.lint('{"version": "7.3", "screens": []}')
+    [diag] = report.diagnostics
+    assert diag.rule == "FL000" and diag.severity == "warning" and "KeyError" in diag.message
+    monkeypatch.setenv("FLOWLINT_DEBUG", "1")
+    with pytest.raises(KeyError):
+        flowlint.lint('{"version": "7.3", "screens": []}')
+
+
+def test_catalog_lists_the_foundation_rules() -> None:
+    from flowlint.catalog import all_rules
+
+    codes = list(all_rules())
+    assert codes[:12] == ["FL000", "FL001", "FL002", "FL003", "FL004", "FL005", "FL006", "FL007", "FL008", "FL101", "FL102", "FL103"]
+    for info in all_rules().values():
+        assert info.doc.startswith("What it does:") and "Why is this bad?" in info.doc
