@@ -722,11 +722,13 @@ def _type_value(error: ValidationError, path: JsonPath, ctx: _Context) -> None:
     value = error.instance
     allowed = list(error.validator_value)
     reg = ctx.registry
-    if owner and owner[-1] == "layout" or not isinstance(value, str) or value not in KNOWN_COMPONENTS:
+    if (owner and owner[-1] == "layout") or not isinstance(value, str) or value not in KNOWN_COMPONENTS:
         if reg.has(path, "INVALID_PROPERTY_VALUE"):
             return
         reg.add(path, "INVALID_PROPERTY_VALUE")
-        fix = _did_you_mean(value, allowed) if isinstance(value, str) else None
+        is_layout = bool(owner) and owner[-1] == "layout"
+        choices = set(allowed) if is_layout else set(allowed) | KNOWN_COMPONENTS
+        fix = _did_you_mean(value, choices) if isinstance(value, str) else None
         ctx.emit("INVALID_PROPERTY_VALUE", "Invalid value found for property 'type'.", Pointer(path), fix=fix)
         return
     pointer = Pointer(owner, at=path)
