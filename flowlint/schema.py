@@ -21,10 +21,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from flowlint import schema_meta
+from flowlint import schema_docs, schema_meta
+from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import Diagnostic
-from flowlint.schema_meta import RULES
 from flowlint.versions import LEGACY, SUPPORTED, FlowVersion
+
+#: The schema pass's rules (FL2xx, Meta's errors) and the docs-only limits it checks on the way (FL92x).
+RULES: list[RuleInfo] = [*schema_meta.RULES, *schema_docs.RULES]
 
 try:  # the native validator for the clean path (optional: the reference answers without it)
     import jsonschema_rs as _native
@@ -245,5 +248,5 @@ def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
     if not schema_is_valid(doc, schema_version):
         errors = validator_for(schema_version).iter_errors(doc)
         found = schema_meta.translate(errors, doc, version=schema_version)
-    found.extend(schema_meta.docs_limits(doc, version=schema_version))
+    found.extend(schema_docs.docs_limits(doc))
     return found

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
@@ -20,7 +19,7 @@ import flowlint
 from tests.conformance import SHARED
 
 CORPUS = SHARED / "corpus" / "real"
-Path_ = tuple
+Path_ = tuple  # a JSON path: keys and indexes
 
 Mutation = tuple[str, Callable[[dict], None], str, Path_]  # (label, mutate, expected code, expected path)
 

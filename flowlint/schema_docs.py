@@ -1,0 +1,183 @@
+"""Limits that only Meta's public docs state: warnings, never errors (FL92x).
+
+Meta's components reference (https://developers.facebook.com/docs/whatsapp/flows/reference/components,
+collected in ``spec/flowjson.md`` §5 and §9) gives character limits and option counts that Meta's validator
+does not enforce (``spec/meta-validator.md`` §4.1): a flow over them is accepted, but the WhatsApp client may
+truncate it. flowlint warns, citing the docs. Bindings are not measured (their value is not known here).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flowlint.catalog import RuleInfo
+from flowlint.diagnostics import WARNING, Diagnostic, JsonPath, Pointer
+
+__all__ = ["docs_limits", "RULES", "DOCS_CHAR_LIMITS", "DOCS_COUNT_LIMITS"]
+
+_COMPONENTS_DOC = "https://developers.facebook.com/docs/whatsapp/flows/reference/components"
+
+
+def _rule(code: str, name: str, summary: str, doc: str) -> RuleInfo:
+    return RuleInfo(code, name, summary, "", WARNING, source="docs", doc=doc)
+
+
+RULES: list[RuleInfo] = [
+    _rule("FL920", "docs-character-limit", "Text longer than the limit in Meta's component docs.",
+       """What it does: warns when a literal text is longer than the character limit that Meta's components
+reference states (https://developers.facebook.com/docs/whatsapp/flows/reference/components; collected in
+spec/flowjson.md §5 and §9): TextHeading 80, TextSubheading 80, TextBody 4096, TextCaption 409, Footer label
+35 and captions 15, TextInput label 20, helper-text 80, error-message 30, TextArea label 20, helper-text 80,
+CheckboxGroup/RadioButtonsGroup label 30, Dropdown label 20, option title 30, description 300, metadata 20,
+OptIn label 120, EmbeddedLink text 25, DatePicker label 40, helper-text 80, error-message 80,
+CalendarPicker title 80, description 300.
+
+Why is this bad? Meta's validator does not enforce these limits (spec/meta-validator.md §4.1), but the
+WhatsApp client may truncate the text.
+
+Example: a Footer `label` of 40 characters.
+
+Use instead: a label of at most 35 characters."""),
+    _rule("FL921", "docs-option-count", "More options (or fewer) than Meta's component docs allow.",
+       """What it does: warns when a literal list of options is longer than Meta's components reference allows
+(CheckboxGroup and RadioButtonsGroup 20 options, Dropdown 200 (100 when an option has an image),
+ChipsSelector 20 and at least 2, NavigationList 20 items; spec/flowjson.md §9 "Option counts").
+
+Why is this bad? Meta's validator does not enforce these counts, but the docs state them as limits of the
+WhatsApp client.
+
+Example: a RadioButtonsGroup with 25 options.
+
+Use instead: at most 20 options, or a Dropdown."""),
+]
+
+
+#: (component type, property) -> character limit stated in Meta's components reference
+#: (https://developers.facebook.com/docs/whatsapp/flows/reference/components; spec/flowjson.md §5, §9).
+DOCS_CHAR_LIMITS: dict[tuple[str, str], int] = {
+    ("TextHeading", "text"): 80,
+    ("TextSubheading", "text"): 80,
+    ("TextBody", "text"): 4096,
+    ("TextCaption", "text"): 409,
+    ("Footer", "label"): 35,
+    ("Footer", "left-caption"): 15,
+    ("Footer", "center-caption"): 15,
+    ("Footer", "right-caption"): 15,
+    ("TextInput", "label"): 20,
+    ("TextInput", "helper-text"): 80,
+    ("TextInput", "error-message"): 30,
+    ("TextArea", "label"): 20,
+    ("TextArea", "helper-text"): 80,
+    ("CheckboxGroup", "label"): 30,
+    ("RadioButtonsGroup", "label"): 30,
+    ("Dropdown", "label"): 20,
+    ("OptIn", "label"): 120,
+    ("EmbeddedLink", "text"): 25,
+    ("DatePicker", "label"): 40,
+    ("DatePicker", "helper-text"): 80,
+    ("DatePicker", "error-message"): 80,
+    ("CalendarPicker", "title"): 80,
+    ("CalendarPicker", "description"): 300,
+}
+DOCS_OPTION_LIMITS = {"title": 30, "description": 300, "metadata": 20}
+_OPTION_COMPONENTS = {"CheckboxGroup", "RadioButtonsGroup", "Dropdown", "ChipsSelector"}
+_DYNAMIC = re.compile(r"^\s*(\$\{|`)")
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def docs_limits(doc: dict[str, Any]) -> list[Diagnostic]:
+    """FL920/FL921 warnings: literal texts and option lists beyond Meta's documented limits."""
+    out: list[Diagnostic] = []
+    screens = doc.get("screens")
+    if not isinstance(screens, list):
+        return out
+    for i, screen in enumerate(screens):
+        layout = screen.get("layout") if isinstance(screen, dict) else None
+        if isinstance(layout, dict) and isinstance(layout.get("children"), list):
+            _walk_limits(layout["children"], ("screens", i, "layout", "children"), out)
+    return out
+
+
+def _walk_limits(children: list[Any], path: JsonPath, out: list[Diagnostic]) -> None:
+    for j, comp in enumerate(children):
+        if not isinstance(comp, dict):
+            continue
+        here = path + (j,)
+        ctype = comp.get("type") if isinstance(comp.get("type"), str) else None
+        for key, value in comp.items():
+            limit = DOCS_CHAR_LIMITS.get((ctype, key)) if isinstance(ctype, str) else None
+            if limit is not None:
+                _check_limit(value, limit, ctype, key, here + (key,), out)
+        _check_count(comp, ctype, here, out)
+        if ctype in _OPTION_COMPONENTS and isinstance(comp.get("data-source"), list):
+            for k, item in enumerate(comp["data-source"]):
+                if isinstance(item, dict):
+                    for key, limit in DOCS_OPTION_LIMITS.items():
+                        if key in item:
+                            _check_limit(item[key], limit, f"{ctype} option", key,
+                                         here + ("data-source", k, key), out)
+        for key in ("children", "then", "else"):
+            if isinstance(comp.get(key), list):
+                _walk_limits(comp[key], here + (key,), out)
+        if isinstance(comp.get("cases"), dict):
+            for case, items in comp["cases"].items():
+                if isinstance(items, list):
+                    _walk_limits(items, here + ("cases", case), out)
+
+
+def _check_limit(value: Any, limit: int, owner: str, key: str, path: JsonPath, out: list[Diagnostic]) -> None:
+    texts = value if isinstance(value, list) else [value]
+    for text in texts:
+        if isinstance(text, str) and not _DYNAMIC.match(text) and _utf16_length(text) > limit:
+            out.append(
+                Diagnostic(
+                    "TEXT_TOO_LONG",
+                    f"Property '{key}' of {owner} has {_utf16_length(text)} characters; Meta's components "
+                    f"reference allows {limit}.",
+                    (Pointer(path),),
+                    "FL920",
+                    WARNING,
+                    fix=f"shorten it to at most {limit} characters "
+                    f"({_COMPONENTS_DOC}).",
+                )
+            )
+            return
+
+
+#: (component type) -> (list property, minimum, maximum) from Meta's components reference
+#: (spec/flowjson.md §9 "Option counts"); Meta's validator enforces only "at least 1".
+DOCS_COUNT_LIMITS: dict[str, tuple[str, int, int]] = {
+    "CheckboxGroup": ("data-source", 1, 20),
+    "RadioButtonsGroup": ("data-source", 1, 20),
+    "Dropdown": ("data-source", 1, 200),
+    "ChipsSelector": ("data-source", 2, 20),
+    "NavigationList": ("list-items", 1, 20),
+}
+
+
+def _check_count(comp: dict[str, Any], ctype: str | None, path: JsonPath, out: list[Diagnostic]) -> None:
+    if ctype not in DOCS_COUNT_LIMITS:
+        return
+    key, low, high = DOCS_COUNT_LIMITS[ctype]
+    items = comp.get(key)
+    if not isinstance(items, list) or not items:
+        return
+    if ctype == "Dropdown" and any(isinstance(i, dict) and "image" in i for i in items):
+        high = 100
+    if low <= len(items) <= high:
+        return
+    bound = f"at most {high}" if len(items) > high else f"at least {low}"
+    out.append(
+        Diagnostic(
+            "TOO_MANY_ITEMS" if len(items) > high else "TOO_FEW_ITEMS",
+            f"Property '{key}' of {ctype} has {len(items)} items; Meta's components reference allows {bound}.",
+            (Pointer(path + (key,)),),
+            "FL921",
+            WARNING,
+            fix=f"use {bound} items (https://developers.facebook.com/docs/whatsapp/flows/reference/components).",
+        )
+    )
