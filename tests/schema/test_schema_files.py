@@ -84,3 +84,30 @@ def test_schema_for_version_is_self_contained_and_a_copy() -> None:
 def test_schema_for_an_unknown_version_is_refused() -> None:
     with pytest.raises(ValueError):
         schema.schema_for_version("9.9")
+
+
+# spec/meta-validator.md §3.4: which components are accepted on the top level and inside a Form.
+_TOP_5_1 = {
+    "EmbeddedLink", "Footer", "Form", "TextBody", "TextCaption", "TextHeading", "TextSubheading", "Image",
+    "TextInput", "TextArea", "CheckboxGroup", "RadioButtonsGroup", "Dropdown", "DatePicker", "If", "Switch",
+    "PhotoPicker", "DocumentPicker", "OptIn", "RichText",
+}
+_FORM_5_1 = _TOP_5_1 - {"Form", "RichText"}
+_ADDED = {"6.1": {"CalendarPicker"}, "6.2": {"NavigationList"}, "6.3": {"ChipsSelector"}, "7.1": {"ImageCarousel"}}
+
+
+def _expected(version: str, base: set[str]) -> set[str]:
+    out = set(base)
+    for since, names in _ADDED.items():
+        if tuple(map(int, version.split("."))) >= tuple(map(int, since.split("."))):
+            out |= names
+    return out
+
+
+@pytest.mark.parametrize("version", ["5.1", "5.2", "6.0", "6.1", "6.2", "6.3", "7.0", "7.1", "7.2", "7.3", "7.4"])
+def test_components_allowed_per_place_follow_metas_table(version: str) -> None:
+    defs = schema.load_schema(version)["$defs"]
+    assert set(defs["children.top"]["properties"]["type"]["enum"]) == _expected(version, _TOP_5_1)
+    assert set(defs["children.form"]["properties"]["type"]["enum"]) == _expected(version, _FORM_5_1)
+    # An If may not sit in a Switch case (conformance case schema-one-of-if-inside-switch).
+    assert "If" not in defs["children.top-switch"]["properties"]["type"]["enum"]
