@@ -817,17 +817,22 @@ def component_schema(b: Builder, ctype: str, ctx: str) -> Schema:
         if prop.outside_form_only and (ctx == "form" or not b.at_least("4.0")):
             continue
         props[key] = describe(prop.schema, _DESCRIPTIONS.get(key, f"See {COMPONENTS_DOC}."))
-    out = _closed(props, ["type", *required])
-    for key in ("dependentRequired", "not"):
-        if key in extra:
-            out[key] = extra[key]
+    out = _closed(props, ["type", *required], dependencies=extra.get("dependentRequired"))
+    if "not" in extra:
+        out["not"] = extra["not"]
     return out
 
 
-def _closed(props: Schema, required: list[str]) -> Schema:
-    # Keyword order follows Ajv's evaluation order (required, dependencies, properties), so that errors
+def _closed(props: Schema, required: list[str], *, dependencies: Schema | None = None) -> Schema:
+    # Keyword order follows Ajv 6's evaluation order (type, required, dependencies, additionalProperties,
+    # properties, then not/anyOf/allOf/if): the reference validator reports in keyword order, so errors
     # come out in Meta's order.
-    return {"type": "object", "required": required, "additionalProperties": False, "properties": props}
+    out: Schema = {"type": "object", "required": required}
+    if dependencies:
+        out["dependentRequired"] = dependencies
+    out["additionalProperties"] = False
+    out["properties"] = props
+    return out
 
 
 def allowed_components(b: Builder, ctx: str) -> list[str]:
