@@ -94,6 +94,8 @@ class FlowServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default backlog (5) resets connections when many clients connect at once.
+    request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], *, quiet: bool = False, max_body_bytes: int = MAX_BODY_BYTES):
         super().__init__(address, _Handler)
@@ -121,6 +123,8 @@ class _Handler(BaseHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """The base class's HTML errors (bad request line, headers too long...) as 8x8 JSON bodies."""
         self.close_connection = True
+        if self.request_version == "HTTP/0.9":  # the request line did not parse: answer with a status line anyway
+            self.request_version = "HTTP/1.0"
         api_code = {404: NOT_FOUND, 401: UNAUTHORIZED, 501: NOT_IMPLEMENTED}.get(code, INVALID_PARAMETER)
         if code >= 500:
             api_code = NOT_IMPLEMENTED if code == 501 else INTERNAL
