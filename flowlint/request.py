@@ -32,7 +32,18 @@ from typing import Any, Callable, Iterator, Literal
 from urllib.parse import urlsplit
 
 from flowlint.catalog import RuleInfo
-from flowlint.diagnostics import ERROR, WARNING, Diagnostic, JsonPath, Pointer, Report, api_error, merge_for_api
+from flowlint.diagnostics import (
+    ERROR,
+    FLOW_JSON_ERROR,
+    WARNING,
+    Diagnostic,
+    JsonPath,
+    Pointer,
+    Report,
+    api_error,
+    format_path,
+    merge_for_api,
+)
 from flowlint.engine import lint
 from flowlint.positions import LineIndex, Span
 from flowlint.source import MAX_BYTES, ParsedSource, parse_source
@@ -530,10 +541,8 @@ class _Body:
 
 
 def _finding(code: str, message: str, pointer: Pointer, *, fix: str | None = None,
-             severity: Literal["error", "warning"] | None = None) -> Diagnostic:
-    return Diagnostic(
-        _ERROR_NAME[code], message, (pointer,), code, severity or _SEVERITY[code], REQUEST_ERROR, fix
-    )
+             severity: Literal["error", "warning"] | None = None, error_type: str = REQUEST_ERROR) -> Diagnostic:
+    return Diagnostic(_ERROR_NAME[code], message, (pointer,), code, severity or _SEVERITY[code], error_type, fix)
 
 
 def _read_body(body: bytes | str | dict[str, Any] | Any) -> _Body:
@@ -880,7 +889,8 @@ def _check_consistency(
     if flow is None or flow_text is None:
         return request, in_flow
 
-    errors = [d for d in flow.diagnostics if d.severity == ERROR]
+    _check_version_dependent(body, flow_text, flow, request, in_flow)
+    errors = [d for d in flow.diagnostics + in_flow if d.severity == ERROR]
     if publish and errors and isinstance(value.get("flowJson"), str):
         n = len(merge_for_api(errors))
         request.append(_finding(
@@ -891,12 +901,20 @@ def _check_consistency(
             body.pointer(("publish",)),
             fix='Fix the validation errors, or send "publish": false to save a draft.',
         ))
+    return request, in_flow
 
+
+def _check_version_dependent(
+    body: _Body, flow_text: str, flow: Report, request: list[Diagnostic], in_flow: list[Diagnostic]
+) -> None:
+    """The checks that depend on the flow's version: publishable versions, the endpoint, data_channel_uri."""
+    value = body.value
+    publish = value.get("publish") is True
     doc = flow.value if isinstance(flow.value, dict) else None
     raw_version = doc.get("version") if doc else None
     number = parse_version_number(raw_version) if isinstance(raw_version, str) else None
     if doc is None or number is None or (number not in SUPPORTED and number not in LEGACY):
-        return request, in_flow
+        return
 
     if publish and number in SUPPORTED and number not in PUBLISHABLE:
         in_flow.append(_finding(
@@ -905,6 +923,7 @@ def _check_consistency(
             "(5.1, 6.0-6.3, 7.0-7.3): the publish may be refused (error 139002).",
             _flow_pointer(flow_text, ("version",)),
             fix='Use "version": "7.3".',
+            error_type=FLOW_JSON_ERROR,
         ))
 
     endpoint = value.get("endPointUri")
@@ -925,11 +944,12 @@ def _check_consistency(
                 "endPointUri instead.",
                 _flow_pointer(flow_text, ("data_channel_uri",), "key"),
                 fix="Remove data_channel_uri and send its URL as endPointUri.",
+                error_type=FLOW_JSON_ERROR,
             ))
 
     exchange = next((p for p, name in _walk_actions(doc) if name == "data_exchange"), None)
     if exchange is not None and "cloneFlowId" not in value:
-        where = ".".join(str(k) if isinstance(k, str) else f"[{k}]" for k in exchange).replace(".[", "[")
+        where = format_path(exchange)
         if number >= 300 and endpoint is None:
             request.append(_finding(
                 "FL1022",
@@ -949,7 +969,6 @@ def _check_consistency(
                 body.pointer(()),
                 severity=ERROR,
             ))
-    return request, in_flow
 
 
 # --------------------------------------------------------------------------------------------------

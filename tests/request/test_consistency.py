@@ -155,3 +155,10 @@ def test_publish_without_flow_json_warns():
     report = check_create_request(body(publish=True, flowJson=None))
     assert rules_of(report.diagnostics) == ["FL1026"]
     assert report.accepted
+
+
+def test_flow_findings_of_the_request_check_count_for_publishing_and_carry_the_flow_error_type():
+    report = check_create_request(body(publish=True, flowJson=flow_with(data_channel_uri="https://example.com")))
+    (diag,) = [d for d in report.diagnostics if d.path == ("data_channel_uri",)]
+    assert diag.error_type == "FLOW_JSON_ERROR"
+    assert "FL1020" in rules_of(report.refusals)

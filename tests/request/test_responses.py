@@ -87,3 +87,17 @@ def test_request_rules_are_registered_with_full_docs():
         assert info.severity in ("error", "warning")
         if info.source == "docs":
             assert info.severity == "warning"
+
+
+def test_the_body_schema_is_valid_and_agrees_with_the_code():
+    from jsonschema import Draft202012Validator
+
+    from flowlint.request import CATEGORIES, FIELDS, NAME_MAX, request_schema
+
+    schema = request_schema()
+    Draft202012Validator.check_schema(schema)
+    assert tuple(schema["properties"]) == FIELDS
+    assert tuple(schema["properties"]["categories"]["items"]["enum"]) == CATEGORIES
+    assert schema["properties"]["name"]["maxLength"] == NAME_MAX
+    assert "docs.aws.amazon.com" in schema["properties"]["name"]["description"]
+    assert schema["required"] == ["name", "categories"]
