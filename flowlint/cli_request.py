@@ -7,6 +7,7 @@ in :mod:`flowlint.server`. Exit codes as for linting: 0 nothing the API would re
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from typing import Any, Callable
@@ -73,8 +74,23 @@ def render_json(report: RequestReport) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
+def _file_reporter(name: str) -> Callable[[RequestReport], str]:
+    """A format of ``flowlint.reporters`` (SARIF, GitHub annotations) applied to the request file: every
+    finding, flowJson ones included, at its place in the request file (:meth:`RequestReport.file_report`)."""
+
+    def render(report: RequestReport) -> str:
+        from flowlint.reporters import FileResult, RenderOptions, get_reporter
+
+        result = FileResult(report.filename or "<request>", report.file_report())
+        return get_reporter(name)([result], RenderOptions(single=True))
+
+    return render
+
+
 #: ``--format`` choices, built from this dict (reporters never check; checking never prints).
 REPORTERS: dict[str, Callable[[RequestReport], str]] = {"text": render_text, "api": render_api, "json": render_json}
+if importlib.util.find_spec("flowlint.reporters") is not None:
+    REPORTERS.update({name: _file_reporter(name) for name in ("sarif", "github")})
 
 
 @click.command("request")
@@ -82,7 +98,8 @@ REPORTERS: dict[str, Callable[[RequestReport], str]] = {"text": render_text, "ap
 @click.option("--account-id", default=None, help="The {accountId} path parameter to check.")
 @click.option("--channel-id", default=None, help="The {channelId} path parameter to check.")
 @click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
-              help="text: findings in request-file positions; api: the endpoint's answer; json: everything.")
+              help="text: findings in request-file positions; api: the endpoint's answer; json: everything; "
+              "sarif/github: flowlint's file formats on the request file.")
 def request_command(body: str, account_id: str | None, channel_id: str | None, output_format: str) -> None:
     """Check a Create Flow request body (BODY is a JSON file, or - for stdin) as the 8x8 API would."""
     try:

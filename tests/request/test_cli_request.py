@@ -127,3 +127,16 @@ def test_serve_command_reports_a_port_in_use():
         result = CliRunner().invoke(serve_command, ["--port", str(port)])
     assert result.exit_code == 2
     assert "cannot listen" in result.output
+
+
+def test_sarif_format_places_flow_findings_in_the_request_file(tmp_path):
+    import pytest
+
+    pytest.importorskip("flowlint.reporters", reason="the shared reporters are not on this branch")
+    flow_text = '{"version": 7.3, "screens": []}'
+    text = '{\n  "name": "x",\n  "categories": ["OTHER"],\n  "flowJson": ' + json.dumps(flow_text) + "\n}\n"
+    result, _ = run(tmp_path, None, "--format", "sarif", text=text)
+    sarif = json.loads(result.output)
+    regions = {r["ruleId"]: r["locations"][0]["physicalLocation"]["region"] for r in sarif["runs"][0]["results"]}
+    assert regions["FL102"]["startLine"] == 4
+    assert regions["FL102"]["startColumn"] == text.splitlines()[3].index("7.3") + 1
