@@ -55,6 +55,7 @@ __all__ = [
     "REQUEST_ERROR",
     "RequestReport",
     "check_create_request",
+    "check_path_parameters",
     "error_body",
     "create_response",
     "api_answer",
@@ -608,6 +609,11 @@ def _refuse_constant(name: str) -> Any:
 # Path parameters and fields
 
 
+def check_path_parameters(account_id: str | None, channel_id: str | None) -> list[Diagnostic]:
+    """The findings on the ``{accountId}`` and ``{channelId}`` path parameters (``None``: not checked)."""
+    return list(_check_path_parameters(account_id, channel_id))
+
+
 def _check_path_parameters(account_id: str | None, channel_id: str | None) -> Iterator[Diagnostic]:
     if account_id is not None and not _validator("accountId").is_valid(account_id):
         yield _finding(
@@ -804,13 +810,13 @@ def _escape_map(text: str, start: int, end: int) -> tuple[list[int], list[int]] 
     return starts, ends
 
 
-def _string_mapper(body: _Body, flow_text: str) -> Callable[[Pointer], Span | None] | None:
+def _string_mapper(body: _Body, flow_text: str) -> Callable[[Pointer], Span | None]:
     token = body.span(("flowJson",))
     if token is None or token.start < 0 or body.parsed is None:
-        return None
+        return _start_of(body.text)  # a body too large for a source map: no finer place to show
     starts, ends = _escape_map(body.text, token.start, token.end)
     if len(starts) != len(flow_text):  # pragma: no cover - the body parsed, so its escapes are well-formed
-        return None
+        return _start_of(body.text)
     shift = 1 if flow_text.startswith("\ufeff") else 0  # lint skips a BOM; its offsets start after it
     close_quote = token.end - 1
     index = body.parsed.index
@@ -829,8 +835,16 @@ def _string_mapper(body: _Body, flow_text: str) -> Callable[[Pointer], Span | No
     return to_file
 
 
+def _start_of(text: str) -> Callable[[Pointer], Span | None]:
+    start = LineIndex(text).point(0)
+    return lambda pointer: start
+
+
 def _object_mapper(body: _Body) -> Callable[[Pointer], Span | None]:
     """flowJson sent as an object: a flow path is a body path under ``flowJson``."""
+
+    if body.parsed is None:
+        return _start_of(body.text)
 
     def to_file(pointer: Pointer) -> Span | None:
         return body.span(("flowJson",) + tuple(pointer.path), pointer.target)
@@ -987,7 +1001,7 @@ def check_create_request(
     ``body`` is the raw body (bytes or text) or an already parsed dict. Never raises on bad input.
     Path parameters left as ``None`` are not checked.
     """
-    request = list(_check_path_parameters(account_id, channel_id))
+    request = check_path_parameters(account_id, channel_id)
     parsed = _read_body(body)
     request.extend(parsed.findings)
     value = parsed.value

@@ -30,7 +30,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from flowlint.request import api_answer, check_create_request, error_body
+from flowlint.request import api_answer, check_create_request, check_path_parameters, error_body
 
 __all__ = ["FlowStore", "FlowServer", "make_server", "serve", "MAX_BODY_BYTES"]
 
@@ -275,10 +275,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, answer)
 
     def _get(self, account_id: str, channel_id: str, flow_id: str) -> None:
-        report = check_create_request({"name": "-", "categories": ["OTHER"]}, account_id=account_id,
-                                      channel_id=channel_id)
-        if report.refusals:
-            self._error(400, INVALID_PARAMETER, report.refusals[0].message)
+        refusals = check_path_parameters(account_id, channel_id)
+        if refusals:
+            self._error(400, INVALID_PARAMETER, refusals[0].message)
             return
         flow = self.server.store.get(account_id, channel_id, flow_id)
         if flow is None:

@@ -192,3 +192,26 @@ def test_every_conformance_flow_embedded_in_a_request_keeps_its_positions():
                 [d.with_rule(d.rule, "error") if d.rule == "FL103" else d for d in direct.diagnostics]
             ), name
             assert_maps_back(report, body_text)
+
+
+def test_a_body_over_the_parser_limit_is_still_judged(monkeypatch):
+    import flowlint.request as request_module
+
+    # Stand-in for a body above 10 MB (a 10 MB flow grows when escaped): read without a source map.
+    monkeypatch.setattr(request_module, "MAX_BYTES", 64)
+    flow_text = '{"version": 7.3, "screens": []}'
+    body_text = request_text(flow_text, ascii_only=True).replace('"name": "Example Flow", ', "")
+    report = check_create_request(body_text)
+    assert [d.rule for d in report.request_diagnostics] == ["FL1004"]
+    (diag,) = [d for d in report.flow_diagnostics if d.rule == "FL102"]
+    assert (diag.span.column_start, diag.span.column_end) == (13, 16)
+    assert report.in_file(diag).span.as_api() == {"lineStart": 1, "lineEnd": 1, "columnStart": 1, "columnEnd": 2}
+    assert request_module.api_answer(report)[0] == 400
+
+
+def test_a_body_over_the_parser_limit_that_is_not_json_is_refused(monkeypatch):
+    import flowlint.request as request_module
+
+    monkeypatch.setattr(request_module, "MAX_BYTES", 8)
+    for text in ('{"name": "x", "categories": [}', b'{"name": "\xff\xfe", "categories": []}', "[1, 2, 3, 4, 5]"):
+        assert [d.rule for d in check_create_request(text).refusals] == ["FL1001"]
