@@ -422,9 +422,15 @@ class RequestReport(Report):
     flow_report: Report | None = field(default=None, repr=False)
     publish: bool = False
     _to_file: Callable[[Pointer], Span | None] | None = field(default=None, repr=False)
+    _scope_key: tuple[int, int] | None = field(default=None, repr=False, compare=False)
+    _flow_ids: set[int] = field(default_factory=set, repr=False, compare=False)
 
     def scope(self, diag: Diagnostic) -> Scope:
-        return "flowJson" if any(d is diag for d in self.flow_diagnostics) else "request"
+        """``"flowJson"`` for a finding whose positions are inside the flowJson string, else ``"request"``."""
+        key = (id(self.flow_diagnostics), len(self.flow_diagnostics))
+        if self._scope_key != key:  # computed once per list, not once per call (reporters ask for every finding)
+            self._scope_key, self._flow_ids = key, {id(d) for d in self.flow_diagnostics}
+        return "flowJson" if id(diag) in self._flow_ids else "request"
 
     @property
     def refusals(self) -> list[Diagnostic]:
