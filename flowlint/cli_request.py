@@ -39,8 +39,10 @@ def render_text(report: RequestReport) -> str:
             verdict += f", with {count} validation error{'s' if count != 1 else ''} (it cannot be published)"
     else:
         verdict = f"the API would refuse the request (HTTP {status})"
-    lines.append(f"{name}: {errors} error{'s' if errors != 1 else ''}, {warnings} warning"
-                 f"{'s' if warnings != 1 else ''}; {verdict}.")
+    lines.append(
+        f"{name}: {errors} error{'s' if errors != 1 else ''}, {warnings} warning"
+        f"{'s' if warnings != 1 else ''}; {verdict}."
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -97,9 +99,15 @@ if importlib.util.find_spec("flowlint.reporters") is not None:
 @click.argument("body", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--account-id", default=None, help="The {accountId} path parameter to check.")
 @click.option("--channel-id", default=None, help="The {channelId} path parameter to check.")
-@click.option("--format", "output_format", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
-              help="text: findings in request-file positions; api: the endpoint's answer; json: everything; "
-              "sarif/github: flowlint's file formats on the request file.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="text: findings in request-file positions; api: the endpoint's answer; json: everything; "
+    "sarif/github: flowlint's file formats on the request file.",
+)
 def request_command(body: str, account_id: str | None, channel_id: str | None, output_format: str) -> None:
     """Check a Create Flow request body (BODY is a JSON file, or - for stdin) as the 8x8 API would."""
     try:
@@ -120,11 +128,20 @@ def request_command(body: str, account_id: str | None, channel_id: str | None, o
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on (0: any free port).")
+@click.option(
+    "--port",
+    default=8080,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: any free port).",
+)
 @click.option("--quiet", is_flag=True, help="Do not log requests.")
-@click.option("--max-body-bytes", type=click.IntRange(1), default=None,
-              help="Largest request body accepted (default: 20 MB + 64 KB, a 10 MB flow after escaping).")
+@click.option(
+    "--max-body-bytes",
+    type=click.IntRange(1),
+    default=None,
+    help="Largest request body accepted (default: 20 MB + 64 KB, a 10 MB flow after escaping).",
+)
 def serve_command(host: str, port: int, quiet: bool, max_body_bytes: int | None) -> None:
     """Serve an offline stand-in of the 8x8 Create Flow API, backed by flowlint's checks."""
     from flowlint.server import MAX_BODY_BYTES, make_server
@@ -134,8 +151,11 @@ def serve_command(host: str, port: int, quiet: bool, max_body_bytes: int | None)
     except OSError as exc:
         click.echo(f"flowlint serve: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
         sys.exit(2)
-    click.echo(f"flowlint serve: POST {server.url}/api/v1/accounts/{{accountId}}/channels/{{channelId}}/flows "
-               "(Ctrl-C to stop)", err=True)
+    click.echo(
+        f"flowlint serve: POST {server.url}/api/v1/accounts/{{accountId}}/channels/{{channelId}}/flows "
+        "(Ctrl-C to stop)",
+        err=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

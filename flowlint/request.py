@@ -84,14 +84,27 @@ NAME_MAX = 200
 _MEANT = {"flowname": "name", "category": "categories", "endpoint": "endPointUri", "flow": "flowJson"}
 
 
-def _rule(code: str, name: str, summary: str, error: str, severity: Literal["error", "warning"],
-          doc: str, *, source: Literal["meta", "docs", "flowlint"] = "meta", versions: str = "all") -> RuleInfo:
+def _rule(
+    code: str,
+    name: str,
+    summary: str,
+    error: str,
+    severity: Literal["error", "warning"],
+    doc: str,
+    *,
+    source: Literal["meta", "docs", "flowlint"] = "meta",
+    versions: str = "all",
+) -> RuleInfo:
     return RuleInfo(code, name, summary, error, severity, versions=versions, source=source, doc=doc)
 
 
 RULES = [
     _rule(
-        "FL1001", "invalid-request-body", "The request body is not a JSON object.", "INVALID_REQUEST_BODY", ERROR,
+        "FL1001",
+        "invalid-request-body",
+        "The request body is not a JSON object.",
+        "INVALID_REQUEST_BODY",
+        ERROR,
         """What it does: reports a Create Flow request body that is not valid JSON, not UTF-8, or not a JSON object.
 
 Why is this bad? The server refuses it with HTTP 400 before looking at any field.
@@ -101,8 +114,11 @@ Example: `name=Example&categories=OTHER` (form encoding), or `{"name": "Example"
 Use instead: `{"name": "Example", "categories": ["OTHER"]}` sent as `application/json`.""",
     ),
     _rule(
-        "FL1002", "invalid-account-id", "The `accountId` path parameter is not an 8x8 account id.",
-        "INVALID_PARAMETER", ERROR,
+        "FL1002",
+        "invalid-account-id",
+        "The `accountId` path parameter is not an 8x8 account id.",
+        "INVALID_PARAMETER",
+        ERROR,
         """What it does: checks the `{accountId}` path parameter: 32-36 characters matching
 `^[0-9A-Fa-f]{8}[-]?(?:[0-9A-Fa-f]{4}[-]?){3}[0-9A-Fa-f]{12}$` (a UUID, dashes optional; 8x8 OpenAPI).
 
@@ -113,7 +129,11 @@ Example: `/api/v1/accounts/my-account/channels/123/flows`
 Use instead: `/api/v1/accounts/0f8d5b52-5a8e-4c0b-9c1e-6f7a1b2c3d4e/channels/123/flows`""",
     ),
     _rule(
-        "FL1003", "missing-channel-id", "The `channelId` path parameter is empty.", "INVALID_PARAMETER", ERROR,
+        "FL1003",
+        "missing-channel-id",
+        "The `channelId` path parameter is empty.",
+        "INVALID_PARAMETER",
+        ERROR,
         """What it does: reports an empty `{channelId}` path parameter.
 
 Why is this bad? The channel identifies the WhatsApp Business Account the flow belongs to; it is required.
@@ -123,7 +143,11 @@ Example: `/api/v1/accounts/<accountId>/channels//flows`
 Use instead: `/api/v1/accounts/<accountId>/channels/<channelId>/flows`""",
     ),
     _rule(
-        "FL1004", "missing-name", "The request body has no `name`.", "MISSING_REQUIRED_PARAMETER", ERROR,
+        "FL1004",
+        "missing-name",
+        "The request body has no `name`.",
+        "MISSING_REQUIRED_PARAMETER",
+        ERROR,
         """What it does: reports a Create Flow body without `name`.
 
 Why is this bad? `name` is required (8x8 OpenAPI, Meta Flows API): the server refuses the request.
@@ -133,7 +157,11 @@ Example: `{"categories": ["OTHER"]}`
 Use instead: `{"name": "Appointment booking", "categories": ["OTHER"]}`""",
     ),
     _rule(
-        "FL1005", "invalid-name", "`name` is not a non-empty string.", "INVALID_PARAMETER_VALUE", ERROR,
+        "FL1005",
+        "invalid-name",
+        "`name` is not a non-empty string.",
+        "INVALID_PARAMETER_VALUE",
+        ERROR,
         """What it does: reports a `name` that is not a string, is empty, or is only whitespace.
 
 Why is this bad? A flow needs a name to be listed and told apart; the server refuses the request.
@@ -143,7 +171,10 @@ Example: `"name": ""` or `"name": 42`
 Use instead: `"name": "Appointment booking"`""",
     ),
     _rule(
-        "FL1006", "name-too-long", f"`name` is longer than {NAME_MAX} characters.", "INVALID_PARAMETER_VALUE",
+        "FL1006",
+        "name-too-long",
+        f"`name` is longer than {NAME_MAX} characters.",
+        "INVALID_PARAMETER_VALUE",
         WARNING,
         f"""What it does: warns on a `name` longer than {NAME_MAX} characters.
 
@@ -158,7 +189,10 @@ Use instead: a short name; put details in the flow itself.""",
         source="docs",
     ),
     _rule(
-        "FL1007", "missing-categories", "The request body has no `categories`.", "MISSING_REQUIRED_PARAMETER",
+        "FL1007",
+        "missing-categories",
+        "The request body has no `categories`.",
+        "MISSING_REQUIRED_PARAMETER",
         ERROR,
         """What it does: reports a Create Flow body without `categories`.
 
@@ -169,7 +203,11 @@ Example: `{"name": "Survey"}`
 Use instead: `{"name": "Survey", "categories": ["SURVEY"]}`""",
     ),
     _rule(
-        "FL1008", "invalid-categories", "`categories` is not a non-empty array.", "INVALID_PARAMETER_VALUE", ERROR,
+        "FL1008",
+        "invalid-categories",
+        "`categories` is not a non-empty array.",
+        "INVALID_PARAMETER_VALUE",
+        ERROR,
         """What it does: reports `categories` that is not an array, or is an empty array.
 
 Why is this bad? Meta: "Multiple values are possible, but at least one is required." The server refuses it.
@@ -179,8 +217,11 @@ Example: `"categories": "OTHER"` or `"categories": []`
 Use instead: `"categories": ["OTHER"]`""",
     ),
     _rule(
-        "FL1009", "unknown-category", "A category is not one of the eight the API accepts.",
-        "INVALID_PARAMETER_VALUE", ERROR,
+        "FL1009",
+        "unknown-category",
+        "A category is not one of the eight the API accepts.",
+        "INVALID_PARAMETER_VALUE",
+        ERROR,
         """What it does: reports a category that is not one of SIGN_UP, SIGN_IN, APPOINTMENT_BOOKING,
 LEAD_GENERATION, CONTACT_US, CUSTOMER_SUPPORT, SURVEY, OTHER (8x8 OpenAPI enum; values are upper case).
 
@@ -191,7 +232,11 @@ Example: `"categories": ["sign_up", "SHOPPING"]`
 Use instead: `"categories": ["SIGN_UP", "OTHER"]`""",
     ),
     _rule(
-        "FL1010", "duplicate-category", "A category is listed twice.", "INVALID_PARAMETER_VALUE", WARNING,
+        "FL1010",
+        "duplicate-category",
+        "A category is listed twice.",
+        "INVALID_PARAMETER_VALUE",
+        WARNING,
         """What it does: warns on a category that appears more than once in `categories`.
 
 Why is this bad? A category is a set membership: the duplicate adds nothing and usually hides a typo
@@ -203,7 +248,11 @@ Use instead: `"categories": ["SURVEY"]`""",
         source="flowlint",
     ),
     _rule(
-        "FL1011", "invalid-publish", "`publish` is not a boolean.", "INVALID_PARAMETER_VALUE", ERROR,
+        "FL1011",
+        "invalid-publish",
+        "`publish` is not a boolean.",
+        "INVALID_PARAMETER_VALUE",
+        ERROR,
         """What it does: reports a `publish` that is not `true` or `false` (for instance the string "true").
 
 Why is this bad? The server refuses the request (8x8 OpenAPI: boolean, default false).
@@ -213,7 +262,10 @@ Example: `"publish": "true"`
 Use instead: `"publish": true`""",
     ),
     _rule(
-        "FL1012", "invalid-endpoint-uri", "`endPointUri` is not an absolute https URI.", "INVALID_PARAMETER_VALUE",
+        "FL1012",
+        "invalid-endpoint-uri",
+        "`endPointUri` is not an absolute https URI.",
+        "INVALID_PARAMETER_VALUE",
         ERROR,
         """What it does: reports an `endPointUri` that is not a string holding an absolute `https://` URI with a host.
 
@@ -224,7 +276,10 @@ Example: `"endPointUri": "http://example.com/flow"` or `"endPointUri": "/flow"`
 Use instead: `"endPointUri": "https://example.com/flow"`""",
     ),
     _rule(
-        "FL1013", "invalid-clone-flow-id", "`cloneFlowId` is not a numeric flow id string.", "INVALID_PARAMETER_VALUE",
+        "FL1013",
+        "invalid-clone-flow-id",
+        "`cloneFlowId` is not a numeric flow id string.",
+        "INVALID_PARAMETER_VALUE",
         ERROR,
         """What it does: reports a `cloneFlowId` that is not a string of digits (flow ids are numeric strings,
 such as "1145805540595505"; the 8x8 OpenAPI types it as a string).
@@ -236,7 +291,10 @@ Example: `"cloneFlowId": 1145805540595505` (a number loses digits in JavaScript)
 Use instead: `"cloneFlowId": "1145805540595505"`""",
     ),
     _rule(
-        "FL1014", "unknown-request-field", "The request body has a field the API does not know.", "UNKNOWN_PARAMETER",
+        "FL1014",
+        "unknown-request-field",
+        "The request body has a field the API does not know.",
+        "UNKNOWN_PARAMETER",
         WARNING,
         """What it does: warns on a body field other than name, categories, publish, flowJson, cloneFlowId and
 endPointUri, and names the field that was probably meant (`flow_json` -> `flowJson`, `endpointUri` -> `endPointUri`).
@@ -250,7 +308,11 @@ Use instead: `{"name": "Survey", "categories": ["SURVEY"], "flowJson": "{...}"}`
         source="flowlint",
     ),
     _rule(
-        "FL1015", "flow-json-not-string", "`flowJson` is not a string.", "INVALID_PARAMETER_VALUE", ERROR,
+        "FL1015",
+        "flow-json-not-string",
+        "`flowJson` is not a string.",
+        "INVALID_PARAMETER_VALUE",
+        ERROR,
         """What it does: reports a `flowJson` that is a JSON object (or any other non-string). When it is an
 object, flowlint still lints it as it would read once serialised with JSON.stringify.
 
@@ -262,7 +324,11 @@ Example: `"flowJson": {"version": "7.3", "screens": [...]}`
 Use instead: `"flowJson": "{\\"version\\": \\"7.3\\", \\"screens\\": [...]}"` (JSON.stringify / json.dumps the flow).""",
     ),
     _rule(
-        "FL1016", "duplicate-request-field", "The request body has the same field twice.", "DUPLICATE_KEY", WARNING,
+        "FL1016",
+        "duplicate-request-field",
+        "The request body has the same field twice.",
+        "DUPLICATE_KEY",
+        WARNING,
         """What it does: warns on a body field written twice; only the last one counts.
 
 Why is this bad? The first value is dead text: the request does not do what it reads like.
@@ -273,8 +339,11 @@ Use instead: each field once.""",
         source="flowlint",
     ),
     _rule(
-        "FL1020", "publish-will-fail", "`publish` is true but the flow has validation errors.",
-        "PUBLISHING_FLOW_WITH_VALIDATION_ERRORS", ERROR,
+        "FL1020",
+        "publish-will-fail",
+        "`publish` is true but the flow has validation errors.",
+        "PUBLISHING_FLOW_WITH_VALIDATION_ERRORS",
+        ERROR,
         """What it does: reports `"publish": true` on a request whose Flow JSON has validation errors.
 
 Why is this bad? "Flows with validation errors can be saved as a draft, but not published" (Meta error 139002
@@ -285,8 +354,11 @@ Example: `{"publish": true, "flowJson": "{\\"version\\": \\"7.3\\"}"}` (no scree
 Use instead: fix the validation errors first, or send `"publish": false` to save a draft.""",
     ),
     _rule(
-        "FL1021", "version-not-publishable", "`publish` is true but the Flow JSON version is not publishable.",
-        "INVALID_FLOW_JSON_VERSION", WARNING,
+        "FL1021",
+        "version-not-publishable",
+        "`publish` is true but the Flow JSON version is not publishable.",
+        "INVALID_FLOW_JSON_VERSION",
+        WARNING,
         """What it does: warns when `publish` is true and the flow's `version` is one Meta's validator knows but
 Meta's changelog does not list for publishing (5.2, 7.4). Versions below 5.1 are refused outright
 (FL103, an error in a request).
@@ -301,8 +373,11 @@ Use instead: `"version": "7.3"`""",
         source="docs",
     ),
     _rule(
-        "FL1022", "data-exchange-without-endpoint", "The flow uses `data_exchange` but the request sets no endpoint.",
-        "MISSING_ENDPOINT_URI", WARNING,
+        "FL1022",
+        "data-exchange-without-endpoint",
+        "The flow uses `data_exchange` but the request sets no endpoint.",
+        "MISSING_ENDPOINT_URI",
+        WARNING,
         """What it does: reports a flow that uses the `data_exchange` action (from Flow JSON 3.0) in a request
 without `endPointUri` (and without `cloneFlowId`, whose source flow may carry one). It is an error when
 `publish` is true.
@@ -316,8 +391,11 @@ Example: `{"name": "Booking", "categories": ["APPOINTMENT_BOOKING"], "publish": 
 Use instead: add `"endPointUri": "https://example.com/flow-endpoint"`.""",
     ),
     _rule(
-        "FL1023", "endpoint-uri-below-3", "`endPointUri` is given for a Flow JSON version below 3.0.",
-        "INVALID_PARAMETER_VALUE", ERROR,
+        "FL1023",
+        "endpoint-uri-below-3",
+        "`endPointUri` is given for a Flow JSON version below 3.0.",
+        "INVALID_PARAMETER_VALUE",
+        ERROR,
         """What it does: reports `endPointUri` on a request whose Flow JSON version is below 3.0.
 
 Why is this bad? Before 3.0 the endpoint lives in the Flow JSON (`data_channel_uri`); Meta refuses the
@@ -329,8 +407,11 @@ Use instead: migrate the flow to 7.3 and keep `endPointUri`.""",
         versions="2.1",
     ),
     _rule(
-        "FL1024", "data-channel-uri-in-flow", "The flow has `data_channel_uri`, which Flow JSON 3.0 removed.",
-        "INVALID_PROPERTY_KEY", ERROR,
+        "FL1024",
+        "data-channel-uri-in-flow",
+        "The flow has `data_channel_uri`, which Flow JSON 3.0 removed.",
+        "INVALID_PROPERTY_KEY",
+        ERROR,
         """What it does: reports a top-level `data_channel_uri` in a Flow JSON of version 3.0 or later.
 
 Why is this bad? From 3.0 the endpoint is set only through the API ("For Flow JSON 3.0+, specify endpoint
@@ -342,8 +423,11 @@ Use instead: remove it from the flow and send `"endPointUri": "https://example.c
         versions="3.0+",
     ),
     _rule(
-        "FL1025", "clone-with-flow-json", "The request both clones a flow and gives a Flow JSON.",
-        "INVALID_PARAMETER_VALUE", WARNING,
+        "FL1025",
+        "clone-with-flow-json",
+        "The request both clones a flow and gives a Flow JSON.",
+        "INVALID_PARAMETER_VALUE",
+        WARNING,
         """What it does: warns on a request with both `cloneFlowId` and `flowJson`.
 
 Why is this bad? Cloning copies the source flow's Flow JSON into the new flow; the `flowJson` given here
@@ -356,8 +440,11 @@ Use instead: either `cloneFlowId` (then update the copy), or `flowJson` alone.""
         source="flowlint",
     ),
     _rule(
-        "FL1026", "publish-without-flow-json", "`publish` is true but the request has no `flowJson`.",
-        "INVALID_PARAMETER_VALUE", WARNING,
+        "FL1026",
+        "publish-without-flow-json",
+        "`publish` is true but the request has no `flowJson`.",
+        "INVALID_PARAMETER_VALUE",
+        WARNING,
         """What it does: warns on `"publish": true` in a request without `flowJson`.
 
 Why is this bad? Meta: publish "Only works if flow_json is also provided with valid Flow JSON." The flow is
@@ -482,9 +569,7 @@ class RequestReport(Report):
 # Response shapes
 
 
-def error_body(
-    code: int, message: str, *, error_id: str | None = None, timestamp: str | None = None
-) -> dict[str, Any]:
+def error_body(code: int, message: str, *, error_id: str | None = None, timestamp: str | None = None) -> dict[str, Any]:
     """An 8x8 error body (HTTP >= 400): ``{"code", "message", "errorId", "timestamp"}``."""
     return {
         "code": code,
@@ -547,8 +632,15 @@ class _Body:
         return Pointer(path, target, span=self.span(path, target))
 
 
-def _finding(code: str, message: str, pointer: Pointer, *, fix: str | None = None,
-             severity: Literal["error", "warning"] | None = None, error_type: str = REQUEST_ERROR) -> Diagnostic:
+def _finding(
+    code: str,
+    message: str,
+    pointer: Pointer,
+    *,
+    fix: str | None = None,
+    severity: Literal["error", "warning"] | None = None,
+    error_type: str = REQUEST_ERROR,
+) -> Diagnostic:
     return Diagnostic(_ERROR_NAME[code], message, (pointer,), code, severity or _SEVERITY[code], error_type, fix)
 
 
@@ -579,13 +671,21 @@ def _parse_text(data: bytes | str) -> _Body:
             key = diag.path[-1]
             where = "the body" if len(diag.path) == 1 else f"'{diag.pointers[0].path_text}'"
             out.findings.append(
-                _finding("FL1016", f"Duplicate field '{key}' in {where}: only this last occurrence is used.",
-                         diag.pointers[0], fix=f"Remove the earlier '{key}'.")
+                _finding(
+                    "FL1016",
+                    f"Duplicate field '{key}' in {where}: only this last occurrence is used.",
+                    diag.pointers[0],
+                    fix=f"Remove the earlier '{key}'.",
+                )
             )
         elif diag.rule == "FL008":
             out.findings.append(
-                _finding("FL1001", "The request body must be a JSON object.", diag.pointers[0],
-                         fix='Send {"name": ..., "categories": [...], "flowJson": "..."}.')
+                _finding(
+                    "FL1001",
+                    "The request body must be a JSON object.",
+                    diag.pointers[0],
+                    fix='Send {"name": ..., "categories": [...], "flowJson": "..."}.',
+                )
             )
         elif diag.rule != "FL003":  # a byte-order mark is the HTTP client's business, not the API's
             reason = diag.message.removeprefix("Flow JSON is not valid. ")
@@ -657,8 +757,12 @@ def _explain_schema_error(body: _Body, err: Any) -> Iterator[Diagnostic]:
                 if name not in instance:
                     code = "FL1004" if name == "name" else "FL1007"
                     example = '"name": "Appointment booking"' if name == "name" else '"categories": ["OTHER"]'
-                    yield _finding(code, f"The request body has no '{name}': it is required.", body.pointer(()),
-                                   fix=f"Add {example}.")
+                    yield _finding(
+                        code,
+                        f"The request body has no '{name}': it is required.",
+                        body.pointer(()),
+                        fix=f"Add {example}.",
+                    )
         elif keyword == "additionalProperties":
             for name in instance:
                 if name not in FIELDS:
@@ -667,32 +771,50 @@ def _explain_schema_error(body: _Body, err: Any) -> Iterator[Diagnostic]:
     field_name = path[0]
     if field_name == "name":
         if keyword == "maxLength":
-            yield _finding("FL1006", f"name is {len(instance)} characters long; the documented maximum is "
-                           f"{NAME_MAX}.", body.pointer(path), fix=f"Shorten the name to at most {NAME_MAX} characters.")
+            yield _finding(
+                "FL1006",
+                f"name is {len(instance)} characters long; the documented maximum is {NAME_MAX}.",
+                body.pointer(path),
+                fix=f"Shorten the name to at most {NAME_MAX} characters.",
+            )
         elif not isinstance(instance, str):
             yield _finding("FL1005", f"name must be a string, not {_json_type(instance)}.", body.pointer(path))
         else:
-            yield _finding("FL1005", "name must not be empty or blank.", body.pointer(path),
-                           fix='Give the flow a name, e.g. "Appointment booking".')
+            yield _finding(
+                "FL1005",
+                "name must not be empty or blank.",
+                body.pointer(path),
+                fix='Give the flow a name, e.g. "Appointment booking".',
+            )
     elif field_name == "categories":
         if len(path) == 1 and keyword == "uniqueItems":
             yield from _duplicate_categories(body, instance)
         elif len(path) == 1:
             what = "an empty array" if instance == [] else _json_type(instance)
-            yield _finding("FL1008", f"categories must be a non-empty array of categories, not {what}.",
-                           body.pointer(path), fix='Use e.g. "categories": ["OTHER"].')
+            yield _finding(
+                "FL1008",
+                f"categories must be a non-empty array of categories, not {what}.",
+                body.pointer(path),
+                fix='Use e.g. "categories": ["OTHER"].',
+            )
         else:
             yield _unknown_category(body, path, instance)
     elif field_name == "publish":
         hint = f" (write {str(instance).lower()} without quotes)" if instance in ("true", "false") else ""
-        yield _finding("FL1011", f"publish must be true or false, not {_json_type(instance)}{hint}.",
-                       body.pointer(path), fix="Use a JSON boolean.")
+        yield _finding(
+            "FL1011",
+            f"publish must be true or false, not {_json_type(instance)}{hint}.",
+            body.pointer(path),
+            fix="Use a JSON boolean.",
+        )
     elif field_name == "flowJson":
         yield _flow_json_not_string(body, instance)
     elif field_name == "cloneFlowId":
         if isinstance(instance, int) and not isinstance(instance, bool):
-            message = (f"cloneFlowId must be a string of digits, not a number: write \"{instance}\" "
-                       "(a number this long loses digits in JavaScript).")
+            message = (
+                f'cloneFlowId must be a string of digits, not a number: write "{instance}" '
+                "(a number this long loses digits in JavaScript)."
+            )
         else:
             message = f"cloneFlowId must be a numeric flow id string (digits only), not {_show(instance)}."
         yield _finding("FL1013", message, body.pointer(path), fix='Use the id as a string, e.g. "1145805540595505".')
@@ -721,8 +843,12 @@ def _duplicate_categories(body: _Body, categories: list[Any]) -> Iterator[Diagno
     seen: list[Any] = []
     for index, item in enumerate(categories):
         if item in seen:
-            yield _finding("FL1010", f"Category {_show(item)} is listed twice.", body.pointer(("categories", index)),
-                           fix="Remove the duplicate.")
+            yield _finding(
+                "FL1010",
+                f"Category {_show(item)} is listed twice.",
+                body.pointer(("categories", index)),
+                fix="Remove the duplicate.",
+            )
         else:
             seen.append(item)
 
@@ -732,8 +858,7 @@ def _unknown_category(body: _Body, path: JsonPath, item: Any) -> Diagnostic:
     if isinstance(item, str) and item.upper() in CATEGORIES:
         message = f"Unknown category '{item}': categories are upper case ('{item.upper()}')."
     elif item == "SHOPPING":
-        message = ("Unknown category 'SHOPPING': Meta lists it, but the 8x8 API accepts only "
-                   f"{allowed}.")
+        message = f"Unknown category 'SHOPPING': Meta lists it, but the 8x8 API accepts only {allowed}."
     else:
         message = f"Unknown category {_show(item)}: expected one of {allowed}."
     return _finding("FL1009", message, body.pointer(path), fix="Use one of the eight categories.")
@@ -741,12 +866,18 @@ def _unknown_category(body: _Body, path: JsonPath, item: Any) -> Diagnostic:
 
 def _flow_json_not_string(body: _Body, instance: Any) -> Diagnostic:
     if isinstance(instance, (dict, list)):
-        message = (f"flowJson must be a string, not a JSON {'object' if isinstance(instance, dict) else 'array'}: "
-                   "send the Flow JSON serialised as a string (JSON.stringify(flow) / json.dumps(flow)).")
+        message = (
+            f"flowJson must be a string, not a JSON {'object' if isinstance(instance, dict) else 'array'}: "
+            "send the Flow JSON serialised as a string (JSON.stringify(flow) / json.dumps(flow))."
+        )
     else:
         message = f"flowJson must be a string holding the Flow JSON, not {_json_type(instance)}."
-    return _finding("FL1015", message, body.pointer(("flowJson",)),
-                    fix='"flowJson": "{\\"version\\": \\"7.3\\", \\"screens\\": [...]}"')
+    return _finding(
+        "FL1015",
+        message,
+        body.pointer(("flowJson",)),
+        fix='"flowJson": "{\\"version\\": \\"7.3\\", \\"screens\\": [...]}"',
+    )
 
 
 def _bad_endpoint(body: _Body, instance: Any) -> Diagnostic:
@@ -756,8 +887,12 @@ def _bad_endpoint(body: _Body, instance: Any) -> Diagnostic:
         message = f"endPointUri '{instance}' must use https: WhatsApp calls flow endpoints over HTTPS only."
     else:
         message = f"endPointUri '{instance}' is not an absolute https URI."
-    return _finding("FL1012", message, body.pointer(("endPointUri",)),
-                    fix='Use e.g. "endPointUri": "https://example.com/flow-endpoint".')
+    return _finding(
+        "FL1012",
+        message,
+        body.pointer(("endPointUri",)),
+        fix='Use e.g. "endPointUri": "https://example.com/flow-endpoint".',
+    )
 
 
 def _is_https_uri(text: str) -> bool:
@@ -896,16 +1031,24 @@ def _check_consistency(
     publish = value.get("publish") is True
     has_flow_json = "flowJson" in value
     if publish and not has_flow_json:
-        request.append(_finding("FL1026", "publish is true but the request has no flowJson: there is nothing to "
-                                "publish; the flow is created as a draft.", body.pointer(("publish",))))
+        request.append(
+            _finding(
+                "FL1026",
+                "publish is true but the request has no flowJson: there is nothing to "
+                "publish; the flow is created as a draft.",
+                body.pointer(("publish",)),
+            )
+        )
     if "cloneFlowId" in value and has_flow_json:
-        request.append(_finding(
-            "FL1025",
-            f"The request clones flow {_show(value['cloneFlowId'])} and also gives a flowJson: the clone's Flow "
-            "JSON is either replaced by this one or kept, and the API does not document which.",
-            body.pointer(("cloneFlowId",)),
-            fix="Send cloneFlowId alone (then update the copy), or flowJson alone.",
-        ))
+        request.append(
+            _finding(
+                "FL1025",
+                f"The request clones flow {_show(value['cloneFlowId'])} and also gives a flowJson: the clone's Flow "
+                "JSON is either replaced by this one or kept, and the API does not document which.",
+                body.pointer(("cloneFlowId",)),
+                fix="Send cloneFlowId alone (then update the copy), or flowJson alone.",
+            )
+        )
     if flow is None or flow_text is None:
         return request, in_flow
 
@@ -913,14 +1056,16 @@ def _check_consistency(
     errors = [d for d in flow.diagnostics + in_flow if d.severity == ERROR]
     if publish and errors and isinstance(value.get("flowJson"), str):
         n = len(merge_for_api(errors))
-        request.append(_finding(
-            "FL1020",
-            f"publish is true but the Flow JSON has {n} validation error{'s' if n != 1 else ''}: a flow with "
-            "validation errors can be saved as a draft but not published (Meta error 139002 'Publishing Flow "
-            "with validation errors').",
-            body.pointer(("publish",)),
-            fix='Fix the validation errors, or send "publish": false to save a draft.',
-        ))
+        request.append(
+            _finding(
+                "FL1020",
+                f"publish is true but the Flow JSON has {n} validation error{'s' if n != 1 else ''}: a flow with "
+                "validation errors can be saved as a draft but not published (Meta error 139002 'Publishing Flow "
+                "with validation errors').",
+                body.pointer(("publish",)),
+                fix='Fix the validation errors, or send "publish": false to save a draft.',
+            )
+        )
     return request, in_flow
 
 
@@ -937,58 +1082,71 @@ def _check_version_dependent(
         return
 
     if publish and number in SUPPORTED and number not in PUBLISHABLE:
-        in_flow.append(_finding(
-            "FL1021",
-            f"Flow JSON version {SUPPORTED[number]} is not in Meta's list of versions available for publishing "
-            "(5.1, 6.0-6.3, 7.0-7.3): the publish may be refused (error 139002).",
-            _flow_pointer(flow_text, ("version",)),
-            fix='Use "version": "7.3".',
-            error_type=FLOW_JSON_ERROR,
-        ))
+        in_flow.append(
+            _finding(
+                "FL1021",
+                f"Flow JSON version {SUPPORTED[number]} is not in Meta's list of versions available for publishing "
+                "(5.1, 6.0-6.3, 7.0-7.3): the publish may be refused (error 139002).",
+                _flow_pointer(flow_text, ("version",)),
+                fix='Use "version": "7.3".',
+                error_type=FLOW_JSON_ERROR,
+            )
+        )
 
     endpoint = value.get("endPointUri")
     if number < 300 and endpoint is not None:
-        request.append(_finding(
-            "FL1023",
-            f"endPointUri is given but the Flow JSON version is {LEGACY.get(number, raw_version)}: below 3.0 the "
-            "endpoint is data_channel_uri in the Flow JSON (Meta error 100 'Specify Endpoint Uri in Flow JSON').",
-            body.pointer(("endPointUri",)),
-            fix='Migrate the flow to "version": "7.3" and keep endPointUri.',
-        ))
+        request.append(
+            _finding(
+                "FL1023",
+                f"endPointUri is given but the Flow JSON version is {LEGACY.get(number, raw_version)}: below 3.0 the "
+                "endpoint is data_channel_uri in the Flow JSON (Meta error 100 'Specify Endpoint Uri in Flow JSON').",
+                body.pointer(("endPointUri",)),
+                fix='Migrate the flow to "version": "7.3" and keep endPointUri.',
+            )
+        )
     if number >= 300 and "data_channel_uri" in doc:
         already = any(p.path == ("data_channel_uri",) for d in flow.diagnostics for p in d.pointers)
         if not already:
-            in_flow.append(_finding(
-                "FL1024",
-                "data_channel_uri is not allowed from Flow JSON 3.0: set the endpoint with the request's "
-                "endPointUri instead.",
-                _flow_pointer(flow_text, ("data_channel_uri",), "key"),
-                fix="Remove data_channel_uri and send its URL as endPointUri.",
-                error_type=FLOW_JSON_ERROR,
-            ))
+            in_flow.append(
+                _finding(
+                    "FL1024",
+                    "data_channel_uri is not allowed from Flow JSON 3.0: set the endpoint with the request's "
+                    "endPointUri instead.",
+                    _flow_pointer(flow_text, ("data_channel_uri",), "key"),
+                    fix="Remove data_channel_uri and send its URL as endPointUri.",
+                    error_type=FLOW_JSON_ERROR,
+                )
+            )
 
     exchange = next((p for p, name in _walk_actions(doc) if name == "data_exchange"), None)
     if exchange is not None and "cloneFlowId" not in value:
         where = format_path(exchange)
         if number >= 300 and endpoint is None:
-            request.append(_finding(
-                "FL1022",
-                f"The flow uses data_exchange (at {where}) but the request has no endPointUri: from Flow JSON 3.0 "
-                "the endpoint is set only through the API"
-                + (", and publishing without it is forbidden (Meta error 139002)." if publish
-                   else "; set it before publishing."),
-                body.pointer(()),
-                fix='Add "endPointUri": "https://example.com/flow-endpoint".',
-                severity=ERROR if publish else WARNING,
-            ))
+            request.append(
+                _finding(
+                    "FL1022",
+                    f"The flow uses data_exchange (at {where}) but the request has no endPointUri: from Flow JSON 3.0 "
+                    "the endpoint is set only through the API"
+                    + (
+                        ", and publishing without it is forbidden (Meta error 139002)."
+                        if publish
+                        else "; set it before publishing."
+                    ),
+                    body.pointer(()),
+                    fix='Add "endPointUri": "https://example.com/flow-endpoint".',
+                    severity=ERROR if publish else WARNING,
+                )
+            )
         elif number < 300 and publish and "data_channel_uri" not in doc:
-            request.append(_finding(
-                "FL1022",
-                f"The flow uses data_exchange (at {where}) but has no data_channel_uri: a Flow JSON "
-                f"{LEGACY[number]} flow cannot be published without it (Meta error 139002).",
-                body.pointer(()),
-                severity=ERROR,
-            ))
+            request.append(
+                _finding(
+                    "FL1022",
+                    f"The flow uses data_exchange (at {where}) but has no data_channel_uri: a Flow JSON "
+                    f"{LEGACY[number]} flow cannot be published without it (Meta error 139002).",
+                    body.pointer(()),
+                    severity=ERROR,
+                )
+            )
 
 
 # --------------------------------------------------------------------------------------------------

@@ -112,6 +112,9 @@ class FlowServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: FlowServer
     server_version = "flowlint-serve"
+    # HTTP/1.1 so that clients sending "Expect: 100-continue" (curl, for bodies over 1 KB) get their answer
+    # at once; every response still closes its connection.
+    protocol_version = "HTTP/1.1"
     timeout = 30  # seconds a client may take to send its request: a stalled client cannot hold a thread forever
 
     # -- plumbing ---------------------------------------------------------------------------------
@@ -132,6 +135,25 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(code, error_body(api_code, message or HTTPStatus(code).phrase))
         except OSError:  # pragma: no cover - the client is gone
             pass
+
+    def handle_expect_100(self) -> bool:
+        """Refuse an oversized body before the client sends it; otherwise say "100 Continue"."""
+        if self._announced_length() > self.server.max_body_bytes:
+            self._too_large(self._announced_length())
+            return False
+        return super().handle_expect_100()
+
+    def _announced_length(self) -> int:
+        try:
+            return int(self.headers.get("Content-Length", "-1"))
+        except ValueError:
+            return -1
+
+    def _too_large(self, length: int) -> None:
+        # The body is not read: closing the connection discards it.
+        self._error(
+            413, INVALID_PARAMETER, f"Request body too large: {length} bytes (limit {self.server.max_body_bytes})."
+        )
 
     def _send(self, status: int, body: dict[str, Any] | None, *, content_type: str = "application/json") -> None:
         data = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
@@ -195,8 +217,12 @@ class _Handler(BaseHTTPRequestHandler):
         elif flow and method == "GET":
             self._get(*map(unquote, flow.groups()))
         elif flows or flow or flow_json or _FLOW_ACTIONS.match(path):
-            self._error(405, NOT_IMPLEMENTED, f"Function not implemented: {method} {path} (flowlint serve implements "
-                        "creating a flow and reading it back)")
+            self._error(
+                405,
+                NOT_IMPLEMENTED,
+                f"Function not implemented: {method} {path} (flowlint serve implements "
+                "creating a flow and reading it back)",
+            )
         else:
             self._error(404, NOT_FOUND, "Object wasn't found or is already expired")
 
@@ -215,20 +241,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(400, INVALID_PARAMETER, f"Content-Type must be application/json (got {shown}).")
             return None
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            self._error(411, INVALID_PARAMETER, "Send the body with a Content-Length (chunked bodies are not supported).")
+            self._error(
+                411, INVALID_PARAMETER, "Send the body with a Content-Length (chunked bodies are not supported)."
+            )
             return None
-        raw_length = self.headers.get("Content-Length")
-        try:
-            length = int(raw_length) if raw_length is not None else -1
-        except ValueError:
-            length = -1
+        length = self._announced_length()
         if length < 0:
             self._error(411, INVALID_PARAMETER, "A Content-Length header is required.")
             return None
         if length > self.server.max_body_bytes:
-            # Not read: closing the connection discards it.
-            self._error(413, INVALID_PARAMETER,
-                        f"Request body too large: {length} bytes (limit {self.server.max_body_bytes}).")
+            self._too_large(length)
             return None
         return self.rfile.read(length)
 
@@ -268,8 +290,12 @@ class _Handler(BaseHTTPRequestHandler):
             )
         )
         if stored is None:
-            self._error(400, INVALID_PARAMETER, "Flow name should be unique within one WhatsApp Business Account. "
-                        "Please select another name for your Flow.")
+            self._error(
+                400,
+                INVALID_PARAMETER,
+                "Flow name should be unique within one WhatsApp Business Account. "
+                "Please select another name for your Flow.",
+            )
             return
         answer["id"] = stored.flow_id
         self._send(200, answer)
@@ -285,8 +311,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body: dict[str, Any] = {
             "flowId": flow.flow_id,
-            "flowJsonUrl": (f"{self._base_url()}/api/v1/accounts/{account_id}/channels/{channel_id}/flows/"
-                            f"{flow.flow_id}/flow.json") if flow.flow_json is not None else None,
+            "flowJsonUrl": (
+                f"{self._base_url()}/api/v1/accounts/{account_id}/channels/{channel_id}/flows/{flow.flow_id}/flow.json"
+            )
+            if flow.flow_json is not None
+            else None,
             "name": flow.name,
             "status": flow.status,
             "categories": flow.categories,
@@ -322,8 +351,9 @@ def make_server(
     return FlowServer((host, port), quiet=quiet, max_body_bytes=max_body_bytes)
 
 
-def serve(host: str = "127.0.0.1", port: int = 8080, *, quiet: bool = False,
-          max_body_bytes: int = MAX_BODY_BYTES) -> None:
+def serve(
+    host: str = "127.0.0.1", port: int = 8080, *, quiet: bool = False, max_body_bytes: int = MAX_BODY_BYTES
+) -> None:
     """Serve until interrupted (Ctrl-C)."""
     server = make_server(host, port, quiet=quiet, max_body_bytes=max_body_bytes)
     try:

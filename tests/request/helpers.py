@@ -58,10 +58,10 @@ EXCHANGE_FLOW: dict[str, Any] = {
 
 #: Flow texts with findings the foundation reports (version gate and parser), whatever the later stages add.
 FLOWS_WITH_FINDINGS = {
-    "missing-version": '{"screens": [{"id": "A", "title": "Caf\u00e9 \\"quoted\\" \U0001F600"}]}',
+    "missing-version": '{"screens": [{"id": "A", "title": "Caf\u00e9 \\"quoted\\" \U0001f600"}]}',
     "numeric-version": '{"version": 7.3, "screens": []}',
     "duplicate-key": '{"version": "7.3", "screens": [], "screens": [{"id": "\u00e9t\u00e9"}]}',
-    "syntax-error": '{"version": "7.3", "title": "\U0001F600 caf\u00e9", "screens": [}',
+    "syntax-error": '{"version": "7.3", "title": "\U0001f600 caf\u00e9", "screens": [}',
     "legacy-version": '{"version": "3.0", "screens": []}',
 }
 

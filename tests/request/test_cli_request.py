@@ -25,7 +25,7 @@ def test_text_format_shows_request_file_and_flow_positions(tmp_path):
     text = '{\n  "name": "x",\n  "categories": ["OTHER"],\n  "flowJson": ' + json.dumps(flow_text) + "\n}\n"
     result, path = run(tmp_path, None, text=text)
     assert result.exit_code == 1
-    line = next(l for l in result.output.splitlines() if "FL102" in l)
+    line = next(text_line for text_line in result.output.splitlines() if "FL102" in text_line)
     column = text.splitlines()[3].index("7.3") + 1
     assert line.startswith(f"{path}:4:{column}: FL102 error: ")
     assert line.endswith("[flowJson line 1, column 30, version]")
@@ -95,9 +95,7 @@ def test_serve_command_answers_then_stops_on_interrupt(monkeypatch):
         return srv
 
     monkeypatch.setattr(server_module, "make_server", make)
-    thread = threading.Thread(
-        target=lambda: CliRunner().invoke(serve_command, ["--port", "0", "--quiet"]), daemon=True
-    )
+    thread = threading.Thread(target=lambda: CliRunner().invoke(serve_command, ["--port", "0", "--quiet"]), daemon=True)
     thread.start()
     for _ in range(100):
         if "server" in started:

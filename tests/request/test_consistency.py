@@ -63,7 +63,6 @@ def test_publishing_a_version_meta_does_not_list_for_publishing_warns(version):
     assert report.value["flowJson"][span.start : span.end] == f'"{version}"'
 
 
-
 @pytest.mark.parametrize("version", ["5.1", "6.3", "7.3"])
 def test_publishable_versions_do_not_warn(version):
     report = check_create_request(body(publish=True, flowJson=flow_with(version=version)))
@@ -96,11 +95,20 @@ def test_data_exchange_with_endpoint_is_fine():
 def test_data_exchange_in_a_nested_action_is_found():
     flow = json.loads(json.dumps(EXCHANGE_FLOW))
     flow["screens"][0]["layout"]["children"] = [
-        {"type": "Form", "name": "f", "children": [
-            {"type": "Dropdown", "name": "d", "label": "D", "data-source": [{"id": "1", "title": "1"}],
-             "on-select-action": {"name": "data_exchange", "payload": {}}},
-            {"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}},
-        ]},
+        {
+            "type": "Form",
+            "name": "f",
+            "children": [
+                {
+                    "type": "Dropdown",
+                    "name": "d",
+                    "label": "D",
+                    "data-source": [{"id": "1", "title": "1"}],
+                    "on-select-action": {"name": "data_exchange", "payload": {}},
+                },
+                {"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}},
+            ],
+        },
     ]
     report = check_create_request(body(flowJson=json.dumps(flow)))
     assert "FL1022" in rules_of(report.request_diagnostics)
@@ -130,8 +138,9 @@ def test_data_channel_uri_in_a_3_0_or_later_flow_is_a_flow_error_at_its_key():
     diag = found[0]
     assert report.scope(diag) == "flowJson" and diag.severity == "error"
     assert flow_text[diag.span.start : diag.span.end] == '"data_channel_uri"'
-    assert any("data_channel_uri" in e["message"] or e["pointers"][0]["path"] == "data_channel_uri"
-               for e in report.to_api())
+    assert any(
+        "data_channel_uri" in e["message"] or e["pointers"][0]["path"] == "data_channel_uri" for e in report.to_api()
+    )
 
 
 def test_data_channel_uri_in_a_2_1_flow_is_its_endpoint():

@@ -30,7 +30,9 @@ def test_the_8x8_example_is_created_as_a_draft_refused_for_its_version():
     assert status == 200
     errors = answer["validationErrors"]
     assert [e["error"] for e in errors] == ["INVALID_FLOW_JSON_VERSION"]
-    assert errors[0]["pointers"] == [{"lineStart": 1, "lineEnd": 1, "columnStart": 12, "columnEnd": 17, "path": "version"}]
+    assert errors[0]["pointers"] == [
+        {"lineStart": 1, "lineEnd": 1, "columnStart": 12, "columnEnd": 17, "path": "version"}
+    ]
     # Published, the same request fails.
     published = check_create_request(json.dumps({**EXAMPLE_8X8, "publish": True}))
     assert api_answer(published)[0] == 400
@@ -47,8 +49,13 @@ def test_real_flow_in_a_request(path):
     flow_text = path.read_text(encoding="utf-8")
     flow = json.loads(flow_text)
     number = parse_version_number(flow["version"])
-    value = {"name": path.stem, "categories": ["OTHER"], "publish": True, "flowJson": flow_text,
-             "endPointUri": "https://example.com/flow-endpoint"}
+    value = {
+        "name": path.stem,
+        "categories": ["OTHER"],
+        "publish": True,
+        "flowJson": flow_text,
+        "endPointUri": "https://example.com/flow-endpoint",
+    }
     if number < 300:
         del value["endPointUri"]  # below 3.0 the endpoint is data_channel_uri, inside the flow
     report = check_create_request(json.dumps(value), account_id=ACCOUNT, channel_id=CHANNEL)

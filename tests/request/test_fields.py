@@ -33,8 +33,15 @@ def test_account_id_accepted(account_id):
 
 @pytest.mark.parametrize(
     "account_id",
-    ["", "abc", "0f8d5b52-5a8e-4c0b-9c1e-6f7a1b2c3d4", "0f8d5b52-5a8e-4c0b-9c1e-6f7a1b2c3d4e0",
-     "0f8d5b52_5a8e_4c0b_9c1e_6f7a1b2c3d4e", "zf8d5b52-5a8e-4c0b-9c1e-6f7a1b2c3d4e", "0f8d5b52--5a8e-4c0b-9c1e-6f7a1b2c3d4e"],
+    [
+        "",
+        "abc",
+        "0f8d5b52-5a8e-4c0b-9c1e-6f7a1b2c3d4",
+        "0f8d5b52-5a8e-4c0b-9c1e-6f7a1b2c3d4e0",
+        "0f8d5b52_5a8e_4c0b_9c1e_6f7a1b2c3d4e",
+        "zf8d5b52-5a8e-4c0b-9c1e-6f7a1b2c3d4e",
+        "0f8d5b52--5a8e-4c0b-9c1e-6f7a1b2c3d4e",
+    ],
 )
 def test_account_id_refused(account_id):
     report = check_create_request(body(), account_id=account_id)
@@ -91,8 +98,16 @@ def test_categories_must_be_a_non_empty_array(categories):
 
 
 def test_categories_accept_every_value_of_the_enum():
-    all_eight = ["SIGN_UP", "SIGN_IN", "APPOINTMENT_BOOKING", "LEAD_GENERATION", "CONTACT_US",
-                 "CUSTOMER_SUPPORT", "SURVEY", "OTHER"]
+    all_eight = [
+        "SIGN_UP",
+        "SIGN_IN",
+        "APPOINTMENT_BOOKING",
+        "LEAD_GENERATION",
+        "CONTACT_US",
+        "CUSTOMER_SUPPORT",
+        "SURVEY",
+        "OTHER",
+    ]
     assert request_rules(check_create_request(body(categories=all_eight))) == []
 
 
@@ -136,8 +151,18 @@ def test_endpoint_uri_accepted(uri):
 
 
 @pytest.mark.parametrize(
-    "uri", ["http://example.com/flow", "/flow", "example.com", "https://", "https:///path", "ftp://example.com",
-            "https://exa mple.com", 42, ""],
+    "uri",
+    [
+        "http://example.com/flow",
+        "/flow",
+        "example.com",
+        "https://",
+        "https:///path",
+        "ftp://example.com",
+        "https://exa mple.com",
+        42,
+        "",
+    ],
 )
 def test_endpoint_uri_must_be_absolute_https(uri):
     report = check_create_request(body(endPointUri=uri))
@@ -163,8 +188,14 @@ def test_clone_flow_id_as_a_number_says_to_quote_it():
 
 @pytest.mark.parametrize(
     ("field", "meant"),
-    [("flow_json", "flowJson"), ("endpoint_uri", "endPointUri"), ("endpointUri", "endPointUri"),
-     ("clone_flow_id", "cloneFlowId"), ("flowName", "name"), ("applicationId", None)],
+    [
+        ("flow_json", "flowJson"),
+        ("endpoint_uri", "endPointUri"),
+        ("endpointUri", "endPointUri"),
+        ("clone_flow_id", "cloneFlowId"),
+        ("flowName", "name"),
+        ("applicationId", None),
+    ],
 )
 def test_unknown_field_warns_at_its_key_and_names_the_field_meant(field, meant):
     text = json.dumps({**body(), field: "1"})
@@ -203,7 +234,8 @@ def test_flow_json_of_another_type_is_refused(value):
 
 
 @pytest.mark.parametrize(
-    "text", ["{", "", "[1, 2]", '"a string"', '{"name": "x",}', b'{"name": "\xff"}', "null"],
+    "text",
+    ["{", "", "[1, 2]", '"a string"', '{"name": "x",}', b'{"name": "\xff"}', "null"],
 )
 def test_a_body_that_is_not_a_json_object_is_refused(text):
     report = check_create_request(text)

@@ -18,11 +18,14 @@ from .helpers import FLOWS_WITH_FINDINGS, SHARED, require_shared
 
 #: The same flows pretty-printed over several lines, still with escapes (\", \u00e9 as é, an emoji).
 PRETTY = {
-    "missing-version": '{\n  "screens": [\n    {\n      "id": "A",\n      "title": "Caf\u00e9 \\"quoted\\" \U0001F600"\n'
-                       "    }\n  ]\n}\n",
-    "numeric-version": '{\n\t"title": "\U0001F600\U0001F600 \u00e9",\n\t"version": 7.3,\n\t"screens": []\n}',
-    "duplicate-key": '{\n  "version": "7.3",\n  "screens": [],\n  "screens": [\n    {"id": "\u00e9t\u00e9 \\"x\\""}\n  ]\n}',
-    "syntax-error": '{\n  "version": "7.3",\n  "title": "\U0001F600 caf\u00e9 \\\\ \\n",\n  "screens": [\n  }\n',
+    "missing-version": (
+        '{\n  "screens": [\n    {\n      "id": "A",\n      "title": "Caf\u00e9 \\"quoted\\" \U0001f600"\n    }\n  ]\n}\n'
+    ),
+    "numeric-version": '{\n\t"title": "\U0001f600\U0001f600 \u00e9",\n\t"version": 7.3,\n\t"screens": []\n}',
+    "duplicate-key": (
+        '{\n  "version": "7.3",\n  "screens": [],\n  "screens": [\n    {"id": "\u00e9t\u00e9 \\"x\\""}\n  ]\n}'
+    ),
+    "syntax-error": '{\n  "version": "7.3",\n  "title": "\U0001f600 caf\u00e9 \\\\ \\n",\n  "screens": [\n  }\n',
     "legacy-version": '{\r\n  "version": "3.0",\r\n  "screens": []\r\n}',
 }
 
@@ -34,9 +37,7 @@ def request_text(flow_text: str, *, ascii_only: bool, indent: int | None = None)
 
 
 def positions(diagnostics):
-    return [
-        (d.rule, d.error, d.message, [(p.path, p.span.as_api()) for p in d.pointers]) for d in diagnostics
-    ]
+    return [(d.rule, d.error, d.message, [(p.path, p.span.as_api()) for p in d.pointers]) for d in diagnostics]
 
 
 def lint_findings(report):
@@ -76,8 +77,11 @@ def test_positions_are_those_of_the_flow_text(name, flow_text, ascii_only, inden
     assert report.flow_source == flow_text.removeprefix("\ufeff")
     assert positions(lint_findings(report)) == positions(direct.diagnostics)
     # The API's validationErrors carry the same positions as the flow linted alone.
-    ours = [(e["error"], e["message"], e["pointers"]) for e in report.to_api(include_warnings=True)
-            if e["error"] != "INVALID_PROPERTY_KEY" or "data_channel_uri" not in e["message"]]
+    ours = [
+        (e["error"], e["message"], e["pointers"])
+        for e in report.to_api(include_warnings=True)
+        if e["error"] != "INVALID_PROPERTY_KEY" or "data_channel_uri" not in e["message"]
+    ]
     theirs = [(e["error"], e["message"], e["pointers"]) for e in direct.to_api(include_warnings=True)]
     assert ours == theirs
     assert_maps_back(report, body_text)
@@ -91,11 +95,11 @@ def test_one_line_flow_reports_line_1_and_large_columns():
 
 
 def test_escapes_before_the_finding_shift_the_file_column_not_the_api_column():
-    flow_text = '{"title": "caf\u00e9 \\"a\\" \U0001F600", "version": 7.3, "screens": []}'
+    flow_text = '{"title": "caf\u00e9 \\"a\\" \U0001f600", "version": 7.3, "screens": []}'
     body_text = request_text(flow_text, ascii_only=True)
     # In the flow: 37 characters before 7.3, 38 UTF-16 units (the emoji counts 2): column 39.
     # In the body: \u00e9 is 6 characters for 1, each \" becomes \\\" (4 for 2), the emoji \ud83d\ude00 (12 for 2).
-    assert "caf\\u00e9 \\\\\\\"a\\\\\\\" \\ud83d\\ude00" in body_text
+    assert 'caf\\u00e9 \\\\\\"a\\\\\\" \\ud83d\\ude00' in body_text
     report = check_create_request(body_text)
     (diag,) = [d for d in report.flow_diagnostics if d.rule == "FL102"]
     assert (diag.span.line_start, diag.span.column_start, diag.span.column_end) == (1, 39, 42)
@@ -163,7 +167,7 @@ def test_escape_map_recovers_every_character(text, ascii_only):
     starts, ends = _escape_map(body_text, 13, len(body_text) - 1)
     assert len(starts) == len(text)
     for i, ch in enumerate(text):
-        assert json.loads(f'"{body_text[starts[i]:ends[i]]}"') == ch
+        assert json.loads(f'"{body_text[starts[i] : ends[i]]}"') == ch
 
 
 def _conformance_texts():

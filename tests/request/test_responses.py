@@ -66,8 +66,16 @@ def test_create_response_never_carries_request_warnings():
 
 def test_graph_style_is_snake_case():
     report = check_create_request(body(flowJson='{"screens": []}'))
-    assert list(report.to_graph()[0]) == ["error", "error_type", "message", "line_start", "line_end",
-                                          "column_start", "column_end", "pointers"]
+    assert list(report.to_graph()[0]) == [
+        "error",
+        "error_type",
+        "message",
+        "line_start",
+        "line_end",
+        "column_start",
+        "column_end",
+        "pointers",
+    ]
 
 
 def test_looks_like_create_request():

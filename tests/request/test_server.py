@@ -180,16 +180,40 @@ def test_a_huge_announced_length_is_refused_before_the_body_arrives(server):
         )
         reply = sock.makefile("rb").read()
     head, _, payload = reply.partition(b"\r\n\r\n")
-    assert head.startswith(b"HTTP/1.0 413")
+    assert head.startswith(b"HTTP/1.1 413")
     assert json.loads(payload)["code"] == 1000
+
+
+def test_expect_100_continue_gets_continue_or_413_before_the_body(server):
+    host, port = server.server_address[:2]
+    payload = json.dumps(unique(body())).encode()
+    with socket.create_connection((host, port), timeout=10) as sock:
+        head = (
+            f"POST {FLOWS} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\n"
+            f"Expect: 100-continue\r\nContent-Length: {len(payload)}\r\n\r\n"
+        )
+        sock.sendall(head.encode())
+        stream = sock.makefile("rb")
+        assert stream.readline().startswith(b"HTTP/1.1 100")
+        assert stream.readline() == b"\r\n"
+        sock.sendall(payload)
+        reply = stream.read()
+    assert reply.startswith(b"HTTP/1.1 200")
+    with socket.create_connection((host, port), timeout=10) as sock:
+        sock.sendall(head.replace(f"Content-Length: {len(payload)}", f"Content-Length: {LIMIT + 1}").encode())
+        reply = sock.makefile("rb").read()
+    assert reply.startswith(b"HTTP/1.1 413")
+    assert json.loads(reply.partition(b"\r\n\r\n")[2])["code"] == 1000
 
 
 def test_missing_content_length_gets_411(server):
     host, port = server.server_address[:2]
     with socket.create_connection((host, port), timeout=10) as sock:
-        sock.sendall(f"POST {FLOWS} HTTP/1.0\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\n\r\n".encode())
+        sock.sendall(
+            f"POST {FLOWS} HTTP/1.0\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\n\r\n".encode()
+        )
         reply = sock.makefile("rb").read()
-    assert reply.startswith(b"HTTP/1.0 411")
+    assert reply.startswith(b"HTTP/1.1 411")
 
 
 def test_duplicate_flow_name_in_a_channel_gets_400(server):
@@ -225,8 +249,12 @@ def test_unknown_path_gets_404_and_other_methods_405(server):
     status, answer, _ = call(server, "GET", "/nothing/here", headers=AUTH)
     assert status == 404
     assert_error(answer, 1300)
-    for method, path in (("DELETE", f"{FLOWS}/1"), ("PUT", f"{FLOWS}/1"), ("POST", f"{FLOWS}/1/publish"),
-                         ("GET", FLOWS)):
+    for method, path in (
+        ("DELETE", f"{FLOWS}/1"),
+        ("PUT", f"{FLOWS}/1"),
+        ("POST", f"{FLOWS}/1/publish"),
+        ("GET", FLOWS),
+    ):
         status, answer, _ = call(server, method, path, b"{}")
         assert status == 405, (method, path)
         assert_error(answer, 2001)
