@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -211,16 +212,22 @@ def validator_for(version_text: str) -> Draft202012Validator:
 
 
 @lru_cache(maxsize=None)
+def _native_validator(version_text: str) -> Any:
+    return _native.validator_for(load_schema(version_text), validate_formats=True)
+
+
+@lru_cache(maxsize=None)
 def _fast_validator(version_text: str) -> Callable[[Any], bool]:
     """``is_valid`` for the clean path: ``jsonschema-rs`` (native, ~100x faster) when it is installed.
 
-    It answers only accept/reject; the errors always come from the reference validator. The schemas use
-    only standard draft 2020-12 keywords and the standard ``uri``/``regex`` formats, and
-    tests/schema/test_fast_path.py proves both validators accept and reject exactly the same documents
-    (every conformance case, every corpus flow, every fixture). Without the package, the reference answers.
+    It answers only accept/reject (and, on the error path, which screens fail); the errors always come
+    from the reference validator. The schemas use only standard draft 2020-12 keywords and the standard
+    ``uri``/``regex`` formats, and tests/schema/test_fast_path.py proves both validators accept and reject
+    exactly the same documents (every conformance case, corpus flow and fixture). Without the package, the
+    reference answers.
     """
     if _native is not None:
-        return _native.validator_for(load_schema(version_text), validate_formats=True).is_valid
+        return _native_validator(version_text).is_valid
     return validator_for(version_text).is_valid
 
 
@@ -246,7 +253,56 @@ def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
         doc = {**doc, "version": version.text}
     found: list[Diagnostic] = []
     if not schema_is_valid(doc, schema_version):
-        errors = validator_for(schema_version).iter_errors(doc)
-        found = schema_meta.translate(errors, doc, version=schema_version)
+        found = _explain(doc, schema_version)
     found.extend(schema_docs.docs_limits(doc))
     return found
+
+
+#: From this many screens on, the reference validator sees only the screens the native one found broken.
+PRUNE_FROM_SCREENS = 4
+
+
+def _explain(doc: dict[str, Any], version_text: str, *, prune_from: int | None = None) -> list[Diagnostic]:
+    """Meta's errors for an invalid document, from the reference validator.
+
+    The reference validator takes ~2 ms per KB; on a large flow with one broken screen it would spend
+    nearly all of that on the valid ones. Screens are validated independently of each other (the schema
+    has no cross-screen keyword), so when the native validator is there it names the broken screens and
+    the reference explains only those (plus the root), with the screen indexes mapped back.
+    tests/schema/test_fast_path.py proves the answer is the same as without pruning.
+    """
+    screens = doc.get("screens")
+    threshold = PRUNE_FROM_SCREENS if prune_from is None else prune_from
+    if _native is None or not isinstance(screens, list) or len(screens) < threshold:
+        errors = validator_for(version_text).iter_errors(doc)
+        return schema_meta.translate(errors, doc, version=version_text)
+    broken = sorted(
+        {
+            e.instance_path[1]
+            for e in _native_validator(version_text).iter_errors(doc)
+            if len(e.instance_path) >= 2 and e.instance_path[0] == "screens" and isinstance(e.instance_path[1], int)
+        }
+    )
+    keep = broken or [0]  # a valid stand-in keeps `screens` non-empty, as it is
+    pruned = {**doc, "screens": [screens[i] for i in keep]}
+    found = schema_meta.translate(validator_for(version_text).iter_errors(pruned), pruned, version=version_text)
+    return [_renumber(d, keep) for d in found]
+
+
+def _renumber(diag: Diagnostic, keep: list[int]) -> Diagnostic:
+    """Map ``screens[j]`` of the pruned document back to ``screens[keep[j]]``."""
+
+    def path(p: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
+        if p is not None and len(p) >= 2 and p[0] == "screens" and isinstance(p[1], int):
+            return ("screens", keep[p[1]], *p[2:])
+        return p
+
+    message = diag.message
+    if diag.path[:1] == ("screens",) and len(diag.path) >= 2 and isinstance(diag.path[1], int):
+        j = diag.path[1]
+        # Messages that name the screen's index: "Error at [/screens/j/...]", "property 'screens/j'".
+        message = message.replace(f"[/screens/{j}/", f"[/screens/{keep[j]}/", 1)
+        message = message.replace(f"[/screens/{j}]", f"[/screens/{keep[j]}]", 1)
+        message = message.replace(f"'screens/{j}'", f"'screens/{keep[j]}'", 1)
+    pointers = tuple(replace(p, path=path(p.path), at=path(p.at)) for p in diag.pointers)
+    return replace(diag, message=message, pointers=pointers)

@@ -75,3 +75,56 @@ def test_native_and_reference_agree_on_the_fixtures() -> None:
 
 def test_the_clean_path_uses_the_native_validator() -> None:
     assert schema._fast_validator("7.3") is not schema.validator_for("7.3").is_valid
+
+
+def _invalid_documents() -> Iterator[tuple[str, Any]]:
+    from tests.schema.test_robustness import _damaged
+
+    if META.exists():
+        yield from _shared_documents()
+        for i, doc in enumerate(_damaged(400, seed=7)):
+            yield f"damaged-{i}", doc
+    yield from _fixture_documents()
+
+
+def test_pruned_explanation_equals_the_full_one() -> None:
+    """The error path validates only the screens jsonschema-rs finds broken: the answer must not change."""
+    differences = []
+    checked = 0
+    for name, doc in _invalid_documents():
+        version, _ = version_gate(doc)
+        text = schema._schema_version(version) if version else None
+        if text is None or doc.get("version") != version.text or schema.schema_is_valid(doc, text):
+            continue
+        checked += 1
+        full = schema._explain(doc, text, prune_from=10**9)
+        pruned = schema._explain(doc, text, prune_from=1)
+        if full != pruned:
+            differences.append(name)
+    assert checked > 200
+    assert differences == []
+
+
+def test_a_large_flow_with_one_broken_screen_is_explained_from_that_screen() -> None:
+    screens = [
+        {"id": f"S_{chr(65 + i)}", "title": "T", "layout": {"type": "SingleColumnLayout", "children": [dict(VALID["TextBody"])]}}
+        for i in range(12)
+    ]
+    screens[-1]["terminal"] = True
+    screens[-1]["layout"]["children"].append(dict(VALID["Footer"]))
+    screens[7]["layout"]["children"][0]["colour"] = "red"
+    screens[9]["layout"]["children"][0]["type"] = 5
+    screens[3]["layout"]["children"].append({**VALID["TextInput"], "error-message": {}})
+    screens[5] = "SCREEN"
+    doc = {"version": "7.3", "screens": screens}
+    found = schema._explain(doc, "7.3", prune_from=1)
+    assert [(d.error, d.pointers[0].path) for d in found] == [
+        ("INVALID_PROPERTY_TYPE", ("screens", 3, "layout", "children", 1, "error-message")),
+        ("INVALID_SCHEMA", ("screens", 3, "layout", "children", 1, "error-message")),
+        ("INVALID_PROPERTY_TYPE", ("screens", 5)),
+        ("INVALID_PROPERTY_KEY", ("screens", 7, "layout", "children", 0, "colour")),
+        ("INVALID_PROPERTY_VALUE", ("screens", 9, "layout", "children", 0, "type")),
+    ]
+    assert found[1].message.startswith("Error at [/screens/3/layout/children/1/error-message]")
+    assert found[2].message == "Expected property 'screens/5' to be of type 'object' but found 'string'."
+    assert found == schema._explain(doc, "7.3", prune_from=10**9)
