@@ -560,9 +560,17 @@ def _unknown_key_hint(
             return "FL201", f"'{key}' on a component outside a Form requires Flow JSON version 4.0 or later."
     if not path and key == "data_channel_uri":
         return "FL201", "remove it and set the endpoint with the Flows API (endpoint_uri)."
+    owner = "root" if not path else "screen" if len(path) == 2 and path[0] == "screens" else None
+    since = _OTHER_SINCE.get((owner, key)) if owner else None
+    if since is not None and vnum(since) > vnum(ctx.version):
+        return "FL217", f"'{key}' requires Flow JSON version {since} or later."
     if key == "url" and vnum(ctx.version) < 600 and path and str(path[-1]).endswith("-action"):
         return "FL217", "'url' belongs to the open_url action, which requires Flow JSON version 6.0 or later."
     return "FL201", _did_you_mean(key, known)
+
+
+#: Root and screen properties added after 2.1 (spec/flowjson.md §1.2, §3; spec/meta-validator.md §3.2-3.3).
+_OTHER_SINCE = {("screen", "sensitive"): "5.1", ("root", "meta"): "5.1"}
 
 
 def _did_you_mean(value: str, choices: Iterable[str]) -> str | None:

@@ -134,3 +134,12 @@ def test_docs_option_counts_are_warnings() -> None:
         ("FL921", "warning", "Property 'data-source' of ChipsSelector has 1 items; Meta's components "
          "reference allows at least 2."),
     ]
+
+
+def test_screen_property_too_new_for_the_version() -> None:
+    text = dumps(flow([VALID["TextHeading"]], "5.0", sensitive=["x"]))
+    (diag,) = [d for d in mine(flowlint.lint(text)) if d.rule.startswith("FL2")]
+    assert (diag.rule, diag.error, diag.message, diag.fix) == (
+        "FL217", "INVALID_PROPERTY_KEY", "Property 'sensitive' is not allowed.",
+        "'sensitive' requires Flow JSON version 5.1 or later.",
+    )
