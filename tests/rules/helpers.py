@@ -90,6 +90,12 @@ def where(text: str, *tokens: str) -> tuple[int, int]:
     return line, column
 
 
+def object_start(text: str, token: str) -> tuple[int, int]:
+    """1-based (line, column) of the ``{`` opening the innermost object written before ``token``."""
+    pos = text.rfind("{", 0, text.index(token))
+    return text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
 def of_rule(report: flowlint.Report, rule: str) -> list[Diagnostic]:
     return [d for d in report.diagnostics if d.rule == rule]
 
