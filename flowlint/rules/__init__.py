@@ -198,7 +198,7 @@ CHAINS: dict[int, tuple[str, ...]] = {
 
 
 #: flowlint's own checks (Meta's docs, not its validator: warnings), run after Meta's chain in every version.
-DOCS_CHAIN = ("DocsComponentsPerScreen", "DocsReservedScreenId")
+DOCS_CHAIN = ("DocsComponentsPerScreen", "DocsReservedScreenId", "DocsTerminalScreenFooter")
 
 
 def chain_for(version: FlowVersion) -> tuple[str, ...]:
