@@ -309,3 +309,9 @@ def test_fl619_form_attributes(props: dict, key: str, message: str) -> None:
 def test_fl619_matching_values() -> None:
     assert_clean(one(form(**{"init-values": {"full_name": "Ana"}, "error-messages": {"full_name": "Bad"}}), version="7.0"),
                  "FL619")
+
+
+def test_navigation_list_calendar_picker_and_carousel_rules_are_version_gated() -> None:
+    missing = {k: v for k, v in nav_list().items() if k != "on-click-action"}
+    assert_clean(menu(missing, version="6.1"), "FL615")
+    assert_clean(one(heading(), calendar(**{"min-days": 1}), complete(), version="6.0"), "FL617")

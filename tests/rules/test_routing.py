@@ -254,3 +254,34 @@ def test_fl311_same_screen() -> None:
         message="Same screen navigation is not allowed. Loop detected at [CONFIRM].",
     )
     assert_clean(two_screens(), "FL311")
+
+
+# NavigationList screens (6.2+): no generated entry-screen check, no routes check from them ----------------------
+def _menu_flow(version: str, *, dc: bool) -> dict:
+    items = [{"id": "a", "main-content": {"title": "A"}}]
+    nav = {"type": "NavigationList", "name": "menu", "list-items": items,
+           "on-click-action": {"name": "navigate", "next": {"type": "screen", "name": "END"}, "payload": {}}}
+    if dc:
+        end = screen("END", heading(), complete(), terminal=True)
+        return dc_flow({"MENU": [], "END": []}, screen("MENU", nav), end, version=version)
+    end = screen("END", heading(), navigate("MENU"), complete(), terminal=True)
+    return flow(screen("MENU", nav), end, version=version)
+
+
+def test_fl306_skipped_without_routing_model_when_a_navigation_list_exists() -> None:
+    # MENU links to every screen and END navigates back: every screen is a destination.
+    assert_clean(_menu_flow("6.2", dc=False), "FL306")
+    assert_reports(_menu_flow("6.1", dc=False), "FL306", "INVALID_ROUTING_MODEL", "screens", '"screens": ', "[")
+
+
+def test_fl308_skips_navigation_list_screens_from_6_2() -> None:
+    assert_clean(_menu_flow("7.3", dc=True), "FL308")
+    doc = _menu_flow("6.1", dc=True)
+    assert_reports(doc, "FL308", "INVALID_ROUTING_MODEL", "screens[0].id", '"screens"', '"MENU"')
+
+
+def test_fl309_only_in_5_2() -> None:
+    items = screen("PRODUCTS", heading(), exchange())
+    items["layout"]["type"] = "ItemListLayout"
+    other = screen("OTHER", heading(), complete(), terminal=True)
+    assert_clean(dc_flow({"PRODUCTS": ["OTHER"], "OTHER": []}, items, other, version="5.1"), "FL309")
