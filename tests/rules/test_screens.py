@@ -33,7 +33,7 @@ def test_fl401_reserved_success() -> None:
 def test_fl401_upper_case_is_only_a_docs_warning() -> None:
     doc = flow(screen("SUCCESS", heading(), complete(), terminal=True))
     assert_clean(doc)  # no error at all: Meta accepts it (case screen-id-uppercase-success)
-    assert_reports(doc, "FL902", "SCREEN_ID_IS_RESERVED_KEYWORD", "screens[0].id", '"SUCCESS"', severity="warning")
+    assert_reports(doc, "FL951", "SCREEN_ID_IS_RESERVED_KEYWORD", "screens[0].id", '"SUCCESS"', severity="warning")
 
 
 def test_fl402_duplicate_ids_later_ones_first() -> None:
