@@ -257,26 +257,33 @@ def test_fl311_same_screen() -> None:
 
 
 # NavigationList screens (6.2+): no generated entry-screen check, no routes check from them ----------------------
-def _menu_flow(version: str, *, dc: bool) -> dict:
-    items = [{"id": "a", "main-content": {"title": "A"}}]
-    nav = {"type": "NavigationList", "name": "menu", "list-items": items,
-           "on-click-action": {"name": "navigate", "next": {"type": "screen", "name": "END"}, "payload": {}}}
-    if dc:
-        end = screen("END", heading(), complete(), terminal=True)
-        return dc_flow({"MENU": [], "END": []}, screen("MENU", nav), end, version=version)
-    end = screen("END", heading(), navigate("MENU"), complete(), terminal=True)
-    return flow(screen("MENU", nav), end, version=version)
+NAV_LIST = {
+    "type": "NavigationList",
+    "name": "menu",
+    "list-items": [{"id": "a", "main-content": {"title": "A"}}],
+    "on-click-action": {"name": "navigate", "next": {"type": "screen", "name": "END"}, "payload": {}},
+}
+BACK_LINK = {"type": "EmbeddedLink", "text": "Menu",
+             "on-click-action": {"name": "navigate", "next": {"type": "screen", "name": "MENU"}, "payload": {}}}
 
 
-def test_fl306_skipped_without_routing_model_when_a_navigation_list_exists() -> None:
-    # MENU links to every screen and END navigates back: every screen is a destination.
-    assert_clean(_menu_flow("6.2", dc=False), "FL306")
-    assert_reports(_menu_flow("6.1", dc=False), "FL306", "INVALID_ROUTING_MODEL", "screens", '"screens": ', "[")
+@pytest.mark.parametrize("version", ["6.2", "7.3"])
+def test_fl306_skipped_without_routing_model_when_a_navigation_list_exists(version: str) -> None:
+    # MENU links to every screen and END links back: every screen is a destination, yet no FL306.
+    doc = flow(screen("MENU", NAV_LIST), screen("END", heading(), BACK_LINK, complete(), terminal=True), version=version)
+    assert_clean(doc, "FL306")
+    without_list = flow(screen("MENU", heading(), navigate("END")),
+                        screen("END", heading(), BACK_LINK, complete(), terminal=True), version=version)
+    assert_reports(without_list, "FL306", "INVALID_ROUTING_MODEL", "screens", '"screens": ', "[")
 
 
-def test_fl308_skips_navigation_list_screens_from_6_2() -> None:
-    assert_clean(_menu_flow("7.3", dc=True), "FL308")
-    doc = _menu_flow("6.1", dc=True)
+def test_fl308_skips_navigation_list_screens() -> None:
+    end = screen("END", heading(), complete(), terminal=True)
+    doc = dc_flow({"MENU": [], "END": [], "OTHER": ["MENU"]}, screen("MENU", NAV_LIST), end,
+                  screen("OTHER", heading(), exchange()))
+    assert_clean(doc, "FL308")
+    doc = dc_flow({"MENU": [], "END": [], "OTHER": ["MENU"]}, screen("MENU", heading(), navigate("END")), end,
+                  screen("OTHER", heading(), exchange()))
     assert_reports(doc, "FL308", "INVALID_ROUTING_MODEL", "screens[0].id", '"screens"', '"MENU"')
 
 

@@ -85,7 +85,7 @@ def test_fl405_nested_example() -> None:
 @pytest.mark.parametrize(
     ("decl", "path", "tokens", "error", "message"),
     [
-        ({"__example__": 1}, "screens[0].data.count", ('"count": ', "{"), "INVALID_SCREEN_DATA",
+        (5, "screens[0].data.count", ('"count": ', "5"), "INVALID_SCREEN_DATA",
          "Missing the definition of property 'type'."),
         ({"type": 5, "__example__": 1}, "screens[0].data.count.type", ('"type": ', "5"), "INVALID_SCREEN_DATA",
          "Expected the property 'type' to be of type string."),
@@ -95,8 +95,15 @@ def test_fl405_nested_example() -> None:
          "Missing the schema for property 'items' in array."),
     ],
 )
-def test_fl406_invalid_declaration(decl: dict, path: str, tokens: tuple, error: str, message: str) -> None:
+def test_fl406_invalid_declaration(decl: object, path: str, tokens: tuple, error: str, message: str) -> None:
     assert_reports(one_screen(data={"count": decl}), "FL406", error, path, *tokens, message=message)
+
+
+def test_fl406_required_prefixed_key_without_type() -> None:
+    # Meta's schema exempts keys starting with "required" (case screen-data-required-prefix); the rule does not.
+    assert_reports(one_screen(data={"required_fields": 5}), "FL406", "INVALID_SCREEN_DATA",
+                   "screens[0].data.required_fields", '"required_fields": ', "5",
+                   message="Missing the definition of property 'type'.")
 
 
 def test_fl406_key_named_required_is_skipped() -> None:
