@@ -85,8 +85,6 @@ def test_fl405_nested_example() -> None:
 @pytest.mark.parametrize(
     ("decl", "path", "tokens", "error", "message"),
     [
-        (5, "screens[0].data.count", ('"count": ', "5"), "INVALID_SCREEN_DATA",
-         "Missing the definition of property 'type'."),
         ({"type": 5, "__example__": 1}, "screens[0].data.count.type", ('"type": ', "5"), "INVALID_SCREEN_DATA",
          "Expected the property 'type' to be of type string."),
         ({"type": "integr", "__example__": 1}, "screens[0].data.count.type", ('"integr"',), "INVALID_ENUM_VALUE",
@@ -188,12 +186,6 @@ def test_fl411_navigation_list_on_terminal_screen(version: str) -> None:
     assert_reports(doc, "FL411", "INVALID_PROPERTY_KEY", "screens[0]", '"screens": [', "{",
                    message="Property 'terminal' is not allowed.")
     doc["screens"][0].pop("terminal")
-    assert_clean(doc, "FL411")
-
-
-def test_fl411_not_before_6_2() -> None:
-    doc = flow(screen("MENU", nav_list(), terminal=True), screen("DETAILS", heading(), complete(), terminal=True),
-               version="6.1")
     assert_clean(doc, "FL411")
 
 
