@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import JsonPath
-from flowlint.rules.base import Finding, at, is_dict, js_type, join_ids, key_at
+from flowlint.rules.base import Finding, at, expression_typer, is_dict, js_type, join_ids, key_at
 from flowlint.rules.model import MEDIA_PICKERS, Action, FlowModel, Screen, parse_binding
 
 __all__ = ["RULES", "VALIDATORS", "value_types"]
@@ -269,16 +269,6 @@ def _static_value(
                 yield from _static_value(item, decl["items"], path + (i,), f"{label}/{i}", source, target, rule, error)
 
 
-def _expression_typer() -> Any:
-    """The expression family's type checker (another module, written in parallel), or None while absent."""
-    try:
-        from flowlint.expressions import ExpressionError, expression_type
-        from flowlint.rules.dynamic_data import screen_properties
-    except ImportError:
-        return None
-    return ExpressionError, expression_type, screen_properties
-
-
 def _expression_value(
     model: FlowModel,
     value: str,
@@ -293,7 +283,7 @@ def _expression_value(
     """NavigateActionStaticDataV600: a backtick value is typed by the expression checker; a value that does not
     type is INVALID_ACTION_PAYLOAD_PROPERTY with the checker's reason, a type that differs from the declared
     one the usual schema message (an integer field takes a number expression: flowlint does not guess there)."""
-    typer = _expression_typer()
+    typer = expression_typer()
     declared = decl.get("type")
     if typer is None or not isinstance(declared, str):
         return

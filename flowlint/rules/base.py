@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, Sequence
 
 from flowlint.diagnostics import JsonPath, Pointer
 
-__all__ = ["Finding", "at", "key_at", "is_str", "is_dict", "is_list", "js_type", "join_ids"]
+__all__ = ["Finding", "at", "key_at", "is_str", "is_dict", "is_list", "js_type", "join_ids", "expression_typer"]
 
 
 class Finding(NamedTuple):
@@ -67,3 +67,14 @@ def js_type(value: Any) -> str:
 def join_ids(ids: Sequence[object], sep: str = ", ") -> str:
     """``[A, B]``-style lists in Meta's messages are ``ids.join(', ')`` inside brackets."""
     return sep.join(str(i) for i in ids)
+
+
+def expression_typer() -> Any:
+    """``(ExpressionError, expression_type, screen_properties)`` of the expression family (Meta's
+    ``getDynamicExpressionReturnType`` and the typed screen properties), or None while that family is absent."""
+    try:
+        from flowlint.expressions import ExpressionError, expression_type
+        from flowlint.rules.dynamic_data import screen_properties
+    except ImportError:
+        return None
+    return ExpressionError, expression_type, screen_properties

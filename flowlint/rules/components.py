@@ -17,8 +17,17 @@ from typing import Any, Iterable
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import JsonPath
-from flowlint.rules.base import Finding, at, is_dict, js_type, key_at
-from flowlint.rules.model import INPUT_TYPES, MEDIA_PICKERS, Component, FlowModel, Screen, parse_binding
+from flowlint.rules.base import Finding, at, expression_typer, is_dict, js_type, key_at
+from flowlint.rules.model import (
+    FORM_PROPERTY_TYPES,
+    INPUT_TYPES,
+    MEDIA_PICKERS,
+    Component,
+    FlowModel,
+    Screen,
+    form_value_schema,
+    parse_binding,
+)
 
 __all__ = ["RULES", "VALIDATORS"]
 
@@ -600,57 +609,61 @@ def image_carousel(model: FlowModel) -> Iterable[Finding]:
 
 
 # --- FormComponentAttributesV700 -----------------------------------------------------------------------
-_INIT_VALUE_TYPES = {
-    "TextInput": "string",
-    "TextArea": "string",
-    "Dropdown": "string",
-    "RadioButtonsGroup": "string",
-    "DatePicker": "string",
-    "CheckboxGroup": "array",
-    "ChipsSelector": "array",
-    "OptIn": "boolean",
-}
-
-
 def form_component_attributes(model: FlowModel) -> Iterable[Finding]:
+    """Meta's module reads the screen's properties (``WAFlowJSONMapScreenProperties``): the expected type of
+    an init value is the value type of the screen's component of that name (any Form, media pickers
+    excluded: "not-found"); error messages are expected to be strings."""
     for screen in model.screens:
+        expected = _form_properties(model, screen)
         for form in _in_doc_order(screen.of_type("Form")):
-            fields = {c.name: c for c in screen.components if c.form is form and c.name is not None}
-            init = form.node.get("init-values")
-            if is_dict(init):
-                for key, value in init.items():
-                    comp = fields.get(key)
-                    expected = _INIT_VALUE_TYPES.get(comp.type or "") if comp else None
-                    if expected is None:
-                        if comp is None or comp.type in MEDIA_PICKERS:
-                            message = f"The property '{key}' is declared but not used in the init-values'."
-                            yield Finding("FL619", "INVALID_PROPERTY_VALUE", message, at(form.path + ("init-values",)))
+            for key in ("init-values", "error-messages"):
+                values = form.node.get(key)
+                if not is_dict(values):
+                    continue
+                for name, value in values.items():
+                    want = expected.get(name, "not-found") if key == "init-values" else "string"
+                    if want == "not-found":
+                        message = f"The property '{name}' is declared but not used in the init-values'."
+                        yield Finding("FL619", "INVALID_PROPERTY_VALUE", message, at(form.path + (key,)))
                         continue
                     actual = _value_type(model, screen, value)
-                    if actual is not None and actual != expected:
-                        message = f"Expected property '{key}' to be of type '{expected}' but found '{actual}'."
-                        yield Finding("FL619", "INVALID_PROPERTY_VALUE", message, at(form.path + ("init-values",)))
-            errors = form.node.get("error-messages")
-            if is_dict(errors):
-                for key, value in errors.items():
-                    actual = _value_type(model, screen, value)
-                    if actual is not None and actual != "string":
-                        message = f"Expected property '{key}' to be of type 'string' but found '{actual}'."
-                        yield Finding("FL619", "INVALID_PROPERTY_VALUE", message, at(form.path + ("error-messages",)))
+                    if actual is not None and actual != want:
+                        message = f"Expected property '{name}' to be of type '{want}' but found '{actual}'."
+                        yield Finding("FL619", "INVALID_PROPERTY_VALUE", message, at(form.path + (key,)))
+
+
+def _form_properties(model: FlowModel, screen: Screen) -> dict[str, str]:
+    """Component name -> value type for the screen Meta maps under this id (the last one with it)."""
+    mapped = model.by_id.get(screen.id, screen) if screen.id is not None else screen
+    out: dict[str, str] = {}
+    for comp in mapped.components:
+        if comp.type in FORM_PROPERTY_TYPES and comp.name is not None:
+            schema = form_value_schema(comp.node)
+            if schema is not None:
+                out[comp.name] = schema["type"]
+    return out
 
 
 def _value_type(model: FlowModel, screen: Screen, value: Any) -> str | None:
-    """The type Meta computes for an init value: JS type, or the declared type of a binding (None: unknown)."""
-    if isinstance(value, str) and value.startswith("`"):
-        return None
-    binding = parse_binding(value)
-    if binding is not None:
-        schema = model.binding_schema(screen, binding)
+    """The type Meta computes for an init value: ``typeof`` (``array`` for lists), or for a binding or a backtick
+    expression the type the expression checker infers (None: unknown, not compared)."""
+    if isinstance(value, str) and (value.startswith("`") or value.startswith("${")):
+        typer = expression_typer()
+        if typer is not None:
+            expression_error, expression_type, screen_properties = typer
+            try:
+                return expression_type(value, screen=screen.id or "", screens=screen_properties(model),
+                                       version=model.version.number) or None
+            except expression_error:
+                return None
+        binding = parse_binding(value)
+        schema = model.binding_schema(screen, binding) if binding is not None else None
         kind = schema.get("type") if schema else None
         return kind if isinstance(kind, str) else None
-    if isinstance(value, str) and value.startswith("${"):
-        return None
-    return js_type(value)
+    if isinstance(value, list):
+        return "array"
+    kind = js_type(value)
+    return "object" if kind == "null" else kind
 
 
 VALIDATORS = {

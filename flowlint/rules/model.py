@@ -41,8 +41,9 @@ __all__ = [
     "parse_binding",
     "build_model",
     "children_slots",
-    "FORM_FIELD_TYPES",
-    "FORM_FIELD_SCHEMAS",
+    "form_value_schema",
+    "FORM_PROPERTY_TYPES",
+    "MEDIA_SCHEMA",
     "resolve_schema",
     "MEDIA_PICKERS",
     "INPUT_TYPES",
@@ -69,21 +70,6 @@ INPUT_TYPES = (
 )
 SHOPPING_LAYOUTS = frozenset({"ItemDetailLayout", "CartLayout", "CategoryListLayout", "ItemListLayout"})
 
-#: The type of a form field's value, as ``${form.x}`` is typed by Meta's checks (component -> JSON type).
-FORM_FIELD_TYPES: dict[str, str] = {
-    "TextInput": "string",
-    "TextArea": "string",
-    "Dropdown": "string",
-    "RadioButtonsGroup": "string",
-    "DatePicker": "string",
-    "CalendarPicker": "string",
-    "CheckboxGroup": "array",
-    "ChipsSelector": "array",
-    "PhotoPicker": "array",
-    "DocumentPicker": "array",
-    "OptIn": "boolean",
-}
-
 _MEDIA_ITEM = {
     "type": "object",
     "properties": {
@@ -97,13 +83,34 @@ _MEDIA_ITEM = {
         },
     },
 }
-#: The value of ``${form.x}`` per component type, as a data declaration. Media pickers yield an array of
-#: uploaded-media objects (note of conformance case ``action-picker-in-navigate-payload``).
-FORM_FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
-    kind: ({"type": "array", "items": _MEDIA_ITEM} if kind in MEDIA_PICKERS else
-           {"type": "array", "items": {"type": "string"}} if t == "array" else {"type": t})
-    for kind, t in FORM_FIELD_TYPES.items()
-}
+#: ``WAFlowJSONConstants.NATIVE_COMPONENTS_SCHEMA``: what a PhotoPicker/DocumentPicker field holds.
+MEDIA_SCHEMA: dict[str, Any] = {"type": "array", "items": _MEDIA_ITEM}
+#: Components whose value Meta types for ``${form.x}`` in screen properties (``WAFlowJSONMapScreenProperties``;
+#: media pickers are typed for payloads but are not form properties).
+FORM_PROPERTY_TYPES = frozenset(
+    {"CheckboxGroup", "ChipsSelector", "DatePicker", "Dropdown", "RadioButtonsGroup", "TextArea", "TextInput",
+     "OptIn", "CalendarPicker", "NavigationList"}
+)
+
+
+def form_value_schema(node: dict[str, Any]) -> dict[str, Any] | None:
+    """The schema of a component's value, ``${form.<name>}`` (``WAFlowJSONParseUtils.getComponentValueSchema``):
+    None for a component that holds no value."""
+    kind = node.get("type")
+    if kind in ("CheckboxGroup", "ChipsSelector"):
+        return {"type": "array", "items": {"type": "string"}}
+    if kind in ("DatePicker", "Dropdown", "RadioButtonsGroup", "TextArea", "NavigationList"):
+        return {"type": "string"}
+    if kind == "CalendarPicker":
+        return {"type": "object" if node.get("mode") == "range" else "string"}
+    if kind == "TextInput":
+        return {"type": "number" if node.get("input-type") in ("number", "passcode") else "string"}
+    if kind == "OptIn":
+        return {"type": "boolean"}
+    if kind in MEDIA_PICKERS:
+        return MEDIA_SCHEMA
+    return None
+
 
 # The "all bindings" test of Meta's runtime checks (§3.6): whole-string `${data.…}`, `${form.…}`,
 # `${screen.S.data.…}`, `${screen.S.form.…}`.
@@ -178,6 +185,16 @@ class Action:
     @property
     def payload(self) -> Any:
         return self.node.get("payload")
+
+    @property
+    def next_type(self) -> Any:
+        nxt = self.node.get("next")
+        return nxt.get("type") if isinstance(nxt, dict) else None
+
+    @property
+    def next_name(self) -> Any:
+        nxt = self.node.get("next")
+        return nxt.get("name") if isinstance(nxt, dict) else None
 
     @property
     def next_screen(self) -> str | None:
@@ -309,6 +326,29 @@ class FlowModel:
         """The data_exchange, refresh_on_back and terminal-Footer rules look at ``data_api_version``."""
         return bool(self.doc.get("data_api_version"))
 
+    @property
+    def screen_ids(self) -> list[str]:
+        """Screen ids, each once, in order of first appearance (Meta's ``getAllScreenIds``)."""
+        return list(self.by_id)
+
+    @property
+    def all_actions(self) -> list[Action]:
+        """Meta's ``getAllActions`` order: complete, navigate to a screen, data_exchange, other navigate,
+        update_data; each group in document order."""
+        groups: dict[str, list[Action]] = {k: [] for k in ("complete", "screen", "data_exchange", "navigate", "update_data")}
+        for action in self.actions:
+            if action.name == "navigate":
+                groups["screen" if action.next_type == "screen" else "navigate"].append(action)
+            elif action.name in groups:
+                groups[action.name].append(action)
+        return [a for group in groups.values() for a in group]
+
+    @property
+    def screen_navigations(self) -> list[Action]:
+        """Navigate actions whose ``next.type`` is "screen", in document order (Meta's data-channel-less
+        navigate actions)."""
+        return [a for a in self.actions if a.name == "navigate" and a.next_type == "screen"]
+
     def screen_of(self, item: Component | Action) -> Screen:
         return self.screens[item.screen]
 
@@ -335,7 +375,7 @@ class FlowModel:
 
         ``${data.x}`` (or ``${screen.S.data.x}``): the declaration in the screen's ``data`` (nested paths
         through ``properties``). ``${form.x}``: the schema of the named component's value
-        (:data:`FORM_FIELD_SCHEMAS`). None when it does not resolve.
+        (:func:`form_value_schema`). None when it does not resolve.
         """
         target = self.binding_target_screen(screen, binding)
         if target is None:
@@ -347,7 +387,7 @@ class FlowModel:
         comp = self.form_field(target, binding.path[0])
         if comp is None or comp.type is None:
             return None
-        return FORM_FIELD_SCHEMAS.get(comp.type)
+        return form_value_schema(comp.node)
 
     def binding_target_screen(self, screen: Screen, binding: Binding) -> Screen | None:
         """The screen a binding reads from: the current one, or ``S`` of ``${screen.S.…}`` (None if unknown)."""
@@ -393,25 +433,36 @@ def _collect_actions(screen: Screen) -> None:
                         screen.actions.append(Action(action, path, screen.index, comp, key, j))
 
 
-def _generate_routes(screens: list[Screen]) -> dict[str, list[str]]:
+def _generate_routes(
+    screens: list[Screen], actions: list[Action], by_id: dict[str, Screen], *, dcless: bool
+) -> dict[str, list[str]]:
+    """``WAFlowJSONData`` function ``b``: edges from navigate actions (``next.type`` "screen"), in action order;
+    a navigate target and a screen with a complete action get an entry too; without ``data_api_version`` a
+    NavigationList screen routes to every other screen. Empty when the flow has no such action at all."""
+    navigations = [a for a in actions if a.name == "navigate" and a.next_type == "screen"]
+    completes = [a for a in actions if a.name == "complete"]
+    if not navigations and not completes:
+        return {}
     routes: dict[str, list[str]] = {}
-    ids = [s.id for s in screens if s.id is not None]
-    for screen in screens:
-        if screen.id is None:
+    for action in navigations:
+        source = screens[action.screen].id
+        if source is None:
             continue
-        for action in screen.actions:
-            target = action.next_screen
-            if target is not None:
-                dests = routes.setdefault(screen.id, [])
-                if target not in dests:
-                    dests.append(target)
-            elif action.name == "complete":
-                routes.setdefault(screen.id, [])
-        if screen.of_type("NavigationList"):
-            dests = routes.setdefault(screen.id, [])
-            for other in ids:
-                if other != screen.id and other not in dests:
-                    dests.append(other)
+        routes.setdefault(source, [])
+        target = action.next_name
+        if isinstance(target, str):
+            routes.setdefault(target, [])
+            if target not in routes[source]:
+                routes[source].append(target)
+    for action in completes:
+        source = screens[action.screen].id
+        if source is not None:
+            routes.setdefault(source, [])
+    if dcless:
+        ids = list(by_id)
+        for sid in ids:
+            if by_id[sid].of_type("NavigationList"):
+                routes[sid] = [other for other in ids if other != sid]
     return routes
 
 
@@ -438,4 +489,5 @@ def build_model(doc: dict[str, Any], version: FlowVersion) -> FlowModel:
         if screen.id is not None:
             by_id[screen.id] = screen
     actions = [a for s in dense for a in s.actions]
-    return FlowModel(doc, version, dense, by_id, actions, _generate_routes(dense))
+    routes = _generate_routes(dense, actions, by_id, dcless=doc.get("data_api_version") is None)
+    return FlowModel(doc, version, dense, by_id, actions, routes)

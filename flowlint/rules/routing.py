@@ -10,8 +10,9 @@ actions (:mod:`flowlint.rules.model`). Every error here is ``INVALID_ROUTING_MOD
 from __future__ import annotations
 
 import difflib
+import re
 from collections import deque
-from typing import Iterable
+from typing import Any, Iterable
 
 from flowlint.catalog import RuleInfo
 from flowlint.rules.base import Finding, at, join_ids, key_at
@@ -172,15 +173,14 @@ def routing_model_destination(model: FlowModel) -> Iterable[Finding]:
 
 
 def _dcless_branches(model: FlowModel) -> Iterable[Finding]:
-    routes = model.generated_routes
-    too_many = [s for s in model.screens if s.id is not None and len(routes.get(s.id, ())) > MAX_BRANCHES]
+    too_many = [sid for sid, dests in model.generated_routes.items() if len(dests) > MAX_BRANCHES]
     if too_many:
-        ids = join_ids([s.id for s in too_many], ",")
         message = (
-            f"Number of branches exceeds the max limit of {MAX_BRANCHES} for screens: [{ids}]. "
+            f"Number of branches exceeds the max limit of {MAX_BRANCHES} for screens: [{join_ids(too_many, ',')}]. "
             "Reduce navigate actions for the screen."
         )
-        yield Finding("FL302", E, message, at(*(s.path for s in too_many)))
+        paths = [model.by_id[sid].path for sid in too_many if sid in model.by_id]
+        yield Finding("FL302", E, message, at(*paths))
 
 
 # --- RoutingModelBackRouteV500 -------------------------------------------------------------------------
@@ -188,20 +188,20 @@ def routing_model_back_route(model: FlowModel) -> Iterable[Finding]:
     if not model.has_routing_model:
         return
     routes = _given_routes(model)
-    reported: set[frozenset[str]] = set()
+    seen: set[str] = set()  # Meta skips a pair once both of its screens took part in a reported pair
     for a, dests in routes.items():
         for b in dests:
-            if not isinstance(b, str) or b == a or b not in routes:
+            if not isinstance(b, str) or b not in routes or (a in seen and b in seen) or a == b:
                 continue
             back = routes[b]
-            if a not in back or frozenset((a, b)) in reported:
+            if a not in back:
                 continue
-            reported.add(frozenset((a, b)))
             message = (
                 f"Backward route [{b}->{a}] corresponding to forward route [{a}->{b}] is not allowed in the "
                 "routing model. Only forward routes can be specified."
             )
             yield Finding("FL305", E, message, at(("routing_model", b, back.index(a))))
+            seen.update((a, b))
 
 
 # --- RoutingModelEntryScreenV500 / V602 / V703 ---------------------------------------------------------
@@ -213,17 +213,18 @@ _NO_ENTRY_DCLESS = (
 
 
 def _entry_screen(model: FlowModel, *, skip_navigation_list: bool, navigate_targets_count: bool) -> Iterable[Finding]:
-    ids = _screen_ids(model)
+    ids = model.screen_ids
     if not ids:
-        return
+        return  # no screens at all: the schema pass says so
     if model.has_routing_model:
         inbound = {d for v in _given_routes(model).values() for d in v if isinstance(d, str)}
         if navigate_targets_count:
-            inbound.update(t for a in model.actions if (t := a.next_screen) is not None)
+            # getDestinationFromNavigateActions: every navigate action's string next.name, whatever next.type.
+            inbound.update(a.next_name for a in model.actions if a.name == "navigate" and isinstance(a.next_name, str))
         if all(i in inbound for i in ids):
             yield Finding("FL306", E, _NO_ENTRY_DC, at(("routing_model",)))
         return
-    if skip_navigation_list and any(s.of_type("NavigationList") for s in model.screens):
+    if skip_navigation_list and any(s.of_type("NavigationList") for s in model.by_id.values()):
         return
     inbound = {d for v in model.generated_routes.values() for d in v}
     if all(i in inbound for i in ids):
@@ -243,70 +244,73 @@ def routing_model_entry_screen_v703(model: FlowModel) -> Iterable[Finding]:
 
 
 # --- RoutingModelPathV500 ------------------------------------------------------------------------------
-def routing_model_path(model: FlowModel) -> Iterable[Finding]:
-    screens = [s for s in model.screens if s.id is not None]
-    if not screens:
-        return
-    dc = model.has_routing_model
-    routes: dict[str, list[str]]
-    if dc:
-        routes = {k: [d for d in v if isinstance(d, str)] for k, v in _given_routes(model).items()}
+def _adjacency(model: FlowModel) -> dict[str, set[str]]:
+    """Meta's ``incomingScreensMap``: the routing model (or, without one, the generated model), undirected."""
+    if model.routing_model is not None:
+        routes: dict[str, list[Any]] = _given_routes(model)
     else:
-        if len(screens) < 2:
-            return
         routes = model.generated_routes
     graph: dict[str, set[str]] = {}
     for a, dests in routes.items():
         for b in dests:
-            graph.setdefault(a, set()).add(b)
-            graph.setdefault(b, set()).add(a)
-    start = model.screens[0].id if model.screens and model.screens[0].id is not None else screens[0].id
-    seen = {start}
-    queue = deque([start])
+            if isinstance(b, str):
+                graph.setdefault(a, set()).add(b)
+                graph.setdefault(b, set()).add(a)
+    return graph
+
+
+def routing_model_path(model: FlowModel) -> Iterable[Finding]:
+    ids = model.screen_ids
+    if not ids:
+        return
+    dc = model.has_routing_model
+    if not dc and len(ids) < 2:
+        return
+    graph = _adjacency(model)
+    seen = {ids[0]}
+    queue = deque([ids[0]])
     while queue:
         for nxt in graph.get(queue.popleft(), ()):
             if nxt not in seen:
                 seen.add(nxt)
                 queue.append(nxt)
-    bad = [s for s in screens if s.id not in seen]
+    bad = [i for i in ids if i not in seen]
     if not dc:
-        mentioned = set(routes) | {d for v in routes.values() for d in v}
-        bad += [s for s in screens if s.id not in mentioned and s not in bad]
+        mentioned = set(model.generated_routes) | {d for v in model.generated_routes.values() for d in v}
+        bad += [i for i in ids if i not in mentioned and i not in bad]
     if not bad:
         return
-    ids = join_ids([s.id for s in bad])
     if dc:
-        message = f"Following screens are not connected with the rest of the screens: [{ids}]. All screens should be connected."
+        message = (
+            f"Following screens are not connected with the rest of the screens: [{join_ids(bad)}]. All screens "
+            "should be connected."
+        )
     else:
         message = (
             f"Following screens are not connected with the rest of the screens via navigate screen action: "
-            f"[{ids}]. All screens should be connected."
+            f"[{join_ids(bad)}]. All screens should be connected."
         )
-    yield Finding("FL307", E, message, at(*(s.path + ("id",) for s in bad)))
+    yield Finding("FL307", E, message, at(*(model.by_id[i].path + ("id",) for i in bad)))
 
 
 # --- RoutesV500 / V602 ---------------------------------------------------------------------------------
 def _routes(model: FlowModel, *, skip_navigation_list: bool) -> Iterable[Finding]:
     if not model.has_routing_model:
         return
-    routes = _given_routes(model)
-    for screen in model.screens:
-        if screen.id is None or (skip_navigation_list and screen.of_type("NavigationList")):
+    graph = _adjacency(model)
+    for source, dests in model.generated_routes.items():
+        screen = model.by_id.get(source)
+        if screen is None or (skip_navigation_list and screen.of_type("NavigationList")):
             continue
-        done: set[str] = set()
-        for action in screen.actions:
-            target = action.next_screen
-            if target is None or target in done:
+        for target in dests:
+            if target in graph.get(source, ()):
                 continue
-            done.add(target)
             dest = model.by_id.get(target)
             if dest is None:
-                continue
-            if target in routes.get(screen.id, ()) or screen.id in routes.get(target, ()):
-                continue
+                continue  # an unknown target: NavigateNextScreenName reports it (Meta points nowhere here)
             message = (
-                f"Missing direct route from screen '{screen.id}' to screen '{target}' in the routing model, "
-                f"while it exists in the navigate screen action of screen '{screen.id}'."
+                f"Missing direct route from screen '{source}' to screen '{target}' in the routing model, "
+                f"while it exists in the navigate screen action of screen '{source}'."
             )
             yield Finding("FL308", E, message, at(screen.path + ("id",), dest.path + ("id",)))
 
@@ -345,29 +349,43 @@ def routing_model_shopping_screens_path(model: FlowModel) -> Iterable[Finding]:
 
 
 # --- NavigateNextScreenNameV500 ------------------------------------------------------------------------
+_LOCAL_BINDING = re.compile(r"^\$\{(data|form)\..+\}$", re.DOTALL)
+
+
 def navigate_next_screen_name(model: FlowModel) -> Iterable[Finding]:
-    ids = set(_screen_ids(model))
-    for action in model.actions:
-        target = action.next_screen
-        if target is None or target.startswith("${"):
+    ids = set(model.screen_ids)
+    unknown: list[str] = []
+    unknown_at: list[tuple] = []
+    loops: list[str] = []
+    loops_at: list[tuple] = []
+    for action in model.screen_navigations:
+        target = action.next_name
+        if not isinstance(target, str) or _LOCAL_BINDING.match(target):
             continue
-        screen = model.screen_of(action)
-        pointer = at(action.path + ("next", "name"))
+        path = action.path + ("next", "name")
         if target not in ids:
-            yield Finding(
-                "FL310",
-                "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
-                f"Unknown screen ids found: [{target}].",
-                pointer,
-                fix=_suggest(target, ids),
-            )
-        elif target == screen.id:
-            yield Finding(
-                "FL311",
-                "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
-                f"Same screen navigation is not allowed. Loop detected at [{target}].",
-                pointer,
-            )
+            if target not in unknown:
+                unknown.append(target)
+            unknown_at.append(path)
+        if target == model.screen_of(action).id:
+            if target not in loops:
+                loops.append(target)
+            loops_at.append(path)
+    if unknown:
+        yield Finding(
+            "FL310",
+            "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+            f"Unknown screen ids found: [{join_ids(unknown)}].",
+            at(*unknown_at),
+            fix=_suggest_many(unknown, ids),
+        )
+    if loops:
+        yield Finding(
+            "FL311",
+            "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+            f"Same screen navigation is not allowed. Loop detected at [{join_ids(loops)}].",
+            at(*loops_at),
+        )
 
 
 def _suggest(name: str, ids: Iterable[str]) -> str | None:
