@@ -12,12 +12,13 @@ conformance cases).
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterable
+import re
+from typing import Any, Iterable, NamedTuple
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import JsonPath
 from flowlint.rules.base import Finding, at, expression_typer, is_dict, js_type, join_ids, key_at
-from flowlint.rules.model import MEDIA_PICKERS, Action, FlowModel, Screen, parse_binding
+from flowlint.rules.model import MEDIA_PICKERS, Action, Component, FlowModel, Screen, parse_binding
 
 __all__ = ["RULES", "VALIDATORS", "value_types"]
 
@@ -140,7 +141,8 @@ RULES = [
 
 
 def value_types(value: Any) -> list[str]:
-    """The data-model type names a literal satisfies (an integer is both ``integer`` and ``number``)."""
+    """The data-model type names a literal satisfies (``getFieldValueSchemaType``: an integer is both
+    ``integer`` and ``number``)."""
     kind = js_type(value)
     if kind == "number":
         if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
@@ -149,304 +151,441 @@ def value_types(value: Any) -> list[str]:
     return [kind]
 
 
-def _payload(action: Action) -> dict[str, Any] | None:
-    payload = action.payload
-    return payload if isinstance(payload, dict) else None
+#: The 4.0+ binding pattern (``isDynamicDataBindingV400``): a prefix match, not anchored at the end.
+_BINDING_V400 = re.compile(r"\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)(\.[A-Za-z0-9_-]+)+\}")
 
 
-def _navigate_target(model: FlowModel, action: Action) -> Screen | None:
-    target = action.next_screen
-    return model.by_id.get(target) if target is not None else None
+def _is_binding_v400(value: Any) -> bool:
+    return isinstance(value, str) and _BINDING_V400.match(value) is not None
 
 
-# --- NavigateActionPayloadFieldsV500 (5.1, 5.2, 7.3+) --------------------------------------------------
+def _is_nested_expression(value: Any) -> bool:
+    return isinstance(value, str) and len(value) >= 2 and value.startswith("`") and value.endswith("`")
+
+
+def _next_name(action: Action) -> str:
+    """``getScreenName``: the navigate target as Meta reads it ("" when it is not a string)."""
+    name = action.next_name
+    return name if isinstance(name, str) else ""
+
+
+def _declared_data(model: FlowModel, screen_id: Any) -> tuple[Screen | None, dict[str, Any] | None]:
+    """The screen Meta maps under ``screen_id`` (the last with that id) and its ``data``."""
+    screen = model.by_id.get(screen_id) if isinstance(screen_id, str) else None
+    return screen, (screen.data if screen is not None else None)
+
+
+# --- NavigateActionPayloadFieldsV500 (5.1, 5.2, 7.3+), UpdateDataActionPayloadFieldsV600 ---------------------
 def navigate_action_payload_fields(model: FlowModel) -> Iterable[Finding]:
-    for action in model.actions:
-        target = _navigate_target(model, action)
-        if target is None:
-            continue
-        declared = [k for k in (target.data or {}) if k != "__example__"]
-        if "payload" not in action.node:
-            if declared:
-                yield Finding(
-                    "FL504",
-                    "MISSING_NAVIGATION_ACTION_PAYLOAD",
-                    "Property 'payload' is required when the next screen's data model is not empty.",
-                    at(action.path),
-                )
-            continue
-        payload = _payload(action)
-        if payload is None:
-            continue
+    for action in model.screen_navigations:
+        name = _next_name(action)
+        _, data = _declared_data(model, name)
+        payload = action.node.get("payload")
+        keys = list(payload) if isinstance(payload, dict) else []
         ppath = action.path + ("payload",)
-        if payload and target.data is None:
-            yield Finding("FL501", NAV, f"No data model is defined in the next screen '{target.id}'.", at(ppath))
+        if data is None:
+            if keys:
+                yield Finding("FL501", NAV, f"No data model is defined in the next screen '{name}'.", at(ppath))
             continue
-        extra = [k for k in payload if k not in declared]
+        extra = [k for k in keys if k not in data]
         if extra:
             message = f"Following fields are missing in the next screen's data model: [{join_ids(extra)}]."
             yield Finding("FL502", NAV, message, key_at(*(ppath + (k,) for k in extra)))
-        missing = [k for k in declared if k not in payload]
-        if missing:
-            message = (
-                "Following fields are expected in the next screen's data model but missing in payload: "
-                f"[{join_ids(missing)}]."
+        missing = [k for k in data if not isinstance(payload, dict) or k not in payload]
+        if not missing:
+            continue
+        if payload is None:
+            yield Finding(
+                "FL504",
+                "MISSING_NAVIGATION_ACTION_PAYLOAD",
+                "Property 'payload' is required when the next screen's data model is not empty.",
+                at(action.path),
             )
-            yield Finding("FL503", NAV, message, at(ppath))
+            continue
+        message = (
+            "Following fields are expected in the next screen's data model but missing in payload: "
+            f"[{join_ids(missing)}]."
+        )
+        yield Finding("FL503", NAV, message, at(ppath))
 
 
-# --- NavigateActionStaticDataV500 / V600, UpdateDataActionStaticDataV600 --------------------------------
-def _static_data(
-    model: FlowModel,
-    action: Action,
-    source: Screen,
-    target: Screen,
-    rule: str,
-    error: str,
-    *,
-    expressions: bool = False,
-) -> Iterable[Finding]:
-    payload = _payload(action)
-    data = target.data
-    if payload is None or data is None:
-        return
-    ppath = action.path + ("payload",)
-    for key, value in payload.items():
-        if expressions and isinstance(value, str) and value.startswith("`") and isinstance(data.get(key), dict):
-            yield from _expression_value(model, value, data[key], ppath + (key,), key, source, target, rule, error)
+def update_data_action_payload_fields(model: FlowModel) -> Iterable[Finding]:
+    for action in model.all_actions:
+        payload = action.node.get("payload")
+        if action.name != "update_data" or payload is None:
             continue
-        if isinstance(value, str) and (parse_binding(value) is not None or value.startswith(("${", "`"))):
+        sid = model.screen_of(action).id
+        _, data = _declared_data(model, sid)
+        keys = list(payload) if isinstance(payload, dict) else []
+        ppath = action.path + ("payload",)
+        if data is None:
+            if keys:
+                yield Finding("FL514", UPDATE, f"No data model is defined in the screen '{sid}'.", at(ppath))
             continue
-        decl = data.get(key)
-        if not isinstance(decl, dict):
+        extra = [k for k in keys if k not in data]
+        if extra:
+            message = f"Following fields are missing in the screen '{sid}' data model: [{join_ids(extra)}]."
+            yield Finding("FL514", UPDATE, message, key_at(*(ppath + (k,) for k in extra)))
+
+
+# --- NavigateActionStaticDataV500 / V600, UpdateDataActionStaticDataV600 ------------------------------------
+class _StaticData:
+    """``validateField`` of Meta's static-data validators, for one action."""
+
+    def __init__(
+        self, model: FlowModel, action: Action, target_id: str, target: Screen, rule: str, error: str,
+        *, v600: bool, context: str,
+    ) -> None:
+        self.model, self.action, self.target_id, self.target = model, action, target_id, target
+        self.rule, self.error, self.v600, self.context = rule, error, v600, context
+        self.source_id = model.screen_of(action).id
+        self.typer = expression_typer() if v600 else None
+
+    def check(self) -> Iterable[Finding]:
+        payload = self.action.node.get("payload")
+        data = self.target.data
+        if not isinstance(payload, dict) or data is None:
+            return
+        for key, value in payload.items():
+            yield from self.field(value, key, (key,), data.get(key), self.target.path + ("data", key))
+
+    def field(self, value: Any, label: str, rel: tuple, decl: Any, decl_path: JsonPath) -> Iterable[Finding]:
+        if _is_binding_v400(value):
+            return
+        vpath = self.action.path + ("payload",) + rel
+        if decl is None:
             message = (
-                f"The payload field '{key}' on screen '{source.id}' is missing in the data model of screen "
-                f"'{target.id}'."
+                f"The payload field '{label}' on screen '{self.source_id}' is missing in the data model of screen "
+                f"'{self.target_id}'."
             )
-            yield Finding(rule, error, message, at(ppath + (key,), target.path + ("data",)))
-            continue
-        yield from _static_value(value, decl, ppath + (key,), key, source, target, rule, error)
+            yield Finding(self.rule, self.error, message, at(vpath, decl_path[:-1]))
+            return
+        declared = decl.get("type") if isinstance(decl, dict) else None
+        if self.v600 and _is_nested_expression(value):
+            yield from self.expression(value, label, vpath, declared)
+            return
+        got = value_types(value)
+        if declared not in got:
+            yield self.mismatch(label, vpath, got, declared)
+            return
+        if "object" in got and isinstance(value, dict):
+            props = decl.get("properties") if isinstance(decl.get("properties"), dict) else None
+            for k, v in value.items():
+                sub = props.get(k) if props is not None else None
+                yield from self.field(v, f"{label}/{k}", rel + (k,), sub, decl_path + ("properties", k))
+            missing = [k for k in (props or {}) if k not in value]
+            if missing:
+                if len(missing) == 1:
+                    message = (
+                        f"Field '{missing[0]}' is missing in payload of screen '{self.source_id}', but expected in "
+                        f"data model of screen '{self.target_id}'."
+                    )
+                else:
+                    message = (
+                        f"Fields '[{join_ids(missing)}]' are missing in payload of screen '{self.source_id}', but "
+                        f"expected in data model of screen '{self.target_id}'."
+                    )
+                yield Finding(self.rule, self.error, message, at(vpath))
+        if "array" in got and isinstance(value, list):
+            items = decl.get("items")
+            for i, v in enumerate(value):
+                yield from self.field(v, f"{label}/{i}", rel + (i,), items, decl_path + ("items",))
 
-
-def _static_value(
-    value: Any, decl: dict[str, Any], path: JsonPath, label: str, source: Screen, target: Screen, rule: str, error: str
-) -> Iterable[Finding]:
-    declared = decl.get("type")
-    if not isinstance(declared, str):
-        return
-    got = value_types(value)
-    if declared not in got:
+    def mismatch(self, label: str, vpath: JsonPath, got: list[str], declared: Any) -> Finding:
         shown = f"'{got[0]}'" if len(got) == 1 else f"one of [{join_ids(got)}]"
         message = (
-            f"Schema of payload data at '{label}' on screen '{source.id}' is not matching with schema of data "
-            f"model field on screen '{target.id}'. Property is expecting '{declared}' but got {shown}."
+            f"Schema of payload data at '{label}' on screen '{self.source_id}' is not matching with schema of data "
+            f"model field on screen '{self.target_id}'. Property is expecting '{declared}' but got {shown}."
         )
-        yield Finding(rule, error, message, at(path))
-        return
-    if declared == "object" and isinstance(value, dict):
-        props = decl.get("properties")
-        if not isinstance(props, dict):
+        return Finding(self.rule, self.error, message, at(vpath))
+
+    def expression(self, value: str, label: str, vpath: JsonPath, declared: Any) -> Iterable[Finding]:
+        """A backtick value is typed by the expression checker in the context of ``self.context`` (Meta uses the
+        next screen for navigate, the current one for update_data); a value that does not type is
+        INVALID_ACTION_PAYLOAD_PROPERTY with the checker's reason. An integer field takes a number expression
+        (flowlint does not guess there)."""
+        if self.typer is None:
             return
-        missing = [k for k in props if k not in value]
-        if len(missing) == 1:
-            message = (
-                f"Field '{missing[0]}' is missing in payload of screen '{source.id}', but expected in data model "
-                f"of screen '{target.id}'."
-            )
-            yield Finding(rule, error, message, at(path))
-        elif missing:
-            message = (
-                f"Fields '[{join_ids(missing)}]' are missing in payload of screen '{source.id}', but expected in "
-                f"data model of screen '{target.id}'."
-            )
-            yield Finding(rule, error, message, at(path))
-        for k, sub in props.items():
-            if k in value and isinstance(sub, dict) and not _is_dynamic(value[k]):
-                yield from _static_value(value[k], sub, path + (k,), f"{label}/{k}", source, target, rule, error)
-    elif declared == "array" and isinstance(value, list) and isinstance(decl.get("items"), dict):
-        for i, item in enumerate(value):
-            if not _is_dynamic(item):
-                yield from _static_value(item, decl["items"], path + (i,), f"{label}/{i}", source, target, rule, error)
+        expression_error, expression_type, screen_properties = self.typer
+        try:
+            got = expression_type(value, screen=self.context, screens=screen_properties(self.model),
+                                  version=self.model.version.number)
+        except expression_error as exc:
+            yield Finding("FL517", "INVALID_ACTION_PAYLOAD_PROPERTY", str(exc), at(vpath))
+            return
+        if got and isinstance(declared, str) and got != declared and not (declared == "integer" and got == "number"):
+            yield self.mismatch(label, vpath, [got], declared)
 
 
-def _expression_value(
-    model: FlowModel,
-    value: str,
-    decl: dict[str, Any],
-    path: JsonPath,
-    label: str,
-    source: Screen,
-    target: Screen,
-    rule: str,
-    error: str,
-) -> Iterable[Finding]:
-    """NavigateActionStaticDataV600: a backtick value is typed by the expression checker; a value that does not
-    type is INVALID_ACTION_PAYLOAD_PROPERTY with the checker's reason, a type that differs from the declared
-    one the usual schema message (an integer field takes a number expression: flowlint does not guess there)."""
-    typer = expression_typer()
-    declared = decl.get("type")
-    if typer is None or not isinstance(declared, str):
-        return
-    expression_error, expression_type, screen_properties = typer
-    try:
-        got = expression_type(value, screen=source.id or "", screens=screen_properties(model),
-                              version=model.version.number)
-    except expression_error as exc:
-        yield Finding("FL517", "INVALID_ACTION_PAYLOAD_PROPERTY", str(exc), at(path))
-        return
-    if got and got != declared and not (declared == "integer" and got == "number"):
-        message = (
-            f"Schema of payload data at '{label}' on screen '{source.id}' is not matching with schema of data "
-            f"model field on screen '{target.id}'. Property is expecting '{declared}' but got '{got}'."
-        )
-        yield Finding(rule, error, message, at(path))
-
-
-def _is_dynamic(value: Any) -> bool:
-    return isinstance(value, str) and value.startswith(("${", "`"))
+def _navigate_static_data(model: FlowModel, *, v600: bool) -> Iterable[Finding]:
+    for action in model.screen_navigations:
+        name = _next_name(action)
+        target, data = _declared_data(model, name)
+        if target is None or data is None:
+            continue
+        yield from _StaticData(model, action, name, target, "FL505", STATIC, v600=v600, context=name).check()
 
 
 def navigate_action_static_data_v500(model: FlowModel) -> Iterable[Finding]:
-    for action in model.actions:
-        target = _navigate_target(model, action)
-        if target is not None:
-            yield from _static_data(model, action, model.screen_of(action), target, "FL505", STATIC)
+    return _navigate_static_data(model, v600=False)
 
 
 def navigate_action_static_data_v600(model: FlowModel) -> Iterable[Finding]:
-    for action in model.actions:
-        target = _navigate_target(model, action)
-        if target is not None:
-            yield from _static_data(model, action, model.screen_of(action), target, "FL505", STATIC, expressions=True)
+    return _navigate_static_data(model, v600=True)
 
 
 def update_data_action_static_data(model: FlowModel) -> Iterable[Finding]:
-    for action in model.actions:
-        if action.name == "update_data":
-            screen = model.screen_of(action)
-            yield from _static_data(model, action, screen, screen, "FL515", UPDATE)
-
-
-# --- ActionPayloadFieldSchemaV500 / V600 ---------------------------------------------------------------
-def action_payload_field_schema(model: FlowModel) -> Iterable[Finding]:
-    for action in model.actions:
-        target = _navigate_target(model, action)
-        payload = _payload(action)
-        if target is None or payload is None or target.data is None:
+    for action in model.all_actions:
+        if action.name != "update_data" or action.node.get("payload") is None:
             continue
-        source = model.screen_of(action)
+        sid = model.screen_of(action).id
+        screen, data = _declared_data(model, sid)
+        if screen is None or data is None:
+            continue
+        yield from _StaticData(model, action, sid or "", screen, "FL515", UPDATE, v600=True, context=sid or "").check()
+
+
+# --- ActionPayloadFieldSchemaV500 / V600 -------------------------------------------------------------------
+def action_payload_field_schema(model: FlowModel) -> Iterable[Finding]:
+    for action in model.screen_navigations:
+        payload = action.node.get("payload")
+        source, _ = _declared_data(model, model.screen_of(action).id)
+        if not isinstance(payload, dict) or source is None:
+            continue
+        name = _next_name(action)
+        target, target_data = _declared_data(model, name)
         for key, value in payload.items():
+            if not isinstance(value, str) or not _is_binding_v400(value):
+                continue
             binding = parse_binding(value)
-            decl = target.data.get(key)
-            if binding is None or not isinstance(decl, dict):
+            schema = model.binding_schema(source, binding) if binding is not None else None
+            want = target_data.get(key) if target_data is not None else None
+            if schema is None or want is None or target is None:
                 continue
-            schema = model.binding_schema(source, binding)
-            if schema is None:
-                continue
-            src_path = _declaration_path(model, source, binding)
-            yield from _compare_schema(schema, decl, binding.text, key, target, action.path + ("payload", key),
-                                       target.path + ("data", key), src_path)
+            yield from _compare_schema(
+                _SchemaPair(key, value, name, action.path + ("payload", key), target, source), schema, want, ("data", key)
+            )
 
 
-def _declaration_path(model: FlowModel, screen: Screen, binding: Any) -> JsonPath | None:
-    if binding.kind != "data":
-        return None
-    target = model.binding_target_screen(screen, binding)
-    if target is None:
-        return None
-    path: JsonPath = target.path + ("data", binding.path[0])
-    for key in binding.path[1:]:
-        path += ("properties", key)
-    return path
+class _SchemaPair(NamedTuple):
+    key: str
+    expr: str
+    target_name: str
+    value_path: JsonPath
+    target: Screen
+    source: Screen
 
 
-def _compare_schema(
-    got: dict[str, Any],
-    want: dict[str, Any],
-    expr: str,
-    key: str,
-    target: Screen,
-    value_path: JsonPath,
-    want_path: JsonPath,
-    got_path: JsonPath | None,
-) -> Iterable[Finding]:
-    got_type, want_type = got.get("type"), want.get("type")
-    if not isinstance(got_type, str) or not isinstance(want_type, str):
+def _compare_schema(pair: _SchemaPair, got: Any, want: Any, rel: tuple) -> Iterable[Finding]:
+    """``validateFieldSchemas``: types by name; objects need ``properties`` on both sides and the same keys;
+    arrays need ``items`` on both sides. Declarations are addressed under both screens by the same relative
+    path (``data/<payload key>/…``), as Meta does."""
+    if not isinstance(got, dict) or not isinstance(want, dict):
         return
+    if isinstance(got.get("type"), list) or isinstance(want.get("type"), list):
+        return
+    got_type, want_type = got.get("type"), want.get("type")
     if got_type != want_type:
         message = (
-            f"Schema of dynamic data '{expr}' is not matching schema of data model field '{key}' on screen "
-            f"'{target.id}'. Property is expecting '{want_type}' but got '{got_type}'."
+            f"Schema of dynamic data '{pair.expr}' is not matching schema of data model field '{pair.key}' on screen "
+            f"'{pair.target_name}'. Property is expecting '{want_type if want_type is not None else ''}' but got "
+            f"'{got_type if got_type is not None else ''}'."
         )
-        yield Finding("FL513", NAV, message, at(value_path))
+        yield Finding("FL513", NAV, message, at(pair.value_path))
         return
-    if want_type == "object":
-        got_props, want_props = got.get("properties"), want.get("properties")
-        if isinstance(got_props, dict) and isinstance(want_props, dict) and set(got_props) != set(want_props):
+    if got_type == "object":
+        findings = [f for f in _has_object_property(pair, "properties", want, pair.target.path + rel)]
+        findings += [f for f in _has_object_property(pair, "properties", got, pair.source.path + rel)]
+        yield from findings
+        if findings:
+            return
+        if set(want["properties"]) != set(got["properties"]):
             message = (
                 f"Properties in navigate action payload differ from properties in data model of screen "
-                f"'{target.id}'."
+                f"'{pair.target_name}'."
             )
-            pointers = at(want_path) + (at(got_path) if got_path is not None else at(value_path))
-            yield Finding("FL513", NAV, message, pointers)
+            yield Finding("FL513", NAV, message, at(pair.target.path + rel, pair.source.path + rel))
+            return
+        for prop, sub in got["properties"].items():
+            yield from _compare_schema(pair, sub, want["properties"].get(prop), rel + ("properties", prop))
+    elif got_type == "array":
+        findings = [f for f in _has_object_property(pair, "items", want, pair.target.path + rel)]
+        findings += [f for f in _has_object_property(pair, "items", got, pair.source.path + rel)]
+        yield from findings
+        if not findings:
+            yield from _compare_schema(pair, got["items"], want["items"], rel + ("items",))
 
 
-# --- OnClickActionPayloadV500 / V600 -------------------------------------------------------------------
-def _on_click_action_payload(model: FlowModel, names: tuple[str, ...]) -> Iterable[Finding]:
-    for action in model.actions:
-        if action.name not in names:
-            continue
-        payload = _payload(action)
-        if payload is None:
+def _has_object_property(pair: _SchemaPair, prop: str, decl: dict[str, Any], path: JsonPath) -> Iterable[Finding]:
+    value = decl.get(prop)
+    if value is None:
+        message = (
+            f"Unable to validate the schema of dynamic data '{pair.expr}' against the schema of data model field "
+            f"'{pair.key}' on screen '{pair.target_name}'. Missing property '{prop}'."
+        )
+        yield Finding("FL513", NAV, message, at(path))
+    elif not isinstance(value, dict):
+        yield Finding("FL513", NAV, f"Invalid value found for the property '{prop}'.", at(path + (prop,)))
+
+
+# --- OnClickActionPayloadV500 / V600 -----------------------------------------------------------------------
+_NESTED_PICKER = (
+    "The value of following components must be a top-level string in complete and data_exchange on-click-action "
+    "payload: [PhotoPicker, DocumentPicker]."
+)
+
+
+def _on_click_action_payload(model: FlowModel, targeted: tuple[str, ...]) -> Iterable[Finding]:
+    """One pass over the actions in Meta's order: binding errors as they come, then the picker errors
+    collected over the whole flow (one error per kind, with every pointer)."""
+    legacy = model.version.number < 500
+    not_in_navigate: dict[str, list[JsonPath]] = {}
+    nested: list[JsonPath] = []
+    several_pickers: list[JsonPath] = []
+    too_many: list[JsonPath] = []
+    too_big: list[JsonPath] = []
+    for action in model.all_actions:
+        payload = action.node.get("payload")
+        if action.name not in targeted or not isinstance(payload, dict):
             continue
         screen = model.screen_of(action)
         ppath = action.path + ("payload",)
-        pickers: list[dict[str, Any]] = []
+        top: dict[str, list[JsonPath]] = {}
+        inner: dict[str, list[JsonPath]] = {}
+        count, files, size = 0, 0.0, 0.0
         for key, value in payload.items():
             vpath = ppath + (key,)
-            if isinstance(value, str):
-                yield from _top_level_binding(model, screen, action, value, vpath, pickers)
-            elif isinstance(value, (dict, list)) and action.name in ("complete", "data_exchange"):
-                yield from _nested_pickers(model, screen, value, vpath)
-        if pickers and action.name in ("complete", "update_data"):
-            most = MAX_UPLOAD_FILES if model.version.number >= 500 else MAX_UPLOAD_FILES_BEFORE_5_0
-            yield from _upload_totals(pickers, ppath, most)
+            if isinstance(value, (dict, list)):
+                _find_pickers(model, screen, value, vpath, inner)
+                continue
+            binding = parse_binding(value)
+            if binding is None:
+                continue
+            problems = list(_binding_existence(model, screen, binding, vpath))
+            yield from problems
+            if problems or action.name == "data_exchange":
+                continue
+            picker = _picker(model, screen, binding)
+            if picker is None:
+                continue
+            top.setdefault(picker.type or "", []).append(vpath)
+            count += 1
+            most = _max_uploads(picker.node)
+            files += most
+            if not legacy:
+                size += most * _number(picker.node, "max-file-size-kb", DEFAULT_FILE_KB)
+        if action.name == "navigate":
+            for kind, paths in list(inner.items()) + list(top.items()):
+                not_in_navigate.setdefault(kind, []).extend(paths)
+            continue
+        for paths in inner.values():
+            nested.extend(paths)
+        if legacy:
+            if files > MAX_UPLOAD_FILES_BEFORE_5_0:
+                too_many.append(ppath)
+            if action.name == "complete" and count > 1:
+                several_pickers.append(ppath)
+        else:
+            if files > MAX_UPLOAD_FILES:
+                too_many.append(ppath)
+            if size > MAX_UPLOAD_KB:
+                too_big.append(ppath)
+    for kind, paths in not_in_navigate.items():
+        message = f"The value of {kind} component is not allowed in the payload of navigate action."
+        yield Finding("FL507", ONCLICK, message, at(*paths))
+    if several_pickers:
+        message = "Complete action payload can contain either a single PhotoPicker or a single DocumentPicker component."
+        yield Finding("FL508", ONCLICK, message, at(*several_pickers))
+    if nested:
+        yield Finding("FL507", ONCLICK, _NESTED_PICKER, at(*nested))
+    if too_many:
+        most = MAX_UPLOAD_FILES_BEFORE_5_0 if legacy else MAX_UPLOAD_FILES
+        message = (
+            f"The aggregated maximum uploaded files of the PhotoPicker and DocumentPicker components cannot exceed "
+            f"{most} when using in the complete action payload. If 'max-uploaded-photos' or "
+            f"'max-uploaded-documents' property is not set, the default uploaded files count is {DEFAULT_UPLOAD_FILES}."
+        )
+        yield Finding("FL508", ONCLICK, message, at(*too_many))
+    if too_big:
+        message = (
+            f"The aggregated size of maximum uploaded files of the PhotoPicker and DocumentPicker components cannot "
+            f"exceed {MAX_UPLOAD_KB} KB when using in the complete action payload. If 'max-file-size-kb' property "
+            f"is not set, the default file size is {DEFAULT_FILE_KB} KB."
+        )
+        yield Finding("FL508", ONCLICK, message, at(*too_big))
 
 
-def _top_level_binding(
-    model: FlowModel, screen: Screen, action: Action, value: str, vpath: JsonPath, pickers: list[dict[str, Any]]
-) -> Iterable[Finding]:
-    binding = parse_binding(value)
-    if binding is None:
-        return
-    target = model.binding_target_screen(screen, binding)
+def _binding_screen_id(screen: Screen, binding: Any) -> Any:
+    return binding.screen if binding.is_global else screen.id
+
+
+def _data_keys(model: FlowModel, screen_id: Any) -> set[str]:
+    """``getKeysInDataModel``: top-level keys and dotted paths through ``properties`` (first screen with that id)."""
+    first = next((s for s in model.screens if s.id == screen_id), None)
+    keys: set[str] = set()
+
+    def walk(decl: Any, prefix: str) -> None:
+        props = decl.get("properties") if isinstance(decl, dict) else None
+        if isinstance(props, dict):
+            for name, sub in props.items():
+                keys.add(f"{prefix}.{name}")
+                walk(sub, f"{prefix}.{name}")
+
+    for name, decl in ((first.data if first is not None else None) or {}).items():
+        keys.add(name)
+        walk(decl, name)
+    return keys
+
+
+def _binding_existence(model: FlowModel, screen: Screen, binding: Any, vpath: JsonPath) -> Iterable[Finding]:
+    """``checkBindingExistence``. Meta names the *current* screen in the missing-field messages."""
+    target_id = _binding_screen_id(screen, binding)
+    key = ".".join(binding.path)
+    target = model.by_id.get(target_id) if isinstance(target_id, str) else None
     if target is None:
         message = (
-            f"The screen id '{binding.screen}' referenced in the dynamic binding expression '{value}' does not exist."
+            f"The screen id '{target_id}' referenced in the dynamic binding expression '{binding.text}' does not exist."
         )
         yield Finding("FL506", ONCLICK, message, at(vpath))
         return
-    if binding.kind == "data":
-        if target.data_schema(binding.path) is None:
-            message = f"Missing dynamic data '{value}' in the data model for screen {target.id}."
-            fix = _did_you_mean(binding, list(target.data or {}) if len(binding.path) == 1 else [])
-            yield Finding("FL506", ONCLICK, message, at(vpath), fix=fix)
-        return
-    comp = model.form_field(target, binding.path[0]) if len(binding.path) == 1 else None
-    if comp is None:
-        names = [c.name for c in target.components if c.name is not None and c.type != "Form"]
-        message = f"Missing Form component {value} for screen '{target.id}'."
+    if binding.kind == "form":
+        named = [c for c in target.components if c.name == key]
+        if not named:
+            names = [c.name for c in target.components if c.name is not None and c.type != "Form"]
+            message = f"Missing Form component {binding.text} for screen '{screen.id}'."
+            yield Finding("FL506", ONCLICK, message, at(vpath), fix=_did_you_mean(binding, names))
+        elif named[0].type == "Form":
+            yield Finding("FL506", ONCLICK, "Value of 'Form' component cannot be used in form binding.", at(vpath))
+    elif key not in _data_keys(model, target_id):
+        message = f"Missing dynamic data '{binding.text}' in the data model for screen {screen.id}."
+        names = list(target.data or {}) if len(binding.path) == 1 else []
         yield Finding("FL506", ONCLICK, message, at(vpath), fix=_did_you_mean(binding, names))
-        return
-    if comp.type == "Form":
-        yield Finding("FL506", ONCLICK, "Value of 'Form' component cannot be used in form binding.", at(vpath))
-        return
-    if comp.type in MEDIA_PICKERS:
-        if action.name == "navigate":
-            message = f"The value of {comp.type} component is not allowed in the payload of navigate action."
-            yield Finding("FL507", ONCLICK, message, at(vpath))
-        else:
-            pickers.append(comp.node)
+
+
+def _picker(model: FlowModel, screen: Screen, binding: Any) -> Component | None:
+    """The PhotoPicker/DocumentPicker a ``${form.x}`` (or global form) binding reads, if any."""
+    if binding.kind != "form":
+        return None
+    target_id = _binding_screen_id(screen, binding)
+    target = model.by_id.get(target_id) if isinstance(target_id, str) else None
+    key = ".".join(binding.path)
+    named = [c for c in target.components if c.name == key] if target is not None else []
+    return named[0] if named and named[0].type in MEDIA_PICKERS else None
+
+
+def _find_pickers(model: FlowModel, screen: Screen, value: Any, path: JsonPath, out: dict[str, list[JsonPath]]) -> None:
+    """``findNativeComponentReferences``: pickers referenced anywhere inside an object or array value."""
+    if isinstance(value, str):
+        binding = parse_binding(value)
+        picker = _picker(model, screen, binding) if binding is not None else None
+        if picker is not None:
+            out.setdefault(picker.type or "", []).append(path)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _find_pickers(model, screen, v, path + (k,), out)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _find_pickers(model, screen, v, path + (i,), out)
 
 
 def _did_you_mean(binding: Any, names: list[str]) -> str | None:
@@ -458,29 +597,6 @@ def _did_you_mean(binding: Any, names: list[str]) -> str | None:
     return f"did you mean ${{{prefix}{binding.kind}.{close[0]}}}?"
 
 
-_NESTED_PICKER = (
-    "The value of following components must be a top-level string in complete and data_exchange on-click-action "
-    "payload: [PhotoPicker, DocumentPicker]."
-)
-
-
-def _nested_pickers(model: FlowModel, screen: Screen, value: Any, path: JsonPath) -> Iterable[Finding]:
-    if isinstance(value, dict):
-        items: Iterable[tuple[Any, Any]] = value.items()
-    elif isinstance(value, list):
-        items = enumerate(value)
-    else:
-        binding = parse_binding(value)
-        if binding is not None and binding.kind == "form" and len(binding.path) == 1:
-            target = model.binding_target_screen(screen, binding)
-            comp = model.form_field(target, binding.path[0]) if target else None
-            if comp is not None and comp.type in MEDIA_PICKERS:
-                yield Finding("FL507", ONCLICK, _NESTED_PICKER, at(path))
-        return
-    for k, v in items:
-        yield from _nested_pickers(model, screen, v, path + (k,))
-
-
 def _number(node: dict[str, Any], key: str, default: int) -> float:
     value = node.get(key)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -488,28 +604,9 @@ def _number(node: dict[str, Any], key: str, default: int) -> float:
     return default
 
 
-def _upload_totals(pickers: list[dict[str, Any]], ppath: JsonPath, most: int) -> Iterable[Finding]:
-    files = 0.0
-    size = 0.0
-    for node in pickers:
-        key = "max-uploaded-photos" if node.get("type") == "PhotoPicker" else "max-uploaded-documents"
-        count = _number(node, key, DEFAULT_UPLOAD_FILES)
-        files += count
-        size += count * _number(node, "max-file-size-kb", DEFAULT_FILE_KB)
-    if files > most:
-        message = (
-            f"The aggregated maximum uploaded files of the PhotoPicker and DocumentPicker components cannot exceed "
-            f"{most} when using in the complete action payload. If 'max-uploaded-photos' or "
-            f"'max-uploaded-documents' property is not set, the default uploaded files count is {DEFAULT_UPLOAD_FILES}."
-        )
-        yield Finding("FL508", ONCLICK, message, at(ppath))
-    if size > MAX_UPLOAD_KB:
-        message = (
-            f"The aggregated size of maximum uploaded files of the PhotoPicker and DocumentPicker components cannot "
-            f"exceed {MAX_UPLOAD_KB} KB when using in the complete action payload. If 'max-file-size-kb' property "
-            f"is not set, the default file size is {DEFAULT_FILE_KB} KB."
-        )
-        yield Finding("FL508", ONCLICK, message, at(ppath))
+def _max_uploads(node: dict[str, Any]) -> float:
+    key = "max-uploaded-photos" if node.get("type") == "PhotoPicker" else "max-uploaded-documents"
+    return _number(node, key, DEFAULT_UPLOAD_FILES)
 
 
 def on_click_action_payload_v500(model: FlowModel) -> Iterable[Finding]:
@@ -534,7 +631,8 @@ def complete_action(model: FlowModel) -> Iterable[Finding]:
 
 # --- ConditionallyRequiredPropertyV500 -----------------------------------------------------------------
 def conditionally_required_property(model: FlowModel) -> Iterable[Finding]:
-    if "data_api_version" not in model.doc:
+    # isDataChannelLessFlow: data_api_version == null (absent or null); routing_model == null likewise.
+    if model.doc.get("data_api_version") is None:
         for action in model.actions:
             if action.name == "data_exchange":
                 yield Finding(
@@ -543,7 +641,7 @@ def conditionally_required_property(model: FlowModel) -> Iterable[Finding]:
                     "The property 'data_api_version' is required for data_exchange action.",
                     at(action.path + ("name",)),
                 )
-    elif "routing_model" not in model.doc:
+    elif model.doc.get("routing_model") is None:
         yield Finding(
             "FL511",
             "MISSING_REQUIRED_PROPERTY",
@@ -568,38 +666,29 @@ def on_select_action_exclusive(model: FlowModel) -> Iterable[Finding]:
                         yield Finding("FL512", UPDATE, message, at(comp.path + ("data-source", j, key)))
 
 
-# --- UpdateDataActionPayloadFieldsV600 -----------------------------------------------------------------
-def update_data_action_payload_fields(model: FlowModel) -> Iterable[Finding]:
-    for action in model.actions:
-        payload = _payload(action)
-        if action.name != "update_data" or not payload:
-            continue
-        screen = model.screen_of(action)
-        ppath = action.path + ("payload",)
-        if screen.data is None:
-            yield Finding("FL514", UPDATE, f"No data model is defined in the screen '{screen.id}'.", at(ppath))
-            continue
-        extra = [k for k in payload if k not in screen.data]
-        if extra:
-            message = f"Following fields are missing in the screen '{screen.id}' data model: [{join_ids(extra)}]."
-            yield Finding("FL514", UPDATE, message, key_at(*(ppath + (k,) for k in extra)))
-
-
 # --- UpdateDataActionRedudantSelfUpdateValidatorV600 ---------------------------------------------------
 def update_data_redundant_self_update(model: FlowModel) -> Iterable[Finding]:
-    for action in model.actions:
-        payload = _payload(action)
-        if action.name != "update_data" or not payload:
+    """A payload key whose value is a binding whose first token is that key (``"note": "${data.note}"``),
+    on a screen that declares data; one error per action with every such key."""
+    for action in model.all_actions:
+        payload = action.node.get("payload")
+        if action.name != "update_data" or not isinstance(payload, dict):
             continue
+        _, data = _declared_data(model, model.screen_of(action).id)
+        if data is None:
+            continue
+        paths = []
         for key, value in payload.items():
-            binding = parse_binding(value)
-            if binding is not None and binding.kind == "data" and not binding.is_global and binding.path == (key,):
-                yield Finding(
-                    "FL516",
-                    UPDATE,
-                    "Attempting to update a key with its own value is redundant and not allowed.",
-                    at(action.path + ("payload", key)),
-                )
+            binding = parse_binding(value) if _is_binding_v400(value) else None
+            if binding is not None and binding.kind == "data" and not binding.is_global and binding.path[0] == key:
+                paths.append(action.path + ("payload", key))
+        if paths:
+            yield Finding(
+                "FL516",
+                UPDATE,
+                "Attempting to update a key with its own value is redundant and not allowed.",
+                at(*paths),
+            )
 
 
 VALIDATORS = {
