@@ -191,15 +191,20 @@ def test_fl508_one_file_before_5_0() -> None:
 # FL517: NavigateActionStaticDataV600 types backtick expressions (with the expression family's checker) ------
 def test_fl517_navigate_payload_expression() -> None:
     pytest.importorskip("flowlint.expressions", reason="the expression checker is written on another branch")
-    source = {"price": data_field("number", 2), "label": data_field("string", "x")}
-    target = {"total": data_field("number", 4)}
+    # Meta types a navigate payload expression against the *next* screen's data model.
+    source = {"price": data_field("number", 2)}
+    target = {"total": data_field("number", 4), "price": data_field("number", 2), "label": data_field("string", "x")}
     good = nav_flow({"total": "`${data.price} * 2`"}, version="6.0", source_data=source, target_data=target)
     assert_clean(good, "FL505", "FL517")
     bad = nav_flow({"total": "`${data.label} * 2`"}, version="6.0", source_data=source, target_data=target)
     assert_reports(bad, "FL517", "INVALID_ACTION_PAYLOAD_PROPERTY", PAYLOAD + ".total", '"`${data.label} * 2`"',
                    message="Operation '*' can only be used with numbers.")
-    text = nav_flow({"total": "`${data.price} > 2`"}, version="6.0", source_data=source, target_data=target)
-    assert_reports(text, "FL505", "INVALID_NAVIGATE_ACTION_STATIC_DATA", PAYLOAD + ".total", '"`${data.price} > 2`"',
+    unknown = nav_flow({"total": "`${data.price} * 2`"}, version="6.0", source_data=source,
+                       target_data={"total": data_field("number", 4)})
+    assert_reports(unknown, "FL517", "INVALID_ACTION_PAYLOAD_PROPERTY", PAYLOAD + ".total", '"`${data.price} * 2`"',
+                   message="The following property 'price' does not exist in the screen data model.")
+    boolean = nav_flow({"total": "`${data.price} > 2`"}, version="6.0", source_data=source, target_data=target)
+    assert_reports(boolean, "FL505", "INVALID_NAVIGATE_ACTION_STATIC_DATA", PAYLOAD + ".total", '"`${data.price} > 2`"',
                    message="Schema of payload data at 'total' on screen 'DETAILS' is not matching with schema of data "
                    "model field on screen 'CONFIRM'. Property is expecting 'number' but got 'boolean'.")
 
