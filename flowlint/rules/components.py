@@ -363,26 +363,28 @@ def optional_form(model: FlowModel) -> Iterable[Finding]:
 
 # --- NativeComponentsInitValidatorV500 -----------------------------------------------------------------
 def native_components_init(model: FlowModel) -> Iterable[Finding]:
+    """Meta reads the ``init-values`` of the screen's first Form only, against every picker inside a Form."""
     for screen in model.screens:
-        for form in _in_doc_order(screen.of_type("Form")):
-            init = form.node.get("init-values")
-            if not is_dict(init):
-                continue
-            pickers = {c.name: c.type for c in screen.components if c.form is form and c.type in MEDIA_PICKERS}
-            bad = [k for k in init if k in pickers]
-            if not bad:
-                continue
-            types: list[str] = []
-            for k in bad:
-                if pickers[k] not in types:
-                    types.append(pickers[k] or "")
+        pickers = [c for kind in ("PhotoPicker", "DocumentPicker") for c in screen.components
+                   if c.type == kind and c.form is not None]
+        forms = screen.of_type("Form")
+        if not pickers or not forms:
+            continue
+        form = forms[0]
+        init = form.node.get("init-values")
+        if not is_dict(init):
+            continue
+        bad: list[JsonPath] = []
+        types: list[str] = []
+        for picker in pickers:
+            name = picker.name or ""
+            if name in init:
+                bad.append(form.path + ("init-values", name))
+                if picker.type not in types:
+                    types.append(picker.type or "")
+        if bad:
             message = f"Property 'init-values'  should not contain value for components: [{', '.join(types)}]."
-            yield Finding(
-                "FL610",
-                "NATIVE_COMPONENT_IN_FORM_INIT_VALUES",
-                message,
-                key_at(*(form.path + ("init-values", k) for k in bad)),
-            )
+            yield Finding("FL610", "NATIVE_COMPONENT_IN_FORM_INIT_VALUES", message, key_at(*bad))
 
 
 # --- ComponentPlacementV600 / V602 / V603, RichTextPlacementV501 ----------------------------------------

@@ -110,34 +110,32 @@ def _count(nodes: Any, types: frozenset[str]) -> int:
     return total
 
 
-def _doc_order(comps: list[Component]) -> list[Component]:
-    return sorted(comps, key=lambda c: c.order)
-
-
-def _conditional(screen: Screen) -> bool:
-    return bool(screen.of_type("If", "Switch"))
+def _flattened_of(screen: Screen, *types: str) -> list[Component]:
+    """``getComponentDataByType``: components of each type in turn, each in flattened order."""
+    return [c for kind in types for c in screen.components if c.type == kind]
 
 
 # --- ComponentTypePerScreenV500 / V700 -----------------------------------------------------------------
 def _component_type_per_screen(model: FlowModel, maxima: dict[str, int]) -> Iterable[Finding]:
     for screen in model.screens:
-        ordered = _doc_order(screen.components)
-        seen_types: list[str] = []
-        for comp in ordered:
-            if comp.type in maxima and comp.type not in seen_types:
-                seen_types.append(comp.type)
-        conditional = _conditional(screen)
-        for kind in seen_types:
-            most = maxima[kind]
-            of_kind = [c for c in ordered if c.type == kind]
-            count = _count(screen.children, frozenset({kind})) if conditional else len(of_kind)
-            if count <= most:
-                continue
-            message = f"Maximum number of {kind} allowed per screen is {most} but found {len(of_kind)}."
-            chosen = of_kind if conditional else of_kind[most:]
-            yield Finding(
-                "FL803", "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN", message, at(*(c.path + ("type",) for c in chosen))
-            )
+        if not screen.node:
+            continue
+        if screen.of_type("If", "Switch"):
+            # Meta counts with the 5.x table here, also from 7.0 (its conditional branch reads the constant).
+            counts = {kind: _count(screen.children, frozenset({kind})) for kind in TYPE_MAXIMA}
+            for kind, most in TYPE_MAXIMA.items():
+                if counts[kind] > most:
+                    of_kind = _flattened_of(screen, kind)
+                    message = f"Maximum number of {kind} allowed per screen is {most} but found {len(of_kind)}."
+                    yield Finding("FL803", "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN", message,
+                                  at(*(c.path + ("type",) for c in of_kind)))
+            continue
+        for kind, most in maxima.items():
+            of_kind = _flattened_of(screen, kind)
+            if len(of_kind) > most:
+                message = f"Maximum number of {kind} allowed per screen is {most} but found {len(of_kind)}."
+                yield Finding("FL803", "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN", message,
+                              at(*(c.path + ("type",) for c in of_kind[most:])))
 
 
 def component_type_per_screen_v500(model: FlowModel) -> Iterable[Finding]:
@@ -152,7 +150,7 @@ def component_type_per_screen_v700(model: FlowModel) -> Iterable[Finding]:
 def native_component_count(model: FlowModel) -> Iterable[Finding]:
     for screen in model.screens:
         if _count(screen.children, MEDIA_PICKERS) > 1:
-            pickers = _doc_order(screen.of_type(*MEDIA_PICKERS))
+            pickers = _flattened_of(screen, "PhotoPicker", "DocumentPicker")
             yield Finding(
                 "FL804",
                 "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN",

@@ -125,25 +125,31 @@ RULES = [
 
 # --- ScreenIDV500 --------------------------------------------------------------------------------------
 def screen_id(model: FlowModel) -> Iterable[Finding]:
+    """Duplicates first (one error per id, later occurrences first), then the reserved id (every screen
+    called ``success``, last first), then the missing terminal screen: the order of Meta's module."""
+    seen: set[Any] = set()
+    duplicates: dict[Any, list[JsonPath]] = {}
+    reserved: list[JsonPath] = []
     for screen in model.screens:
-        if screen.id == "success":
-            yield Finding(
-                "FL401",
-                "SCREEN_ID_IS_RESERVED_KEYWORD",
-                "Screen id cannot be 'success' since it is a reserved keyword.",
-                at(screen.path + ("id",)),
-            )
-    # Meta walks the screens from the last one back: later duplicates come first (case
-    # screen-id-duplicate-three-times).
-    ids = [s.id for s in model.screens]
-    for i in reversed(range(len(ids))):
-        if ids[i] is not None and ids[i] in ids[:i]:
-            yield Finding(
-                "FL402",
-                "DUPLICATE_SCREEN_IDS",
-                f"Duplicate screen id found: '{ids[i]}'.",
-                at(model.screens[i].path + ("id",)),
-            )
+        sid = screen.node.get("id")
+        pointer = screen.path + ("id",)
+        if sid == "success":
+            reserved.insert(0, pointer)
+            seen.add(sid)
+            continue
+        if isinstance(sid, (str, int, float)) and sid in seen:
+            duplicates.setdefault(sid, []).insert(0, pointer)
+        elif isinstance(sid, (str, int, float)):
+            seen.add(sid)
+    for sid, pointers in duplicates.items():
+        yield Finding("FL402", "DUPLICATE_SCREEN_IDS", f"Duplicate screen id found: '{sid}'.", at(*pointers))
+    if reserved:
+        yield Finding(
+            "FL401",
+            "SCREEN_ID_IS_RESERVED_KEYWORD",
+            "Screen id cannot be 'success' since it is a reserved keyword.",
+            at(*reserved),
+        )
     if model.screens and not any(s.terminal for s in model.screens):
         yield Finding(
             "FL403", "MISSING_TERMINAL_SCREEN", "Terminal screen is required but not provided.", at(("screens",))
@@ -152,14 +158,24 @@ def screen_id(model: FlowModel) -> Iterable[Finding]:
 
 # --- SuccessOnTerminalScreenV500 -----------------------------------------------------------------------
 def success_on_terminal_screen(model: FlowModel) -> Iterable[Finding]:
-    candidates = [s for s in model.screens if s.node and s.node.get("terminal") is not False]
-    if not candidates or any(s.node.get("success") is not False for s in candidates):
+    """Screens whose ``terminal`` is not ``false`` are candidates; the first one whose ``success`` is true or
+    unset settles it. Otherwise every candidate's ``success`` value is pointed at (none when there is no
+    candidate at all)."""
+    pointers = []
+    for screen in model.screens:
+        if not screen.node or screen.node.get("terminal") is False:
+            continue
+        success = screen.node.get("success")
+        if success is None or success is True:
+            return
+        pointers.append(screen.path + ("success",))
+    if not model.screens:
         return
     yield Finding(
         "FL404",
         "INVALID_PROPERTY_VALUE",
         "At least one terminal screen must have property 'success' set as true.",
-        at(*(s.path + ("success",) for s in candidates)),
+        at(*pointers),
     )
 
 
@@ -344,28 +360,28 @@ def navigation_list_on_terminal_screen(model: FlowModel) -> Iterable[Finding]:
 # --- TerminalScreenFooterV500 (7.3+) -------------------------------------------------------------------
 def terminal_screen_footer(model: FlowModel) -> Iterable[Finding]:
     missing = []
-    endpoint = model.has_data_api_version
-    for screen in model.screens:
-        if not screen.terminal or screen.layout_type in SHOPPING_LAYOUTS:
+    endpoint = model.doc.get("data_api_version") is not None
+    terminal_ids = [sid for sid in model.screen_ids if any(s.terminal and s.id == sid for s in model.screens)]
+    for sid in terminal_ids:
+        screen = model.by_id[sid]  # Meta's maps hold the last screen with that id
+        if screen.layout_type in SHOPPING_LAYOUTS:
             continue
         footers = screen.of_type("Footer")
         if not footers:
             missing.append(screen)
             continue
-        footer = footers[0]
-        action = footer.node.get("on-click-action")
+        action = footers[0].node.get("on-click-action")
         if not isinstance(action, dict):
             continue
-        name = action.get("name")
         # Meta accepts data_exchange here even without data_api_version (only the message differs; case
         # action-data-exchange-without-data-api-version reports nothing from this validator).
-        if name not in ("data_exchange", "complete"):
+        if action.get("name") not in ("data_exchange", "complete"):
             expected = "Expected one of: [data_exchange, complete]." if endpoint else "Expected 'complete'."
             yield Finding(
                 "FL413",
                 "INVALID_PROPERTY_VALUE",
                 f"Invalid value found for property 'name'. {expected}",
-                at(footer.path + ("on-click-action", "name")),
+                at(footers[0].path + ("on-click-action", "name")),
             )
     if len(missing) == 1:
         message = f"Footer component is missing on terminal screen '{missing[0].id}'."
