@@ -62,6 +62,7 @@ VALIDATOR_MODULES = (
     "flowlint.rules.screens",
     "flowlint.rules.actions",
     "flowlint.rules.components",
+    "flowlint.rules.dates",
     "flowlint.rules.limits",
     "flowlint.rules.docs",
     "flowlint.rules.conditions",

@@ -50,12 +50,6 @@ RULES = [
           "What it does: reports a RadioButtonsGroup, CheckboxGroup or Dropdown whose items mix `image` and "
           "`color`.\n\nWhy is this bad? Meta rejects it.\n\nExample: one item with `color`, another with "
           "`image`.\n\nUse instead: images on all items, or colours on all items."),
-    _rule("FL603", "invalid-date-picker-dates", "DatePicker dates are YYYY-MM-DD and within min/max.",
-          "INVALID_DATE_RANGE", "5.1+",
-          "What it does: checks a DatePicker's literal `min-date`, `max-date`, `unavailable-dates` and "
-          "`init-value`: the YYYY-MM-DD format, min not after max, the other dates within [min, max].\n\nWhy "
-          "is this bad? Meta rejects it.\n\nExample: `\"min-date\": \"2025-02-01\", \"max-date\": "
-          '"2025-01-01"`.\n\nUse instead: `"min-date": "2025-01-01", "max-date": "2025-02-01"`.'),
     _rule("FL604", "if-nested-too-deep", "If components nest at most 3 levels.", "MAXIMUM_IF_NESTING", "5.1+",
           "What it does: reports an If whose then/else branches nest Ifs more than 3 levels deep in total.\n\n"
           "Why is this bad? Meta rejects it.\n\nExample: If > If > If > If.\n\nUse instead: combine conditions "
@@ -121,16 +115,6 @@ RULES = [
           "6.2+",
           "What it does: reports a NavigationList with `badge` on more than one item.\n\nWhy is this bad? Meta "
           "rejects it.\n\nExample: two items with `\"badge\": \"New\"`.\n\nUse instead: one badge."),
-    _rule("FL617", "calendar-picker-range-property", "CalendarPicker range-mode properties are {start-date, end-date}.",
-          "INVALID_TYPE", "6.1+",
-          "What it does: checks CalendarPicker properties against its `mode`: in range mode `label` (and "
-          "object-valued `helper-text`, `error-message`, `init-value`) are `{start-date, end-date}` objects "
-          "with exactly those keys; in single mode `init-value` is a YYYY-MM-DD string and `min-days`/"
-          "`max-days` are not allowed; `min-days` is not above `max-days`.\n\nWhy is this bad? Meta rejects "
-          "it (codes INVALID_TYPE, MISSING_/UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP, "
-          "INVALID_PROPERTY_NAME_FOR_CONDITION, INVALID_DATE_SINGLE_INIT_VALUE_FORMAT, INVALID_MIN_MAX_DAYS)."
-          '\n\nExample: `"mode": "range", "label": "Dates"`.\n\nUse instead: `"label": {"start-date": '
-          '"Arrival", "end-date": "Departure"}`.'),
     _rule("FL618", "image-carousel", "ImageCarousel: at most 3 base64 images, at most 3 carousels per flow.",
           "INVALID_PROPERTY_VALUE", "7.1+",
           "What it does: reports an ImageCarousel with more than 3 images or a `src` that is not base64, and "
@@ -165,139 +149,62 @@ def form_component_names(model: FlowModel) -> Iterable[Finding]:
 
 
 # --- DataSourceV500 ------------------------------------------------------------------------------------
+_DATA_SOURCE_TYPES = ("RadioButtonsGroup", "CheckboxGroup", "Dropdown")
+
+
 def data_source(model: FlowModel) -> Iterable[Finding]:
+    """Per screen, per component type in order of first appearance, per component."""
     for screen in model.screens:
-        for comp in _in_doc_order(screen.of_type("RadioButtonsGroup", "CheckboxGroup", "Dropdown")):
-            items = comp.node.get("data-source")
-            if not isinstance(items, list):
-                continue
-            colors = [i for i, item in enumerate(items) if is_dict(item) and "color" in item]
-            images = [i for i, item in enumerate(items) if is_dict(item) and "image" in item]
-            if colors and images:
-                message = (
-                    "Data source can only have either only image attributes or only color attributes for all items "
-                    f"for {comp.type} '{comp.name}'."
-                )
-                pointers = at(*(comp.path + ("data-source", i, "color") for i in colors)) + at(
-                    *(comp.path + ("data-source", i, "image") for i in images)
-                )
-                yield Finding("FL602", "DATA_SOURCE_ITEMS_HAVE_BOTH_IMAGE_AND_COLOR", message, pointers)
+        kinds: list[str] = []
+        for comp in screen.components:
+            if comp.type in _DATA_SOURCE_TYPES and comp.type not in kinds:
+                kinds.append(comp.type)
+        for kind in kinds:
+            for comp in screen.of_type(kind):
+                items = comp.node.get("data-source")
+                if not isinstance(items, list):
+                    continue
+                colors = [i for i, item in enumerate(items) if is_dict(item) and "color" in item]
+                images = [i for i, item in enumerate(items) if is_dict(item) and "image" in item]
+                if colors and images:
+                    message = (
+                        "Data source can only have either only image attributes or only color attributes for all "
+                        f"items for {kind} '{comp.name}'."
+                    )
+                    pointers = at(*(comp.path + ("data-source", i, "color") for i in colors)) + at(
+                        *(comp.path + ("data-source", i, "image") for i in images)
+                    )
+                    yield Finding("FL602", "DATA_SOURCE_ITEMS_HAVE_BOTH_IMAGE_AND_COLOR", message, pointers)
 
 
 def _in_doc_order(comps: list[Component]) -> list[Component]:
-    return sorted(comps, key=lambda c: c.order)
-
-
-# --- DatePickerV500 ------------------------------------------------------------------------------------
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATE_FORMAT = 'The date field must be in the format "YYYY-MM-DD".'
-
-
-def date_picker(model: FlowModel) -> Iterable[Finding]:
-    # DatePicker dates became "YYYY-MM-DD" strings in Flow JSON 5.0; older versions used timestamp strings
-    # (corpus pywa__4_0_date_picker_dates_str.json), so the legacy chain does not check them.
-    if model.version.number < 500:
-        return
-    for screen in model.screens:
-        for comp in _in_doc_order(screen.of_type("DatePicker")):
-            yield from _date_picker(comp)
-
-
-def _literal_date(node: dict[str, Any], key: str) -> str | None:
-    value = node.get(key)
-    if not isinstance(value, str) or parse_binding(value) is not None or value.startswith(("${", "`")):
-        return None
-    return value
-
-
-def _date_picker(comp: Component) -> Iterable[Finding]:
-    node = comp.node
-    bad: list[JsonPath] = []
-    dates: dict[str, str] = {}
-    for key in ("min-date", "max-date", "init-value"):
-        value = _literal_date(node, key)
-        if value is None:
-            continue
-        if _DATE.match(value):
-            dates[key] = value
-        else:
-            bad.append(comp.path + (key,))
-    unavailable: list[tuple[int, str]] = []
-    if isinstance(node.get("unavailable-dates"), list):
-        for i, value in enumerate(node["unavailable-dates"]):
-            if not isinstance(value, str) or value.startswith(("${", "`")):
-                continue
-            if _DATE.match(value):
-                unavailable.append((i, value))
-            else:
-                bad.append(comp.path + ("unavailable-dates", i))
-    if bad:
-        yield Finding("FL603", "INVALID_DATE_RANGE", _DATE_FORMAT, at(*bad))
-    low, high = dates.get("min-date"), dates.get("max-date")
-    if low and high and low > high:
-        message = f"'min-date' cannot be greater than 'max-date' for DatePicker '{comp.name}'."
-        yield Finding("FL603", "INVALID_DATE_RANGE", message, at(comp.path + ("min-date",), comp.path + ("max-date",)))
-        return
-    if not low and not high:
-        return
-    bounds = f"[{low or ''}, {high or ''}]"
-
-    def outside(value: str) -> bool:
-        return bool((low and value < low) or (high and value > high))
-
-    for i, value in unavailable:
-        if outside(value):
-            message = (
-                f"The value of property 'unavailable-dates' of component 'DatePicker' must be in the range of {bounds}."
-            )
-            yield Finding("FL603", "INVALID_DATE_RANGE", message, at(comp.path + ("unavailable-dates", i)))
-    init = dates.get("init-value")
-    if init and outside(init):
-        message = f"The value of property 'init-value' of component 'DatePicker' must be in the range of {bounds}."
-        yield Finding("FL603", "INVALID_DATE_RANGE", message, at(comp.path + ("init-value",)))
+    """Meta's flattened order (children before their container): the order its maps hold components in."""
+    return list(comps)
 
 
 # --- IfComponentNestingV500 ----------------------------------------------------------------------------
-MAX_IF_DEPTH = 3
-
-
-def _if_depth(node: dict[str, Any]) -> int:
-    deepest = 0
+def _if_levels(node: dict[str, Any], depth: int = 0) -> int:
+    """Meta's nesting measure: each nested If (then before else) is measured from the deepest level found so
+    far, so sibling Ifs add up too (a quirk kept: it is what Meta rejects)."""
+    deepest = depth
     for branch in ("then", "else"):
         children = node.get(branch)
         if isinstance(children, list):
             for child in children:
                 if is_dict(child) and child.get("type") == "If":
-                    deepest = max(deepest, _if_depth(child))
-    return 1 + deepest
+                    deepest = max(deepest, _if_levels(child, deepest + 1))
+    return deepest
 
 
 def if_component_nesting(model: FlowModel) -> Iterable[Finding]:
-    for screen in model.screens:
-        for comp in _in_doc_order(screen.of_type("If")):
-            if _if_depth(comp.node) <= MAX_IF_DEPTH:
-                continue
-            # Only the outermost offending If: one directly inside an If branch that is itself too deep is not.
-            parent = comp.path[:-2]
-            parent_node = _node_at(model.doc, parent)
-            if is_dict(parent_node) and parent_node.get("type") == "If" and comp.path[-2] in ("then", "else"):
-                continue
-            yield Finding(
-                "FL604",
-                "MAXIMUM_IF_NESTING",
-                "The 'If' component can only be nested up to 3 levels deep.",
-                at(comp.path),
-            )
-
-
-def _node_at(doc: Any, path: JsonPath) -> Any:
-    node = doc
-    for key in path:
-        try:
-            node = node[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node
+    deep = [c for screen in model.screens for c in screen.of_type("If") if _if_levels(c.node) > 2]
+    if deep:
+        yield Finding(
+            "FL604",
+            "MAXIMUM_IF_NESTING",
+            "The 'If' component can only be nested up to 3 levels deep.",
+            at(*(c.path for c in deep)),
+        )
 
 
 # --- SwitchV500 ----------------------------------------------------------------------------------------
@@ -396,15 +303,13 @@ _RICH_TEXT_V603 = (
 _NAVIGATION_LIST = "Only up to 2 NavigationList components can be used per screen. Please remove other components."
 
 
-def _counted(screen: Screen, *, skip: tuple[str, ...] = ()) -> list[Component]:
-    return [c for c in screen.components if c.type != "Form" and c.type not in skip]
-
-
-def _lone(screen: Screen, kind: str, most: int, message: str, *, skip: tuple[str, ...] = ()) -> Iterable[Finding]:
-    lone = _in_doc_order(screen.of_type(kind))
-    t, n = len(lone), len(_counted(screen, skip=skip))
-    if t > most or (t >= 1 and n >= most and t < n):
-        yield Finding("FL608", PLACEMENT, message, at(*(c.path + ("type",) for c in lone)))
+def _lone(screen: Screen, kind: str, most: int, message: str, *, exclusive_with: tuple[str, ...] = ()) -> Iterable[Finding]:
+    """``checkIfComponentIsAlone(t, n, max)``: t components of the lone type, n flattened components (Form
+    nodes included) other than the types it may share the screen with."""
+    others = [c for c in screen.components if c.type not in exclusive_with]
+    t, n = len(screen.of_type(kind)), len(others)
+    if t > most or (t > 0 and n >= most and t < n):
+        yield Finding("FL608", PLACEMENT, message, at(*(c.path + ("type",) for c in others if c.type == kind)))
 
 
 def component_placement_v600(model: FlowModel) -> Iterable[Finding]:
@@ -415,13 +320,13 @@ def component_placement_v600(model: FlowModel) -> Iterable[Finding]:
 def component_placement_v602(model: FlowModel) -> Iterable[Finding]:
     for screen in model.screens:
         yield from _lone(screen, "RichText", 1, _RICH_TEXT_V600)
-        yield from _lone(screen, "NavigationList", 2, _NAVIGATION_LIST)
+        yield from _lone(screen, "NavigationList", 2, _NAVIGATION_LIST, exclusive_with=("Form",))
 
 
 def component_placement_v603(model: FlowModel) -> Iterable[Finding]:
     for screen in model.screens:
-        yield from _lone(screen, "RichText", 1, _RICH_TEXT_V603, skip=("Footer",))
-        yield from _lone(screen, "NavigationList", 2, _NAVIGATION_LIST)
+        yield from _lone(screen, "RichText", 1, _RICH_TEXT_V603, exclusive_with=("Footer",))
+        yield from _lone(screen, "NavigationList", 2, _NAVIGATION_LIST, exclusive_with=("Form",))
 
 
 def rich_text_placement_v501(model: FlowModel) -> Iterable[Finding]:
@@ -430,8 +335,8 @@ def rich_text_placement_v501(model: FlowModel) -> Iterable[Finding]:
         "that it is the only component on the screen."
     )
     for screen in model.screens:
-        lone = _in_doc_order(screen.of_type("RichText"))
-        if lone and (len(lone) > 1 or len(_counted(screen)) > len(lone)):
+        lone = screen.of_type("RichText")
+        if lone and (len(lone) > 1 or len(screen.components) > len(lone)):
             yield Finding("FL609", "INVALID_RICHTEXT_PLACEMENT", message, at(*(c.path + ("type",) for c in lone)))
 
 
@@ -493,121 +398,52 @@ def _navigation_list(comp: Component) -> Iterable[Finding]:
         )
 
 
-# --- CalendarPickerV601 --------------------------------------------------------------------------------
-_RANGE_OBJECT_TYPES = {"label": "string", "helper-text": "string", "error-message": "string", "init-value": "string"}
-
-
-def calendar_picker(model: FlowModel) -> Iterable[Finding]:
-    for screen in model.screens:
-        for comp in _in_doc_order(screen.of_type("CalendarPicker")):
-            yield from _calendar_picker(comp)
-
-
-def _calendar_picker(comp: Component) -> Iterable[Finding]:
-    node = comp.node
-    if node.get("mode") == "range":
-        for prop, inner in _RANGE_OBJECT_TYPES.items():
-            if prop not in node:
-                continue
-            value = node[prop]
-            path = comp.path + (prop,)
-            if not is_dict(value):
-                if prop == "label":
-                    message = (
-                        f"The value of property '{prop}' of component 'CalendarPicker' must be of type "
-                        f"'{{\"start-date\": {inner}, \"end-date\": {inner}}}'."
-                    )
-                    yield Finding("FL617", "INVALID_TYPE", message, at(path))
-                continue
-            for key in ("start-date", "end-date"):
-                if key not in value:
-                    message = (
-                        f"The property '{key}' of component 'CalendarPicker' must be present when the mode is set to "
-                        "'range'."
-                    )
-                    yield Finding("FL617", "MISSING_CALENDAR_PICKER_RANGE_MODE_PROP", message, at(path))
-            extra = [k for k in value if k not in ("start-date", "end-date")]
-            if extra:
-                message = (
-                    f"The property '{prop}' of component 'CalendarPicker' only expects properties 'start-date' and "
-                    "'end-date' when the mode is set to 'range'."
-                )
-                yield Finding(
-                    "FL617",
-                    "UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP",
-                    message,
-                    at(path, *(path + (k,) for k in extra)),
-                )
-        low, high = _num(node.get("min-days")), _num(node.get("max-days"))
-        if low is not None and high is not None and low > high:
-            yield Finding(
-                "FL617",
-                "INVALID_MIN_MAX_DAYS",
-                f"'min-days' cannot be greater than 'max-days' for CalendarPicker '{comp.name}'.",
-                at(comp.path + ("min-days",), comp.path + ("max-days",)),
-            )
-        return
-    for prop in ("min-days", "max-days"):
-        if prop in node:
-            message = (
-                f"Cannot set property '{prop}' when 'mode' is not set to 'range' for component 'CalendarPicker'."
-            )
-            yield Finding("FL617", "INVALID_PROPERTY_NAME_FOR_CONDITION", message, at(comp.path + (prop,)))
-    if "init-value" in node:
-        value = node["init-value"]
-        path = comp.path + ("init-value",)
-        if not isinstance(value, str):
-            message = "The value of property 'init-value' of component 'CalendarPicker' must be of type 'string'."
-            yield Finding("FL617", "INVALID_TYPE", message, at(path))
-        if not (isinstance(value, str) and (_DATE.match(value) or value.startswith(("${", "`")))):
-            yield Finding("FL617", "INVALID_DATE_SINGLE_INIT_VALUE_FORMAT", _DATE_FORMAT, at(path))
-
-
 # --- ImageCarouselV701 ---------------------------------------------------------------------------------
 MAX_CAROUSEL_IMAGES = 3
 MAX_CAROUSELS_PER_FLOW = 3
+_ATOB = re.compile(r"[A-Za-z0-9+/]*")
 
 
-# Meta checks the alphabet, not the padding: real flows with unpadded base64 are accepted
-# (corpus pywa__7_1_image_carousel.json), "not base64!" is not (case component-image-carousel-invalid-src).
-_BASE64 = re.compile(r"[A-Za-z0-9+/=\s]+")
+def atob_accepts(value: Any) -> bool:
+    """Whether the browser's ``atob`` decodes ``String(value)`` (Meta's ``isValidBase64``): whitespace is
+    ignored, up to two trailing ``=`` when the length is a multiple of 4, never a length of 4n+1."""
+    text = "undefined" if value is _MISSING else ("null" if value is None else str(value))
+    text = re.sub(r"[\t\n\f\r ]", "", text)
+    if len(text) % 4 == 0:
+        text = text[:-2] if text.endswith("==") else text[:-1] if text.endswith("=") else text
+    return len(text) % 4 != 1 and _ATOB.fullmatch(text) is not None
 
 
-def _is_base64(value: str) -> bool:
-    return bool(_BASE64.fullmatch(value))
+_MISSING = object()
 
 
 def image_carousel(model: FlowModel) -> Iterable[Finding]:
-    carousels: list[Component] = []
-    for screen in model.screens:
-        for comp in _in_doc_order(screen.of_type("ImageCarousel")):
-            carousels.append(comp)
+    carousels: list[JsonPath] = []
+    too_many: list[JsonPath] = []
+    bad_src: list[JsonPath] = []
+    for sid in model.screen_ids:
+        for comp in model.by_id[sid].of_type("ImageCarousel"):
+            carousels.append(comp.path)
             images = comp.node.get("images")
             if not isinstance(images, list):
                 continue
             if len(images) > MAX_CAROUSEL_IMAGES:
-                yield Finding(
-                    "FL618",
-                    "INVALID_PROPERTY_VALUE",
-                    f"Property 'images' should have at most '{MAX_CAROUSEL_IMAGES}' items.",
-                    at(comp.path + ("images",)),
-                )
+                too_many.append(comp.path + ("images",))
             for i, image in enumerate(images):
-                src = image.get("src") if is_dict(image) else None
-                if isinstance(src, str) and not src.startswith(("${", "`")) and not _is_base64(src):
-                    yield Finding(
-                        "FL618",
-                        "INVALID_PROPERTY_VALUE",
-                        "Image source is not in a valid base64 format.",
-                        at(comp.path + ("images", i, "src")),
-                    )
+                src = image.get("src", _MISSING) if is_dict(image) else _MISSING
+                if not (isinstance(src, str) and _BINDING_V400.match(src)) and not atob_accepts(src):
+                    bad_src.append(comp.path + ("images", i, "src"))
     if len(carousels) > MAX_CAROUSELS_PER_FLOW:
-        yield Finding(
-            "FL618",
-            "INVALID_PROPERTY_VALUE",
-            f"Maximum number of ImageCarousel allowed per Flow is {MAX_CAROUSELS_PER_FLOW} but found {len(carousels)}.",
-            at(*(c.path for c in carousels)),
-        )
+        message = f"Maximum number of ImageCarousel allowed per Flow is {MAX_CAROUSELS_PER_FLOW} but found {len(carousels)}."
+        yield Finding("FL618", "INVALID_PROPERTY_VALUE", message, at(*carousels))
+    if too_many:
+        message = f"Property 'images' should have at most '{MAX_CAROUSEL_IMAGES}' items."
+        yield Finding("FL618", "INVALID_PROPERTY_VALUE", message, at(*too_many))
+    if bad_src:
+        yield Finding("FL618", "INVALID_PROPERTY_VALUE", "Image source is not in a valid base64 format.", at(*bad_src))
+
+
+_BINDING_V400 = re.compile(r"\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)(\.[A-Za-z0-9_-]+)+\}")
 
 
 # --- FormComponentAttributesV700 -----------------------------------------------------------------------
@@ -671,7 +507,6 @@ def _value_type(model: FlowModel, screen: Screen, value: Any) -> str | None:
 VALIDATORS = {
     "FormComponentNamesV500": form_component_names,
     "DataSourceV500": data_source,
-    "DatePickerV500": date_picker,
     "IfComponentNestingV500": if_component_nesting,
     "SwitchV500": switch,
     "MinMaxPropertyV500": min_max_property,
@@ -683,7 +518,6 @@ VALIDATORS = {
     "RichTextPlacementV501": rich_text_placement_v501,
     "TextInputPatternFieldV602": text_input_pattern_field,
     "NavigationListV602": navigation_list,
-    "CalendarPickerV601": calendar_picker,
     "ImageCarouselV701": image_carousel,
     "FormComponentAttributesV700": form_component_attributes,
 }

@@ -193,54 +193,83 @@ def screen_data(model: FlowModel) -> Iterable[Finding]:
             if key == "required":
                 continue
             path = screen.path + ("data", key)
-            yield from _nested_examples(decl, path, top=True)
+            yield from _nested_example(decl, path)
             yield from _declaration(decl, path)
-            if isinstance(decl, dict) and "__example__" in decl and _valid_types(decl):
-                for error, message in check_example(decl, decl["__example__"]):
-                    yield Finding("FL407", error, f"Invalid data model schema. {message}", at(path + ("__example__",)))
+            yield from _example_against_declaration(decl, path)
 
 
-def _nested_examples(decl: Any, path: JsonPath, *, top: bool) -> Iterable[Finding]:
-    if isinstance(decl, dict):
-        for key, value in decl.items():
-            if key == "__example__" and top:
-                continue
-            if key == "__example__":
-                pointer = "/".join(str(p) for p in path + (key,))
-                message = (
-                    "Property '__example__' is allowed only as a top level property of data model. "
-                    f"Invalid entry: '/$root/{pointer}'."
-                )
-                yield Finding("FL405", "INVALID_SCREEN_DATA", message, key_at(path + (key,)))
-            else:
-                yield from _nested_examples(value, path + (key,), top=False)
-    elif isinstance(decl, list):
-        for i, value in enumerate(decl):
-            yield from _nested_examples(value, path + (i,), top=False)
+def _nested_example(decl: Any, path: JsonPath) -> Iterable[Finding]:
+    """The first ``__example__`` below the top level (depth first), as Meta reports only that one."""
+    if not isinstance(decl, dict):
+        return
+    found = _find_example({k: v for k, v in decl.items() if k != "__example__"}, path)
+    if found is not None:
+        pointer = "/".join(str(p) for p in found)
+        message = (
+            "Property '__example__' is allowed only as a top level property of data model. "
+            f"Invalid entry: '/$root/{pointer}'."
+        )
+        yield Finding("FL405", "INVALID_SCREEN_DATA", message, key_at(found))
+
+
+def _find_example(node: Any, path: JsonPath) -> JsonPath | None:
+    items: Iterable[tuple[Any, Any]] = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in items:
+        if key == "__example__" and isinstance(node, dict):
+            return path + (key,)
+        if isinstance(value, (dict, list)):
+            found = _find_example(value, path + (key,))
+            if found is not None:
+                return found
+    return None
 
 
 def _declaration(decl: Any, path: JsonPath) -> Iterable[Finding]:
-    if not isinstance(decl, dict) or "type" not in decl:
-        yield Finding("FL406", "INVALID_SCREEN_DATA", "Missing the definition of property 'type'.", at(path))
-        return
-    kind = decl["type"]
+    """``validateArraysInDataModel``: a string ``type``; arrays need ``items`` (recursively)."""
+    kind = decl.get("type") if isinstance(decl, dict) else None
     if not isinstance(kind, str):
-        yield Finding(
-            "FL406", "INVALID_SCREEN_DATA", "Expected the property 'type' to be of type string.", at(path + ("type",))
-        )
-    if not _valid_type(kind):
-        # Ajv's meta-schema check of the declaration, translated (no "Invalid data model schema." prefix).
-        yield Finding("FL406", "INVALID_ENUM_VALUE", _TYPES_MESSAGE, at(path + ("type",)))
+        if kind is None:
+            yield Finding("FL406", "INVALID_SCREEN_DATA", "Missing the definition of property 'type'.", at(path))
+        else:
+            yield Finding(
+                "FL406", "INVALID_SCREEN_DATA", "Expected the property 'type' to be of type string.", at(path + ("type",))
+            )
         return
     if kind == "array":
         items = decl.get("items")
-        if not isinstance(items, (bool, dict)):
-            yield Finding("FL406", "INVALID_SCREEN_DATA", "Missing the schema for property 'items' in array.", at(path))
-        elif isinstance(items, dict):
+        if isinstance(items, dict):
             yield from _declaration(items, path + ("items",))
-    elif kind == "object" and isinstance(decl.get("properties"), dict):
-        for name, sub in decl["properties"].items():
-            yield from _declaration(sub, path + ("properties", name))
+        elif items is None:
+            yield Finding("FL406", "INVALID_SCREEN_DATA", "Missing the schema for property 'items' in array.", at(path))
+
+
+def _example_against_declaration(decl: Any, path: JsonPath) -> Iterable[Finding]:
+    """``validateExampleSchemaDataModel``: the declaration must compile (an unknown type name is Ajv's
+    meta-schema enum error, the first one only) and ``__example__`` must validate against it."""
+    if not isinstance(decl, dict):
+        return
+    if not _valid_types(decl):
+        bad = _first_bad_type(decl, path)
+        yield Finding("FL406", "INVALID_ENUM_VALUE", _TYPES_MESSAGE, at(bad))
+        return
+    if "__example__" not in decl:
+        return  # flowlint does not guess what Ajv says about an absent example
+    for error, message in check_example(decl, decl["__example__"]):
+        yield Finding("FL407", error, f"Invalid data model schema. {message}", at(path + ("__example__",)))
+
+
+def _first_bad_type(decl: dict[str, Any], path: JsonPath) -> JsonPath:
+    if "type" in decl and not _valid_type(decl["type"]):
+        return path + ("type",)
+    props = decl.get("properties")
+    if isinstance(props, dict):
+        for name, sub in props.items():
+            if isinstance(sub, dict) and not _valid_types(sub):
+                return _first_bad_type(sub, path + ("properties", name))
+    items = decl.get("items")
+    if isinstance(items, dict) and not _valid_types(items):
+        return _first_bad_type(items, path + ("items",))
+    return path
 
 
 def _valid_type(kind: Any) -> bool:
@@ -299,16 +328,17 @@ def _check(decl: Any, value: Any, out: list[tuple[str, str]]) -> None:
     if isinstance(enum, list) and value not in enum:
         out.append(("INVALID_ENUM_VALUE", f"Value should be one of: [{join_ids(enum)}]."))
     if isinstance(value, dict):
-        props = decl.get("properties")
-        if isinstance(props, dict):
-            for name, sub in props.items():
-                if name in value:
-                    _check(sub, value[name], out)
+        # Ajv's object keywords: required before properties.
         required = decl.get("required")
         if isinstance(required, list):
             for name in required:
                 if isinstance(name, str) and name not in value:
                     out.append(("MISSING_REQUIRED_PROPERTY", f"Required property '{name}' is missing."))
+        props = decl.get("properties")
+        if isinstance(props, dict):
+            for name, sub in props.items():
+                if name in value:
+                    _check(sub, value[name], out)
     elif isinstance(value, list) and isinstance(decl.get("items"), dict):
         for item in value:
             _check(decl["items"], item, out)
@@ -316,31 +346,36 @@ def _check(decl: Any, value: Any, out: list[tuple[str, str]]) -> None:
 
 # --- RefreshOnBackV500 ---------------------------------------------------------------------------------
 def refresh_on_back(model: FlowModel) -> Iterable[Finding]:
-    if model.has_data_api_version:
+    """One error pointing at every ``refresh_on_back: true`` when ``data_api_version`` is null or absent."""
+    if model.doc.get("data_api_version") is not None:
         return
-    for screen in model.screens:
-        if screen.node.get("refresh_on_back") is True:
-            yield Finding(
-                "FL408",
-                "INVALID_PROPERTY_VALUE",
-                "Property 'refresh_on_back' can be true only when property 'data_api_version' is set.",
-                at(screen.path + ("refresh_on_back",)),
-            )
+    ids = [s.id for s in model.screens if s.node.get("refresh_on_back") is True]
+    paths = [model.by_id[i].path + ("refresh_on_back",) if i in model.by_id else ("screens", -1) for i in ids]
+    paths = [p for p in paths if p[1] != -1]
+    if paths:
+        yield Finding(
+            "FL408",
+            "INVALID_PROPERTY_VALUE",
+            "Property 'refresh_on_back' can be true only when property 'data_api_version' is set.",
+            at(*paths),
+        )
 
 
 # --- SensitiveFieldsV501 -------------------------------------------------------------------------------
 def sensitive_fields(model: FlowModel) -> Iterable[Finding]:
+    """Entries must be names of components (Forms included) of the screen Meta maps under this id."""
     for screen in model.screens:
         sensitive = screen.node.get("sensitive")
-        if not isinstance(sensitive, list):
+        if not isinstance(sensitive, list) or not sensitive:
             continue
-        names = {c.name for c in screen.components if c.name is not None}
-        bad = [(i, f) for i, f in enumerate(sensitive) if isinstance(f, str) and f not in names]
+        mapped = model.by_id.get(screen.id, screen) if screen.id is not None else screen
+        names = {c.name for c in mapped.components if c.name is not None}
+        bad = [(i, f) for i, f in enumerate(sensitive) if not (isinstance(f, str) and f in names)]
         if not bad:
             continue
-        quoted = ", ".join(f"'{f}'" for _, f in bad)
+        quoted = "', '".join(str(f) for _, f in bad)
         noun = "field" if len(bad) == 1 else "fields"
-        message = f"No component corresponding to the sensitive {noun} {quoted} can be found in screen '{screen.id}'."
+        message = f"No component corresponding to the sensitive {noun} '{quoted}' can be found in screen '{screen.id}'."
         yield Finding("FL409", "INVALID_SENSITIVE_FIELD", message, at(*(screen.path + ("sensitive", i) for i, _ in bad)))
 
 
