@@ -652,18 +652,16 @@ def conditionally_required_property(model: FlowModel) -> Iterable[Finding]:
 
 # --- OnSelectActionExclusiveV600 -----------------------------------------------------------------------
 def on_select_action_exclusive(model: FlowModel) -> Iterable[Finding]:
-    for screen in model.screens:
-        for comp in screen.components:
-            items = comp.node.get("data-source")
-            if not isinstance(items, list):
-                continue
-            for key in ("on-select-action", "on-unselect-action"):
-                if key not in comp.node:
-                    continue
-                for j, item in enumerate(items):
-                    if is_dict(item) and key in item:
-                        message = f"The '{key}' property cannot be used at both the component and data-source levels."
-                        yield Finding("FL512", UPDATE, message, at(comp.path + ("data-source", j, key)))
+    """Collected data-source item actions (complete/navigate/data_exchange/update_data) whose component has
+    an action under the same key: one error for on-select, then one for on-unselect."""
+    by_key: dict[str, list[JsonPath]] = {"on-select-action": [], "on-unselect-action": []}
+    for action in model.all_actions:
+        if action.item_index is not None and action.key in by_key and action.key in action.component.node:
+            by_key[action.key].append(action.path)
+    for key, paths in by_key.items():
+        if paths:
+            message = f"The '{key}' property cannot be used at both the component and data-source levels."
+            yield Finding("FL512", UPDATE, message, at(*paths))
 
 
 # --- UpdateDataActionRedudantSelfUpdateValidatorV600 ---------------------------------------------------

@@ -236,15 +236,14 @@ def _num(value: Any) -> float | None:
 
 
 def min_max_property(model: FlowModel) -> Iterable[Finding]:
+    """Per screen, per component type in the order of Meta's table, per component with a ``name``."""
     for screen in model.screens:
-        for comp in _in_doc_order(screen.components):
-            pair = _MIN_MAX.get(comp.type or "")
-            if pair is None:
-                continue
-            low, high = _num(comp.node.get(pair[0])), _num(comp.node.get(pair[1]))
-            if low is not None and high is not None and low > high:
-                message = f"'{pair[0]}' cannot be greater than '{pair[1]}' for {comp.type} '{comp.name}'."
-                yield Finding("FL606", "MIN_VALUE_GREATER_THAN_MAX", message, at(comp.path + (pair[0],)))
+        for kind, (low_key, high_key) in _MIN_MAX.items():
+            for comp in screen.of_type(kind):
+                low, high = _num(comp.node.get(low_key)), _num(comp.node.get(high_key))
+                if low is not None and high is not None and low > high and "name" in comp.node:
+                    message = f"'{low_key}' cannot be greater than '{high_key}' for {kind} '{comp.name}'."
+                    yield Finding("FL606", "MIN_VALUE_GREATER_THAN_MAX", message, at(comp.path + (low_key,)))
 
 
 # --- OptionalFormV500 ----------------------------------------------------------------------------------
@@ -351,17 +350,35 @@ def text_input_pattern_field(model: FlowModel) -> Iterable[Finding]:
 
 
 # --- NavigationListV602 --------------------------------------------------------------------------------
+_END_KEYS = (
+    "For the 'NavigationList' component, 'end' add-on should have at least 1 and at most 2 of 'title', 'metadata' "
+    "or 'description.'"
+)
+_BOTH_LEVELS = (
+    "For the 'NavigationList' component, 'on-click-action' can only be defined at either root level or within the "
+    "'list-items', but not both."
+)
+
+
 def navigation_list(model: FlowModel) -> Iterable[Finding]:
+    """Per screen, one error per kind; Meta keeps the kinds in the order first met and, when several lists
+    hit the same kind, the pointers of the last one (its map is keyed by the kind)."""
     for screen in model.screens:
-        for comp in _in_doc_order(screen.of_type("NavigationList")):
-            yield from _navigation_list(comp)
+        lists = screen.of_type("NavigationList")
+        if not lists:
+            continue
+        found: dict[str, Finding] = {}
+        for comp in lists:
+            for finding in _navigation_list(comp):
+                found[finding.rule] = finding
+        yield from found.values()
 
 
 def _navigation_list(comp: Component) -> Iterable[Finding]:
     node = comp.node
-    items = [(i, item) for i, item in enumerate(node.get("list-items") or []) if is_dict(item)] if isinstance(
-        node.get("list-items"), list
-    ) else []
+    raw_items = node.get("list-items")
+    items = list(enumerate(raw_items)) if isinstance(raw_items, list) else []
+    items = [(i, item) for i, item in items if is_dict(item)]
     if node.get("media-size") == "large" and any("end" in item for _, item in items):
         yield Finding(
             "FL612",
@@ -369,33 +386,24 @@ def _navigation_list(comp: Component) -> Iterable[Finding]:
             "Cannot set property 'media-size' to 'large' when 'end' add-on is present for component 'NavigationList'.",
             at(comp.path),
         )
-    for i, item in items:
-        end = item.get("end")
-        if is_dict(end) and not 1 <= len(end) <= 2:
-            yield Finding(
-                "FL613",
-                "DUPLICATE_PROPETY_FOR_CONDITION",
-                "For the 'NavigationList' component, 'end' add-on should have at least 1 and at most 2 of 'title', "
-                "'metadata' or 'description.'",
-                at(comp.path + ("list-items", i, "end")),
-            )
+    bad_end = [i for i, item in items if item.get("end") is not None and
+               (not is_dict(item["end"]) or not 1 <= len(item["end"]) <= 2)]
+    if bad_end:
+        yield Finding("FL613", "DUPLICATE_PROPETY_FOR_CONDITION", _END_KEYS,
+                      at(*(comp.path + ("list-items", i, "end") for i in bad_end)))
+    if not isinstance(raw_items, list):
+        return
+    root = node.get("on-click-action")
     with_action = [i for i, item in items if "on-click-action" in item]
-    if "on-click-action" in node and with_action:
-        yield Finding(
-            "FL614",
-            "DUPLICATE_PROPETY_FOR_CONDITION",
-            "For the 'NavigationList' component, 'on-click-action' can only be defined at either root level or within "
-            "the 'list-items', but not both.",
-            at(comp.path + ("on-click-action",), *(comp.path + ("list-items", i, "on-click-action") for i in with_action)),
-        )
-    elif "on-click-action" not in node and len(with_action) < len(items):
-        yield Finding(
-            "FL615", "MISSING_REQUIRED_PROPERTY", "Required property 'on-click-action' is missing.", at(comp.path)
-        )
-    if sum(1 for _, item in items if "badge" in item) > 1:
-        yield Finding(
-            "FL616", "MAX_ITEMS_REQUIRED", "Property 'list-items' should have at most '1' badge item.", at(comp.path)
-        )
+    if root and any(item.get("on-click-action") for _, item in items):
+        yield Finding("FL614", "DUPLICATE_PROPETY_FOR_CONDITION", _BOTH_LEVELS,
+                      at(comp.path + ("on-click-action",), *(comp.path + ("list-items", i, "on-click-action")
+                                                              for i in with_action)))
+    every_item = all(item.get("on-click-action") for _, item in items) and len(items) == len(raw_items)
+    if not (every_item or root):
+        yield Finding("FL615", "MISSING_REQUIRED_PROPERTY", "Required property 'on-click-action' is missing.", at(comp.path))
+    if sum(1 for _, item in items if item.get("badge") is not None) > 1:
+        yield Finding("FL616", "MAX_ITEMS_REQUIRED", "Property 'list-items' should have at most '1' badge item.", at(comp.path))
 
 
 # --- ImageCarouselV701 ---------------------------------------------------------------------------------
