@@ -307,3 +307,12 @@ def test_fl619_matching_values() -> None:
     assert_clean(one(form(**{"init-values": {"full_name": "Ana"}, "error-messages": {"full_name": "Bad"}}), version="7.0"),
                  "FL619")
 
+
+
+def test_fl604_sibling_ifs_add_up_as_in_meta() -> None:
+    # Meta measures each nested If from the deepest level found so far: three sibling Ifs count as 3 levels.
+    siblings = {"type": "If", "condition": "${data.vip}", "then": [nested_if(1), nested_if(1), nested_if(1)]}
+    assert_reports(one(siblings, complete(), data=VIP), "FL604", "MAXIMUM_IF_NESTING", "screens[0].layout.children[0]",
+                   '"children": [', "{")
+    two = {"type": "If", "condition": "${data.vip}", "then": [nested_if(1), nested_if(1)]}
+    assert_clean(one(two, complete(), data=VIP), "FL604")

@@ -292,3 +292,13 @@ def test_fl309_only_in_5_2() -> None:
     items["layout"]["type"] = "ItemListLayout"
     other = screen("OTHER", heading(), complete(), terminal=True)
     assert_clean(dc_flow({"PRODUCTS": ["OTHER"], "OTHER": []}, items, other, version="5.1"), "FL309")
+
+
+def test_fl310_unknown_targets_are_one_error() -> None:
+    doc = flow(screen("DETAILS", heading(), {"type": "EmbeddedLink", "text": "Pay", "on-click-action": {
+        "name": "navigate", "next": {"type": "screen", "name": "PAYMENT"}, "payload": {}}}, navigate("SHIPPING")),
+        screen("CONFIRM", heading(), complete(), terminal=True))
+    diag = assert_reports(doc, "FL310", "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+                          "screens[0].layout.children[1].on-click-action.next.name", '"PAYMENT"',
+                          message="Unknown screen ids found: [PAYMENT, SHIPPING].")
+    assert len(diag.pointers) == 2
