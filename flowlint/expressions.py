@@ -671,10 +671,9 @@ def _raise_as_jsep(
         pos = len(text) if exc.token.type == "$END" else exc.token.start_pos
         if tokens and tokens[-1] is exc.token:
             tokens = tokens[:-1]
-    else:
-        assert isinstance(exc, UnexpectedCharacters)
+    else:  # a character no terminal matches (or, defensively, any other lark input error)
         bad = None
-        pos = exc.pos_in_stream
+        pos = exc.pos_in_stream if isinstance(exc, UnexpectedCharacters) else len(text)
     if numeric is not None and numeric[0] <= pos:
         raise _jsep_error(numeric[1], text, numeric[0])
     prev = tokens[-1] if tokens else None
