@@ -197,12 +197,18 @@ CHAINS: dict[int, tuple[str, ...]] = {
 }
 
 
+#: flowlint's own checks (Meta's docs, not its validator: warnings), run after Meta's chain in every version.
+DOCS_CHAIN = ("DocsComponentsPerScreen", "DocsReservedScreenId")
+
+
 def chain_for(version: FlowVersion) -> tuple[str, ...]:
     if version.number in CHAINS:
-        return CHAINS[version.number]
-    if version.number < 501:
-        return CHAINS[500]
-    return CHAINS[max(CHAINS)]
+        chain = CHAINS[version.number]
+    elif version.number < 501:
+        chain = CHAINS[500]
+    else:
+        chain = CHAINS[max(CHAINS)]
+    return chain + DOCS_CHAIN
 
 
 # --- registry -----------------------------------------------------------------------------------------

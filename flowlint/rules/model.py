@@ -9,10 +9,10 @@ The model tolerates any value anywhere (a rule may run on a document with schema
 wrong type is skipped, never raised on.
 
 Facts restated here:
-- Flattening (``WAFlowJSONSchemaUtils.getFlattenComponentsFromChildrenArray``): pre-order over
-  ``layout.children``, walking into Form ``children``, If ``then`` then ``else``, and every Switch case in
-  key order. Conformance cases ``limit-components-*`` settle that If/Switch nodes are listed (and counted)
-  before their branches, Form nodes are listed but not counted as components.
+- Flattening (``WAFlowJSONSchemaUtils.getFlattenComponentsFromChildrenArray``): over ``layout.children``,
+  walking into Form ``children``, If ``then`` then ``else``, and every Switch case in key order; children
+  are listed before their container. Conformance cases ``limit-components-*`` settle that If/Switch nodes
+  are counted as components and Form nodes are not.
 - Actions (``WAFlowJSONData``): ``on-click-action``, ``on-select-action``, ``on-unselect-action`` of every
   flattened component, then ``on-select-action``/``on-unselect-action`` of each ``data-source`` item of
   CheckboxGroup, Dropdown, RadioButtonsGroup, ChipsSelector. Only complete, navigate, data_exchange and
@@ -42,6 +42,8 @@ __all__ = [
     "build_model",
     "children_slots",
     "FORM_FIELD_TYPES",
+    "FORM_FIELD_SCHEMAS",
+    "resolve_schema",
     "MEDIA_PICKERS",
     "INPUT_TYPES",
     "SHOPPING_LAYOUTS",
@@ -80,6 +82,27 @@ FORM_FIELD_TYPES: dict[str, str] = {
     "PhotoPicker": "array",
     "DocumentPicker": "array",
     "OptIn": "boolean",
+}
+
+_MEDIA_ITEM = {
+    "type": "object",
+    "properties": {
+        "media_id": {"type": "string"},
+        "cdn_url": {"type": "string"},
+        "encryption_metadata": {
+            "type": "object",
+            "properties": {
+                k: {"type": "string"} for k in ("hmac", "iv", "encryption_key", "hmac_key", "plaintext_hash")
+            },
+        },
+    },
+}
+#: The value of ``${form.x}`` per component type, as a data declaration. Media pickers yield an array of
+#: uploaded-media objects (note of conformance case ``action-picker-in-navigate-payload``).
+FORM_FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
+    kind: ({"type": "array", "items": _MEDIA_ITEM} if kind in MEDIA_PICKERS else
+           {"type": "array", "items": {"type": "string"}} if t == "array" else {"type": t})
+    for kind, t in FORM_FIELD_TYPES.items()
 }
 
 # The "all bindings" test of Meta's runtime checks (§3.6): whole-string `${data.…}`, `${form.…}`,
@@ -123,6 +146,7 @@ class Component:
     screen: int  # index of the screen in ``screens``
     form: "Component | None" = None  # the enclosing Form, if any
     depth_in_if: int = 0
+    order: int = 0  # position in document order (pre-order), for validators that report in that order
 
     @property
     def type(self) -> str | None:
@@ -172,6 +196,12 @@ class Screen:
     node: dict[str, Any]
     components: list[Component] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    preorder: int = field(default=0, repr=False)
+
+    @property
+    def in_document_order(self) -> list[Component]:
+        """The components in document order (a container before its children)."""
+        return sorted(self.components, key=lambda c: c.order)
 
     @property
     def path(self) -> JsonPath:
@@ -300,6 +330,25 @@ class FlowModel:
                 return comp
         return None
 
+    def binding_schema(self, screen: Screen, binding: Binding) -> dict[str, Any] | None:
+        """What a binding on ``screen`` yields, as a data declaration (``{"type": ...}``), or None.
+
+        ``${data.x}`` (or ``${screen.S.data.x}``): the declaration in the screen's ``data`` (nested paths
+        through ``properties``). ``${form.x}``: the schema of the named component's value
+        (:data:`FORM_FIELD_SCHEMAS`). None when it does not resolve.
+        """
+        target = self.binding_target_screen(screen, binding)
+        if target is None:
+            return None
+        if binding.kind == "data":
+            return target.data_schema(binding.path)
+        if len(binding.path) != 1:
+            return None
+        comp = self.form_field(target, binding.path[0])
+        if comp is None or comp.type is None:
+            return None
+        return FORM_FIELD_SCHEMAS.get(comp.type)
+
     def binding_target_screen(self, screen: Screen, binding: Binding) -> Screen | None:
         """The screen a binding reads from: the current one, or ``S`` of ``${screen.S.…}`` (None if unknown)."""
         if binding.screen is None:
@@ -311,13 +360,15 @@ def _flatten(screen: Screen, nodes: list[Any], base: JsonPath, form: Component |
     for i, node in enumerate(nodes):
         if not isinstance(node, dict):
             continue
-        comp = Component(node, base + (i,), screen.index, form, if_depth)
-        screen.components.append(comp)
+        comp = Component(node, base + (i,), screen.index, form, if_depth, screen.preorder)
+        screen.preorder += 1
         kind = node.get("type")
         inner_form = comp if kind == "Form" else form
         inner_depth = if_depth + 1 if kind == "If" else if_depth
         for rel, children in children_slots(node):
             _flatten(screen, children, comp.path + rel, inner_form, inner_depth)
+        # Children are listed before their container (note of case limit-components-if-counted).
+        screen.components.append(comp)
 
 
 def _collect_actions(screen: Screen) -> None:

@@ -357,8 +357,9 @@ def terminal_screen_footer(model: FlowModel) -> Iterable[Finding]:
         if not isinstance(action, dict):
             continue
         name = action.get("name")
-        allowed = ("data_exchange", "complete") if endpoint else ("complete",)
-        if name not in allowed:
+        # Meta accepts data_exchange here even without data_api_version (only the message differs; case
+        # action-data-exchange-without-data-api-version reports nothing from this validator).
+        if name not in ("data_exchange", "complete"):
             expected = "Expected one of: [data_exchange, complete]." if endpoint else "Expected 'complete'."
             yield Finding(
                 "FL413",

@@ -1,0 +1,66 @@
+"""Limits stated only by Meta's public docs, which Meta's validator does not enforce: warnings, never errors.
+
+Meta's validator accepts these flows (``conformance/meta/README.md``: ``screen-id-uppercase-success``,
+``limit-components-100``), so flowlint only warns and cites the docs (digest in ``spec/flowjson.md``).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from flowlint.catalog import RuleInfo
+from flowlint.rules.base import Finding, at
+from flowlint.rules.model import FlowModel
+
+__all__ = ["RULES", "VALIDATORS", "DOCS_MAX_COMPONENTS"]
+
+#: developers.facebook.com/docs/whatsapp/flows/reference/components: "The maximum number of components per
+#: screen is 50" (spec/flowjson.md [MCOMP]); Meta's validator enforces 100 (FL802).
+DOCS_MAX_COMPONENTS = 50
+
+RULES = [
+    RuleInfo(
+        "FL901", "docs-components-per-screen", "Meta's docs allow at most 50 components per screen.",
+        "MAX_ALLOWED_COMPONENTS_PER_SCREEN", "warning", "all", source="docs",
+        doc="What it does: warns when a screen has more than 50 components (counted as Meta's validator counts: "
+        "inside Forms, If and Switch; Forms not counted).\n\nWhy is this bad? Meta's components reference says "
+        "\"The maximum number of components per screen is 50\" "
+        "(https://developers.facebook.com/docs/whatsapp/flows/reference/components); its validator enforces "
+        "100 (FL802), so the flow uploads today but relies on an undocumented allowance.\n\nExample: 60 TextBody "
+        "components on one screen.\n\nUse instead: spread them over several screens.",
+    ),
+    RuleInfo(
+        "FL902", "docs-reserved-screen-id", "Meta's docs reserve the screen id `SUCCESS`.",
+        "SCREEN_ID_IS_RESERVED_KEYWORD", "warning", "all", source="docs",
+        doc="What it does: warns about a screen whose id is `SUCCESS` in any letter case other than the "
+        "lower-case `success` (which is an error, FL401).\n\nWhy is this bad? Meta's Flow JSON reference says "
+        "`SUCCESS` is reserved (https://developers.facebook.com/docs/whatsapp/flows/reference/flowjson#screens); "
+        "its validator only rejects lower-case `success` (case screen-id-uppercase-success), so the flow uploads "
+        "but contradicts the docs.\n\nExample: `\"id\": \"SUCCESS\"`.\n\nUse instead: `\"id\": \"DONE\"`.",
+    ),
+]
+
+
+def docs_components_per_screen(model: FlowModel) -> Iterable[Finding]:
+    for screen in model.screens:
+        counted = [c for c in screen.components if c.type != "Form"]
+        if DOCS_MAX_COMPONENTS < len(counted) <= 100:
+            message = (
+                f"Meta's docs allow at most {DOCS_MAX_COMPONENTS} components per screen, found {len(counted)} "
+                "(Meta's validator accepts up to 100)."
+            )
+            yield Finding("FL901", "MAX_ALLOWED_COMPONENTS_PER_SCREEN", message, at(screen.path + ("layout", "children")))
+
+
+def docs_reserved_screen_id(model: FlowModel) -> Iterable[Finding]:
+    for screen in model.screens:
+        if screen.id is not None and screen.id != "success" and screen.id.lower() == "success":
+            message = f"Screen id '{screen.id}' is reserved by Meta's docs (Meta's validator only rejects 'success')."
+            yield Finding("FL902", "SCREEN_ID_IS_RESERVED_KEYWORD", message, at(screen.path + ("id",)),
+                          fix="rename the screen, e.g. 'DONE'")
+
+
+VALIDATORS = {
+    "DocsComponentsPerScreen": docs_components_per_screen,
+    "DocsReservedScreenId": docs_reserved_screen_id,
+}
