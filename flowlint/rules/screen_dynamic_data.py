@@ -23,6 +23,7 @@ from flowlint.rules.base import Finding, at
 from flowlint.rules.dynamic_data import MetaComponent, form_value_type, meta_components, screens_by_last_id
 from flowlint.rules.model import FlowModel, Screen
 from flowlint.rules.property_schemas import (
+    BINDING,
     allowed_types,
     binding_check_properties,
     filtered_alternatives,
@@ -215,12 +216,17 @@ def _check_property(
     if properties is None:
         return
     if outer == "on-click-action":
-        return  # Meta types these through the action schema's ``oneOf``; flowlint leaves actions to FL5xx
-    # For other object-valued properties Meta looks the *inner* key up among the component's properties.
-    schema = properties.get(prop)
-    if schema is None:
-        return  # Meta throws "Invalid schema found" here; the schema pass reports the unknown property
-    alternatives = filtered_alternatives(schema)
+        # V600 reads the action schema's ``oneOf`` for the inner key: only ``url`` (open_url) has one, a URI
+        # string or a binding. Other keys have none, where Meta's validator throws instead of reporting.
+        if prop != "url":
+            return
+        alternatives = [{"type": "string", "format": "uri"}, {"type": "string", "pattern": BINDING}]
+    else:
+        # For other object-valued properties Meta looks the *inner* key up among the component's properties.
+        schema = properties.get(prop)
+        if schema is None:
+            return  # Meta throws "Invalid schema found" here; the schema pass reports the unknown property
+        alternatives = filtered_alternatives(schema)
     if not alternatives:
         return
     target = by_id.get(binding.screen)

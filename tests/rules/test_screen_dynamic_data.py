@@ -156,3 +156,18 @@ def test_well_typed_bindings_pass() -> None:
         data=data,
     )
     assert_clean(doc, "FL706", "FL707", "FL708")
+
+
+def test_open_url_binding_must_be_a_string_from_6_0() -> None:
+    data = {"link": data_field("number", 1)}
+    link = {"type": "EmbeddedLink", "text": "Terms", "on-click-action": {"name": "open_url", "url": "${data.link}"}}
+    assert_reports(
+        one(link, data=data, version="6.0"),
+        "FL708",
+        "INVALID_SCREEN_DYNAMIC_DATA",
+        "screens[0].layout.children[0].on-click-action.url",
+        '"${data.link}"',
+        message="Expected 'screens[0].data.link' to be of type 'string'.",
+    )
+    ok = {"link": data_field("string", "https://example.com")}
+    assert_clean(one(link, data=ok, version="6.0"), "FL706", "FL708")
