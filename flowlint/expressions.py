@@ -633,76 +633,114 @@ def _number_problem(text: str) -> tuple[int, str] | None:
     return None
 
 
-def parse_expression(text: str) -> dict[str, Any] | None:
-    """Parse a rewritten expression as jsep 0.3.4 does: its node tree, or :class:`ExpressionError`.
+#: Stands for an operand jsep leaves out (``false`` in its tree): a unary operator at the end (``!``), or a
+#: binary operator where an expression starts (``&& a``). jsep 0.3.4 accepts both; Meta's type checker then
+#: says the operation ``undefined`` is not supported.
+_MISSING = "$__flowlint_missing_operand__$"
 
-    Returns None for the one shape jsep accepts that the grammar does not: a unary operator at the very
-    end (jsep builds it with a missing argument, and Meta's type checker then says the operation
-    ``undefined`` is not supported).
-    """
-    numeric = _number_problem(text)
+
+class _MissingOperand(Exception):
+    def __init__(self, pos: int) -> None:
+        super().__init__(pos)
+        self.pos = pos
+
+
+def parse_expression(text: str) -> dict[str, Any]:
+    """Parse a rewritten expression as jsep 0.3.4 does: its node tree, or :class:`ExpressionError` worded as
+    jsep words it, with jsep's character index (UTF-16 units of ``text``)."""
+    current = text
+    inserted: list[int] = []  # where placeholders went, in ``current`` coordinates
+
+    def original(pos: int) -> int:
+        return pos - len(_MISSING) * sum(1 for at in inserted if at < pos)
+
+    for _ in range(len(text) + 2):
+        try:
+            return _parse_once(current, text, original)
+        except _MissingOperand as missing:
+            inserted = [at + len(_MISSING) if at >= missing.pos else at for at in inserted]
+            inserted.append(missing.pos)
+            current = current[: missing.pos] + _MISSING + current[missing.pos :]
+    raise ExpressionError("Operation undefined is not supported.")
+
+
+def _parse_once(current: str, text: str, original: Callable[[int], int]) -> dict[str, Any]:
+    numeric = _number_problem(current)
     parser = _parser()
-    interactive = parser.parse_interactive(text)
+    interactive = parser.parse_interactive(current)
     tokens: list[Token] = []
     try:
         for tok in interactive.iter_parse():
             tokens.append(tok)
             if numeric is not None and tok.start_pos >= numeric[0]:
-                raise _jsep_error(numeric[1], text, numeric[0])
+                raise _jsep_error(numeric[1], text, original(numeric[0]))
         if numeric is not None:
-            raise _jsep_error(numeric[1], text, numeric[0])
+            raise _jsep_error(numeric[1], text, original(numeric[0]))
         tree = interactive.resume_parse()
     except UnexpectedInput as exc:
-        return _raise_as_jsep(exc, text, tokens, numeric, set(interactive.accepts()))
+        _raise_as_jsep(exc, current, text, original, tokens, numeric, set(interactive.accepts()))
     node: dict[str, Any] = _ToJsep().transform(tree)
     return node
 
 
+_EXPRESSION_STARTS = frozenset({"NAME", "NUMBER", "STRING", "LPAR", "LSQB", "BANG", "TILDE", "ADD_OP"})
+
+
 def _raise_as_jsep(
     exc: UnexpectedInput,
+    current: str,
     text: str,
+    original: Callable[[int], int],
     tokens: list[Token],
     numeric: tuple[int, str] | None,
     expected: set[str],
-) -> dict[str, Any] | None:
+) -> None:
     """Word a parse error as jsep would, from where it happened and what the parser could accept there."""
     if isinstance(exc, UnexpectedToken):
         bad: Token | None = exc.token
-        pos = len(text) if exc.token.type == "$END" else exc.token.start_pos
+        pos = len(current) if exc.token.type == "$END" else exc.token.start_pos
         if tokens and tokens[-1] is exc.token:
             tokens = tokens[:-1]
     else:  # a character no terminal matches (or, defensively, any other lark input error)
         bad = None
-        pos = exc.pos_in_stream if isinstance(exc, UnexpectedCharacters) else len(text)
+        pos = exc.pos_in_stream if isinstance(exc, UnexpectedCharacters) else len(current)
     if numeric is not None and numeric[0] <= pos:
-        raise _jsep_error(numeric[1], text, numeric[0])
+        raise _jsep_error(numeric[1], text, original(numeric[0]))
     prev = tokens[-1] if tokens else None
     before = tokens[-2] if len(tokens) >= 2 else None
-    ch = text[pos] if pos < len(text) else ""
-    at_end = pos >= len(text)
+    ch = current[pos] if pos < len(current) else ""
+    at_end = pos >= len(current)
+    where = original(pos)
+    operand_wanted = "NAME" in expected
+    prev_is_binary = prev is not None and (
+        prev.type in _BINARY_TERMINALS
+        or (prev.type == "ADD_OP" and before is not None and before.type in _OPERAND_END)
+    )
     if ch in ("'", '"') and bad is None and "STRING" in expected:
         raise ExpressionError(
-            f'Unclosed quote after "{_unescape(text[pos + 1 :])}" at character {utf16_len(text)}'
+            f'Unclosed quote after "{_unescape(current[pos + 1 :])}" at character {utf16_len(text)}'
         )
-    if prev is not None and prev.type in ("BANG", "TILDE", "ADD_OP"):
-        unary = prev.type != "ADD_OP" or before is None or before.type not in _OPERAND_END
-        if unary and at_end:
-            return None
-        if not unary:
-            raise _jsep_error(f"Expected expression after {prev}", text, pos)
-    if prev is not None and prev.type in _BINARY_TERMINALS:
-        raise _jsep_error(f"Expected expression after {prev}", text, pos)
+    if prev_is_binary:
+        assert prev is not None
+        raise _jsep_error(f"Expected expression after {prev}", text, where)
+    if operand_wanted and prev is not None and prev.type in ("BANG", "TILDE", "ADD_OP"):
+        # jsep builds the unary operator with a missing argument and carries on from here.
+        raise _MissingOperand(pos)
+    if operand_wanted and bad is not None and bad.type in _BINARY_TERMINALS and bad.type != "ADD_OP":
+        # jsep starts a binary expression with a missing left side (``&& a``) and carries on.
+        raise _MissingOperand(pos)
     if prev is not None and prev.type == "DOT":
-        raise _jsep_error(f"Unexpected {ch}", text, pos)
+        raise _jsep_error(f"Unexpected {ch}", text, where)
     if prev is not None and prev.type in ("QMARK", "COLON"):
-        raise _jsep_error("Expected expression", text, pos)
+        raise _jsep_error("Expected expression", text, where)
     if "COLON" in expected and "RPAR" not in expected and "RSQB" not in expected:
-        raise _jsep_error("Expected :", text, pos)
-    if "RPAR" in expected:
-        raise _jsep_error("Expected comma" if "COMMA" in expected and not at_end else "Unclosed (", text, pos)
-    if "RSQB" in expected:
-        raise _jsep_error("Expected comma" if "COMMA" in expected and not at_end else "Unclosed [", text, pos)
-    raise _jsep_error(f'Unexpected "{ch}"', text, pos)
+        raise _jsep_error("Expected :", text, where)
+    for closing, bracket, unclosed in (("RPAR", ")", "Unclosed ("), ("RSQB", "]", "Unclosed [")):
+        if closing in expected:
+            if "COMMA" in expected:  # call arguments or an array literal
+                raise _jsep_error(f"Expected {bracket}" if at_end else "Expected comma", text, where)
+            raise _jsep_error(unclosed, text, where)
+    raise _jsep_error(f'Unexpected "{ch}"', text, where)
 
 
 def clean_expression(value: str, *, screen: str, version: int) -> str:
@@ -766,6 +804,8 @@ class _TypeChecker:
             if node.get("raw") == "null":
                 raise ExpressionError("The keyword 'null' is reserved, please use another expression instead.")
             return _Value(_typeof(node.get("value")))
+        if kind == "Identifier" and node["name"] == _MISSING:
+            kind = None  # jsep's missing operand (``false``): Meta reads its type as ``undefined``
         if kind == "Identifier":
             name = node["name"]
             if name == "screen" and context == "object":
@@ -849,8 +889,6 @@ def expression_type(value: str, *, screen: str, screens: ScreenProperties, versi
     if _PLAIN_STRING.fullmatch(text):
         return "string"
     node = parse_expression(text)
-    if node is None:
-        raise ExpressionError("Operation undefined is not supported.")
     return _TypeChecker(screens).visit(node).value_type or ""
 
 

@@ -158,6 +158,15 @@ def test_inferred_types(value: str, expected: str) -> None:
         ("`${data.visits} == 1.2.3`", "Unexpected period at character 33"),
         ("`${data.visits} == 1e`", "Expected exponent (1e) at character 32"),
         ("`${data.`", "Unexpected  at character 20"),
+        ("`&& ${data.vip}`", "Operation undefined is not supported."),
+        ("`${data.vip} && (|| ${data.vip})`", "Operation undefined is not supported."),
+        ("`! && ${data.vip}`", "Operation undefined is not supported."),
+        ("`!)`", 'Unexpected ")" at character 1'),
+        ("`&& ${data.vip} +`", "Expected expression after + at character 28"),
+        ("`${data.x}(1 2)`", "Operation CallExpression is not supported."),
+        ("`${data.x}(1`", "Expected ) at character 23"),
+        ("`[1 #]`", "Expected comma at character 3"),
+        ("`${data.vip}[1`", "Unclosed [ at character 25"),
     ],
 )
 def test_rejected_expressions(value: str, message: str) -> None:
