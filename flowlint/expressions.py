@@ -59,7 +59,7 @@ __all__ = [
 #: The 4.0+ binding pattern of the schema (``WA_FLOW_JSON_SCHEMA_DYNAMIC_DATA_PATTERN_V400``): no final ``$``.
 BINDING_PATTERN_V400 = re.compile(r"^\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)(\.[A-Za-z0-9_-]+)+\}")
 #: "All bindings" (``WA_FLOW_JSON_SCHEMA_ALL_DYNAMIC_DATA_PATTERN_V400``); JavaScript's ``.`` skips line breaks.
-_ALL_BINDINGS = re.compile(r"^\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)\.[^\n\r\u2028\u2029]*\}$")
+_ALL_BINDINGS = re.compile(r"^\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)\.[^\n\r\u2028\u2029]*\}\Z")
 #: ``WAFlowsDynamicDataUtils``: a global binding is recognised by its prefix only.
 _GLOBAL_BINDING = re.compile(r"^\$\{(screen\.([a-zA-Z,_]*)\.)(data|form)+(\.[^\n\r\u2028\u2029]+)?\}")
 #: Static text with a binding inside it (``DYNAMIC_DATA_STRING_INTERPOLATION_PATTERN``).
@@ -333,7 +333,7 @@ def _literal_result(stack: list[_Item], value: str, value_type: str, end: int) -
     return _Step(False, value=value, value_type=value_type, end=end)
 
 
-_LEADING_ZERO = re.compile(r"^(0[0-9]|-0)[^\n\r\u2028\u2029]*$")
+_LEADING_ZERO = re.compile(r"^(0[0-9]|-0)[^\n\r\u2028\u2029]*\Z")
 _BOOLEAN_STOP = frozenset(" ()$") | _OPERATOR_INITIALS
 
 
