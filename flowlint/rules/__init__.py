@@ -198,7 +198,7 @@ CHAINS: dict[int, tuple[str, ...]] = {
 
 
 #: flowlint's own checks (Meta's docs, not its validator: warnings), run after Meta's chain in every version.
-DOCS_CHAIN = ("DocsComponentsPerScreen", "DocsReservedScreenId")
+DOCS_CHAIN = ("DocsComponentsPerScreen", "DocsReservedScreenId", "DocsTerminalScreenFooter")
 
 
 def chain_for(version: FlowVersion) -> tuple[str, ...]:
@@ -254,14 +254,13 @@ RULES: list[RuleInfo] = [VALIDATOR_FAILED] + [
 _SEVERITY = {info.code: info.severity for info in RULES}
 
 
-def _run(validator: Validator, model: FlowModel) -> list[Finding]:
+def _run(name: str, validator: Validator, model: FlowModel) -> list[Finding]:
     try:
         return list(validator(model))
     except Exception as exc:  # noqa: BLE001 - a rule bug must not take the whole lint down
         # Meta turns a throwing validator into one INVALID_FLOW_JSON error; flowlint keeps the others and
         # says which validator failed, so the bug is visible.
-        name = getattr(validator, "__qualname__", repr(validator))
-        return [Finding("FL300", "INVALID_FLOW_JSON", f"Flow JSON is not valid. {name}: {exc}", ())]
+        return [Finding("FL300", "INVALID_FLOW_JSON", f"Flow JSON is not valid. {name}: {exc!r}", ())]
 
 
 def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
@@ -275,7 +274,7 @@ def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
         validator = _REGISTRY.get(name)
         if validator is None:
             continue
-        for finding in _run(validator, model):
+        for finding in _run(name, validator, model):
             identity = (finding.rule, finding.error, finding.message, finding.pointers)
             if identity in seen:
                 continue

@@ -11,6 +11,7 @@ conformance cases).
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, Iterable
 
 from flowlint.catalog import RuleInfo
@@ -26,6 +27,8 @@ ONCLICK = "INVALID_ON_CLICK_ACTION_PAYLOAD"
 UPDATE = "INVALID_UPDATE_DATA_ACTION_PAYLOAD"
 
 MAX_UPLOAD_FILES = 10
+#: The same constant is 1 for versions below 5.0 (spec/meta-validator.md §4.1).
+MAX_UPLOAD_FILES_BEFORE_5_0 = 1
 DEFAULT_UPLOAD_FILES = 30
 MAX_UPLOAD_KB = 102400
 DEFAULT_FILE_KB = 25600
@@ -126,6 +129,13 @@ RULES = [
           "What it does: reports `update_data` payload entries `\"x\": \"${data.x}\"`.\n\nWhy is this bad? Meta "
           "rejects the redundant update.\n\nExample: `\"payload\": {\"note\": \"${data.note}\"}`.\n\nUse "
           "instead: remove the entry."),
+    _rule("FL517", "invalid-navigate-payload-expression", "Backtick expressions in navigate payloads type-check.",
+          "INVALID_ACTION_PAYLOAD_PROPERTY", "6.0+ (not 7.1)",
+          "What it does: types each backtick expression passed in a navigate payload to a field the next screen "
+          "declares, as Meta's static-data check does from 6.0; an expression that does not type is reported "
+          "with the checker's reason (a type that differs from the declaration is FL505).\n\nWhy is this bad? "
+          "Meta rejects it.\n\nExample: `\"total\": \"`${form.name} * 2`\"` (a string times a number).\n\n"
+          "Use instead: `\"total\": \"`${data.price} * 2`\"` with `price` a number."),
 ]
 
 
@@ -187,7 +197,14 @@ def navigate_action_payload_fields(model: FlowModel) -> Iterable[Finding]:
 
 # --- NavigateActionStaticDataV500 / V600, UpdateDataActionStaticDataV600 --------------------------------
 def _static_data(
-    model: FlowModel, action: Action, source: Screen, target: Screen, rule: str, error: str
+    model: FlowModel,
+    action: Action,
+    source: Screen,
+    target: Screen,
+    rule: str,
+    error: str,
+    *,
+    expressions: bool = False,
 ) -> Iterable[Finding]:
     payload = _payload(action)
     data = target.data
@@ -195,6 +212,9 @@ def _static_data(
         return
     ppath = action.path + ("payload",)
     for key, value in payload.items():
+        if expressions and isinstance(value, str) and value.startswith("`") and isinstance(data.get(key), dict):
+            yield from _expression_value(model, value, data[key], ppath + (key,), key, source, target, rule, error)
+            continue
         if isinstance(value, str) and (parse_binding(value) is not None or value.startswith(("${", "`"))):
             continue
         decl = data.get(key)
@@ -249,15 +269,65 @@ def _static_value(
                 yield from _static_value(item, decl["items"], path + (i,), f"{label}/{i}", source, target, rule, error)
 
 
+def _expression_typer() -> Any:
+    """The expression family's type checker (another module, written in parallel), or None while absent."""
+    try:
+        from flowlint.expressions import ExpressionError, expression_type
+        from flowlint.rules.dynamic_data import screen_properties
+    except ImportError:
+        return None
+    return ExpressionError, expression_type, screen_properties
+
+
+def _expression_value(
+    model: FlowModel,
+    value: str,
+    decl: dict[str, Any],
+    path: JsonPath,
+    label: str,
+    source: Screen,
+    target: Screen,
+    rule: str,
+    error: str,
+) -> Iterable[Finding]:
+    """NavigateActionStaticDataV600: a backtick value is typed by the expression checker; a value that does not
+    type is INVALID_ACTION_PAYLOAD_PROPERTY with the checker's reason, a type that differs from the declared
+    one the usual schema message (an integer field takes a number expression: flowlint does not guess there)."""
+    typer = _expression_typer()
+    declared = decl.get("type")
+    if typer is None or not isinstance(declared, str):
+        return
+    expression_error, expression_type, screen_properties = typer
+    try:
+        got = expression_type(value, screen=source.id or "", screens=screen_properties(model),
+                              version=model.version.number)
+    except expression_error as exc:
+        yield Finding("FL517", "INVALID_ACTION_PAYLOAD_PROPERTY", str(exc), at(path))
+        return
+    if got and got != declared and not (declared == "integer" and got == "number"):
+        message = (
+            f"Schema of payload data at '{label}' on screen '{source.id}' is not matching with schema of data "
+            f"model field on screen '{target.id}'. Property is expecting '{declared}' but got '{got}'."
+        )
+        yield Finding(rule, error, message, at(path))
+
+
 def _is_dynamic(value: Any) -> bool:
     return isinstance(value, str) and value.startswith(("${", "`"))
 
 
-def navigate_action_static_data(model: FlowModel) -> Iterable[Finding]:
+def navigate_action_static_data_v500(model: FlowModel) -> Iterable[Finding]:
     for action in model.actions:
         target = _navigate_target(model, action)
         if target is not None:
             yield from _static_data(model, action, model.screen_of(action), target, "FL505", STATIC)
+
+
+def navigate_action_static_data_v600(model: FlowModel) -> Iterable[Finding]:
+    for action in model.actions:
+        target = _navigate_target(model, action)
+        if target is not None:
+            yield from _static_data(model, action, model.screen_of(action), target, "FL505", STATIC, expressions=True)
 
 
 def update_data_action_static_data(model: FlowModel) -> Iterable[Finding]:
@@ -349,7 +419,8 @@ def _on_click_action_payload(model: FlowModel, names: tuple[str, ...]) -> Iterab
             elif isinstance(value, (dict, list)) and action.name in ("complete", "data_exchange"):
                 yield from _nested_pickers(model, screen, value, vpath)
         if pickers and action.name in ("complete", "update_data"):
-            yield from _upload_totals(pickers, ppath)
+            most = MAX_UPLOAD_FILES if model.version.number >= 500 else MAX_UPLOAD_FILES_BEFORE_5_0
+            yield from _upload_totals(pickers, ppath, most)
 
 
 def _top_level_binding(
@@ -368,11 +439,14 @@ def _top_level_binding(
     if binding.kind == "data":
         if target.data_schema(binding.path) is None:
             message = f"Missing dynamic data '{value}' in the data model for screen {target.id}."
-            yield Finding("FL506", ONCLICK, message, at(vpath))
+            fix = _did_you_mean(binding, list(target.data or {}) if len(binding.path) == 1 else [])
+            yield Finding("FL506", ONCLICK, message, at(vpath), fix=fix)
         return
     comp = model.form_field(target, binding.path[0]) if len(binding.path) == 1 else None
     if comp is None:
-        yield Finding("FL506", ONCLICK, f"Missing Form component {value} for screen '{target.id}'.", at(vpath))
+        names = [c.name for c in target.components if c.name is not None and c.type != "Form"]
+        message = f"Missing Form component {value} for screen '{target.id}'."
+        yield Finding("FL506", ONCLICK, message, at(vpath), fix=_did_you_mean(binding, names))
         return
     if comp.type == "Form":
         yield Finding("FL506", ONCLICK, "Value of 'Form' component cannot be used in form binding.", at(vpath))
@@ -383,6 +457,15 @@ def _top_level_binding(
             yield Finding("FL507", ONCLICK, message, at(vpath))
         else:
             pickers.append(comp.node)
+
+
+def _did_you_mean(binding: Any, names: list[str]) -> str | None:
+    """``did you mean ${form.full_name}?`` when one declared name is close to the unresolved one."""
+    close = difflib.get_close_matches(binding.path[0], [n for n in names if n != "__example__"], n=1, cutoff=0.6)
+    if not close:
+        return None
+    prefix = f"screen.{binding.screen}." if binding.screen is not None else ""
+    return f"did you mean ${{{prefix}{binding.kind}.{close[0]}}}?"
 
 
 _NESTED_PICKER = (
@@ -415,7 +498,7 @@ def _number(node: dict[str, Any], key: str, default: int) -> float:
     return default
 
 
-def _upload_totals(pickers: list[dict[str, Any]], ppath: JsonPath) -> Iterable[Finding]:
+def _upload_totals(pickers: list[dict[str, Any]], ppath: JsonPath, most: int) -> Iterable[Finding]:
     files = 0.0
     size = 0.0
     for node in pickers:
@@ -423,10 +506,10 @@ def _upload_totals(pickers: list[dict[str, Any]], ppath: JsonPath) -> Iterable[F
         count = _number(node, key, DEFAULT_UPLOAD_FILES)
         files += count
         size += count * _number(node, "max-file-size-kb", DEFAULT_FILE_KB)
-    if files > MAX_UPLOAD_FILES:
+    if files > most:
         message = (
             f"The aggregated maximum uploaded files of the PhotoPicker and DocumentPicker components cannot exceed "
-            f"{MAX_UPLOAD_FILES} when using in the complete action payload. If 'max-uploaded-photos' or "
+            f"{most} when using in the complete action payload. If 'max-uploaded-photos' or "
             f"'max-uploaded-documents' property is not set, the default uploaded files count is {DEFAULT_UPLOAD_FILES}."
         )
         yield Finding("FL508", ONCLICK, message, at(ppath))
@@ -531,8 +614,8 @@ def update_data_redundant_self_update(model: FlowModel) -> Iterable[Finding]:
 
 VALIDATORS = {
     "NavigateActionPayloadFieldsV500": navigate_action_payload_fields,
-    "NavigateActionStaticDataV500": navigate_action_static_data,
-    "NavigateActionStaticDataV600": navigate_action_static_data,
+    "NavigateActionStaticDataV500": navigate_action_static_data_v500,
+    "NavigateActionStaticDataV600": navigate_action_static_data_v600,
     "UpdateDataActionStaticDataV600": update_data_action_static_data,
     "ActionPayloadFieldSchemaV500": action_payload_field_schema,
     "ActionPayloadFieldSchemaV600": action_payload_field_schema,

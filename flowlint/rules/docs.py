@@ -10,12 +10,13 @@ from typing import Iterable
 
 from flowlint.catalog import RuleInfo
 from flowlint.rules.base import Finding, at
-from flowlint.rules.model import FlowModel
+from flowlint.rules.model import SHOPPING_LAYOUTS, FlowModel
 
 __all__ = ["RULES", "VALIDATORS", "DOCS_MAX_COMPONENTS"]
 
 #: developers.facebook.com/docs/whatsapp/flows/reference/components: "The maximum number of components per
-#: screen is 50" (spec/flowjson.md [MCOMP]); Meta's validator enforces 100 (FL802).
+#: screen is 50." (spec/flowjson.md [MCOMP]; copy in eudresfs/whatsapp-flows docs/reference/components.md);
+#: Meta's validator enforces 100 (FL802).
 DOCS_MAX_COMPONENTS = 50
 
 RULES = [
@@ -34,9 +35,21 @@ RULES = [
         "SCREEN_ID_IS_RESERVED_KEYWORD", "warning", "all", source="docs",
         doc="What it does: warns about a screen whose id is `SUCCESS` in any letter case other than the "
         "lower-case `success` (which is an error, FL401).\n\nWhy is this bad? Meta's Flow JSON reference says "
-        "`SUCCESS` is reserved (https://developers.facebook.com/docs/whatsapp/flows/reference/flowjson#screens); "
+        "\"SUCCESS is a reserved keyword and should not be used as a screen id\" "
+        "(https://developers.facebook.com/docs/whatsapp/flows/reference/flowjson#screens); "
         "its validator only rejects lower-case `success` (case screen-id-uppercase-success), so the flow uploads "
         "but contradicts the docs.\n\nExample: `\"id\": \"SUCCESS\"`.\n\nUse instead: `\"id\": \"DONE\"`.",
+    ),
+    RuleInfo(
+        "FL903", "docs-terminal-screen-footer", "Meta's docs require a completing Footer on terminal screens.",
+        "MISSING_FOOTER_ON_TERMINAL_SCREEN", "warning", "2.1-7.2", source="docs",
+        doc="What it does: before 7.3 (from 7.3 Meta's validator rejects it: FL412, FL413), warns about a "
+        "terminal screen without a Footer, or whose Footer navigates.\n\nWhy is this bad? Meta's Flow JSON "
+        "reference says \"It's mandatory to have a Footer component on the terminal screen\" and, of `navigate`, "
+        "\"You shouldn't use it on the Footer of a terminal screen because that will prevent the flow from "
+        "terminating\" (https://developers.facebook.com/docs/whatsapp/flows/reference/flowjson). Upgrading the "
+        "flow to 7.3 turns this into an error.\n\nExample: a terminal screen with only a TextBody.\n\nUse "
+        "instead: a Footer with `\"name\": \"complete\"`.",
     ),
 ]
 
@@ -60,7 +73,29 @@ def docs_reserved_screen_id(model: FlowModel) -> Iterable[Finding]:
                           fix="rename the screen, e.g. 'DONE'")
 
 
+def docs_terminal_screen_footer(model: FlowModel) -> Iterable[Finding]:
+    if model.version.number >= 703:
+        return  # Meta's TerminalScreenFooterValidatorV500 runs from 7.3: FL412/FL413 report it as an error
+    for screen in model.screens:
+        if not screen.terminal or screen.layout_type in SHOPPING_LAYOUTS:
+            continue
+        footers = screen.of_type("Footer")
+        if not footers:
+            message = f"Meta's docs require a Footer on terminal screen '{screen.id}' (enforced from Flow JSON 7.3)."
+            yield Finding("FL903", "MISSING_FOOTER_ON_TERMINAL_SCREEN", message, at(screen.path))
+            continue
+        action = footers[0].node.get("on-click-action")
+        if isinstance(action, dict) and action.get("name") == "navigate":
+            message = (
+                f"The Footer of terminal screen '{screen.id}' navigates: Meta's docs say this prevents the flow from "
+                "terminating (rejected from Flow JSON 7.3)."
+            )
+            yield Finding("FL903", "INVALID_PROPERTY_VALUE", message, at(footers[0].path + ("on-click-action", "name")),
+                          fix="use \"name\": \"complete\"")
+
+
 VALIDATORS = {
     "DocsComponentsPerScreen": docs_components_per_screen,
     "DocsReservedScreenId": docs_reserved_screen_id,
+    "DocsTerminalScreenFooter": docs_terminal_screen_footer,
 }

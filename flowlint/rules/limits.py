@@ -97,6 +97,8 @@ def _count(nodes: Any, types: frozenset[str]) -> int:
         if not is_dict(node):
             continue
         kind = node.get("type")
+        if not isinstance(kind, str):
+            continue
         if kind in types:
             total += 1
         if kind == "Form":

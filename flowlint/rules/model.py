@@ -371,11 +371,16 @@ def _flatten(screen: Screen, nodes: list[Any], base: JsonPath, form: Component |
         screen.components.append(comp)
 
 
+def _collected(action: dict[str, Any]) -> bool:
+    name = action.get("name")
+    return isinstance(name, str) and name in COLLECTED_ACTIONS
+
+
 def _collect_actions(screen: Screen) -> None:
     for comp in screen.components:
         for key in ACTION_KEYS:
             action = comp.node.get(key)
-            if isinstance(action, dict) and action.get("name") in COLLECTED_ACTIONS:
+            if isinstance(action, dict) and _collected(action):
                 screen.actions.append(Action(action, comp.path + (key,), screen.index, comp, key))
         if comp.type in DATA_SOURCE_TYPES and isinstance(comp.node.get("data-source"), list):
             for j, item in enumerate(comp.node["data-source"]):
@@ -383,7 +388,7 @@ def _collect_actions(screen: Screen) -> None:
                     continue
                 for key in ITEM_ACTION_KEYS:
                     action = item.get(key)
-                    if isinstance(action, dict) and action.get("name") in COLLECTED_ACTIONS:
+                    if isinstance(action, dict) and _collected(action):
                         path = comp.path + ("data-source", j, key)
                         screen.actions.append(Action(action, path, screen.index, comp, key, j))
 

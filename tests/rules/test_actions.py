@@ -113,8 +113,10 @@ def booking(*children: dict, version: str = "7.2", data: object = None) -> dict:
 
 def test_fl506_unknown_form_field() -> None:
     doc = booking(text_input("full_name"), complete({"name": "${form.fullname}"}))
-    assert_reports(doc, "FL506", "INVALID_ON_CLICK_ACTION_PAYLOAD", "screens[0].layout.children[2].on-click-action.payload.name",
-                   '"${form.fullname}"', message="Missing Form component ${form.fullname} for screen 'BOOKING'.")
+    diag = assert_reports(doc, "FL506", "INVALID_ON_CLICK_ACTION_PAYLOAD",
+                          "screens[0].layout.children[2].on-click-action.payload.name", '"${form.fullname}"',
+                          message="Missing Form component ${form.fullname} for screen 'BOOKING'.")
+    assert diag.fix == "did you mean ${form.full_name}?"
     assert_clean(booking(text_input("full_name"), complete({"name": "${form.full_name}"})), "FL506")
 
 
@@ -174,6 +176,32 @@ def test_fl508_upload_totals() -> None:
                    "screens[0].layout.children[2].on-click-action.payload", '"payload": ', "{")
     exactly = {**PICKER, "max-uploaded-photos": 10, "max-file-size-kb": 10240}
     assert_clean(booking(exactly, complete({"photos": "${form.photos}"})), "FL508")
+
+
+def test_fl508_one_file_before_5_0() -> None:
+    two = {**PICKER, "max-uploaded-photos": 2}
+    form = {"type": "Form", "name": "f", "children": [two, complete({"photos": "${form.photos}"})]}
+    doc = flow(screen("BOOKING", form, terminal=True), version="4.0")
+    assert_reports(doc, "FL508", "INVALID_ON_CLICK_ACTION_PAYLOAD", "screens[0].layout.children[0].children[1].on-click-action.payload",
+                   '"payload": ', "{", message="The aggregated maximum uploaded files of the PhotoPicker and DocumentPicker "
+                   "components cannot exceed 1 when using in the complete action payload. If 'max-uploaded-photos' or "
+                   "'max-uploaded-documents' property is not set, the default uploaded files count is 30.")
+
+
+# FL517: NavigateActionStaticDataV600 types backtick expressions (with the expression family's checker) ------
+def test_fl517_navigate_payload_expression() -> None:
+    pytest.importorskip("flowlint.expressions", reason="the expression checker is written on another branch")
+    source = {"price": data_field("number", 2), "label": data_field("string", "x")}
+    target = {"total": data_field("number", 4)}
+    good = nav_flow({"total": "`${data.price} * 2`"}, version="6.0", source_data=source, target_data=target)
+    assert_clean(good, "FL505", "FL517")
+    bad = nav_flow({"total": "`${data.label} * 2`"}, version="6.0", source_data=source, target_data=target)
+    assert_reports(bad, "FL517", "INVALID_ACTION_PAYLOAD_PROPERTY", PAYLOAD + ".total", '"`${data.label} * 2`"',
+                   message="Operation '*' can only be used with numbers.")
+    text = nav_flow({"total": "`${data.price} > 2`"}, version="6.0", source_data=source, target_data=target)
+    assert_reports(text, "FL505", "INVALID_NAVIGATE_ACTION_STATIC_DATA", PAYLOAD + ".total", '"`${data.price} > 2`"',
+                   message="Schema of payload data at 'total' on screen 'DETAILS' is not matching with schema of data "
+                   "model field on screen 'CONFIRM'. Property is expecting 'number' but got 'boolean'.")
 
 
 # FL509: CompleteActionV500 (and V702's repeat of it) -------------------------------------------------------
