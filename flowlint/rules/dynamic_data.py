@@ -16,7 +16,14 @@ from typing import Any
 from flowlint.diagnostics import JsonPath
 from flowlint.rules.model import FlowModel, Screen, children_slots
 
-__all__ = ["MetaComponent", "meta_components", "screens_by_last_id", "screen_properties", "form_value_type"]
+__all__ = [
+    "MetaComponent",
+    "meta_components",
+    "screens_by_last_id",
+    "screen_properties",
+    "form_value_type",
+    "form_value_schema",
+]
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,34 @@ def form_value_type(node: dict[str, Any]) -> str | None:
     if kind in ("PhotoPicker", "DocumentPicker"):
         return "array"  # NATIVE_COMPONENTS_SCHEMA: the picked media, a list
     return None
+
+
+#: ``WAFlowJSONConstants.NATIVE_COMPONENTS_SCHEMA``: what a PhotoPicker or DocumentPicker field holds.
+_MEDIA_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "media_id": {"type": "string"},
+            "cdn_url": {"type": "string"},
+            "encryption_metadata": {
+                "type": "object",
+                "properties": {
+                    key: {"type": "string"}
+                    for key in ("hmac", "iv", "encryption_key", "hmac_key", "plaintext_hash")
+                },
+            },
+        },
+    },
+}
+
+
+def form_value_schema(node: dict[str, Any]) -> dict[str, Any] | None:
+    """``getComponentValueSchema``: the schema of ``${form.<name>}`` (None: not an input component)."""
+    if node.get("type") in ("PhotoPicker", "DocumentPicker"):
+        return _MEDIA_SCHEMA
+    kind = form_value_type(node)
+    return {"type": kind} if kind is not None else None
 
 
 #: Input components whose value the typed view lists under ``form`` (``WAFlowJSONMapScreenProperties``).

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from flowlint.catalog import RuleInfo
 from flowlint.expressions import Binding, parse_binding
 from flowlint.rules.base import Finding, at
-from flowlint.rules.dynamic_data import MetaComponent, form_value_type, meta_components, screens_by_last_id
+from flowlint.rules.dynamic_data import MetaComponent, form_value_schema, meta_components, screens_by_last_id
 from flowlint.rules.model import FlowModel, Screen
 from flowlint.rules.property_schemas import (
     BINDING,
@@ -109,10 +109,10 @@ def _referenced_schema(
                 f"{_binding_kind(binding)} '{expr}' from screen '{binding.screen}' does not exist, but is used "
                 f"on screen '{screen.id}'.",
             )
-        value_type = form_value_type(field.node)
-        if value_type is None:
+        value_schema = form_value_schema(field.node)
+        if value_schema is None:
             return ("FL708", f"Value of '{field.type}' component cannot be used in form binding.")
-        return {"type": value_type}
+        return value_schema
     keys = binding.key.split(".")
     data = target.data if target is not None else None
     if data is None or not keys or keys[0] not in data:
