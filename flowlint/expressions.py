@@ -881,7 +881,7 @@ def _lookup(container: _Value, name: str, last: bool) -> _Value:
     if isinstance(entry, Mapping):
         return _Value("object", entry)
     if last:
-        return _Value(entry if entry in _VALUE_TYPES else None)
+        return _Value(entry if isinstance(entry, str) and entry in _VALUE_TYPES else None)
     return _Value("string")
 
 

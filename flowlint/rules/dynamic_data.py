@@ -142,7 +142,7 @@ def _declared(declaration: Any) -> Any:
             for key, inner in props.items():
                 out[key] = _nested(inner)
         return out
-    return kind
+    return kind if isinstance(kind, str) else None
 
 
 def _nested(declaration: Any) -> Any:
@@ -156,7 +156,7 @@ def _nested(declaration: Any) -> Any:
         if isinstance(items, dict) and items.get("type") != "object" and isinstance(items.get("type"), str):
             return "array" + items["type"]
         return {}
-    return kind
+    return kind if isinstance(kind, str) else None
 
 
 def screen_properties(model: FlowModel) -> dict[str, dict[str, dict[str, Any]]]:

@@ -75,6 +75,21 @@ RULES = [
     ),
 ]
 
+def _js_text(value: Any) -> str:
+    """JavaScript's ``String(value ?? "")`` for a declared ``type`` (arrays join with commas, null is empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ",".join(_js_text(item) for item in value)
+    if isinstance(value, dict):
+        return "[object Object]"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _binding_kind(binding: Binding) -> str:
     return "Global Dynamic data" if binding.is_global else "Dynamic data"
 
@@ -157,8 +172,7 @@ class _Checker:
         if self.check_const and "const" in prop and prop["const"] != data.get("const"):
             value = prop["const"] if isinstance(prop["const"], str) else ""
             return f"Expected '{path}' to be a const with value '{value}' (e.g., '{{const: {value}}}')'"
-        declared = data.get("type")
-        declared_text = "" if declared is None else (",".join(declared) if isinstance(declared, list) else str(declared))
+        declared_text = _js_text(data.get("type"))
         types = property_type_names(prop)
         if declared_text not in types:
             wanted = ", ".join(types)
