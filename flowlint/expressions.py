@@ -648,6 +648,14 @@ class _MissingOperand(Exception):
         self.pos = pos
 
 
+class _BareDecimalPoint(Exception):
+    """A ``.`` where an operand starts: jsep reads it as the number ``.`` (NaN), a ``number`` literal."""
+
+    def __init__(self, pos: int) -> None:
+        super().__init__(pos)
+        self.pos = pos
+
+
 def parse_expression(text: str) -> dict[str, Any]:
     """Parse a rewritten expression as jsep 0.3.4 does: its node tree, or :class:`ExpressionError` worded as
     jsep words it, with jsep's character index (UTF-16 units of ``text``)."""
@@ -664,6 +672,9 @@ def parse_expression(text: str) -> dict[str, Any]:
             inserted = [at + len(_MISSING) if at >= missing.pos else at for at in inserted]
             inserted.append(missing.pos)
             current = current[: missing.pos] + _MISSING + current[missing.pos :]
+        except _BareDecimalPoint as point:
+            # Same length, same type (a number): indexes of later errors stay right.
+            current = current[: point.pos] + "0" + current[point.pos + 1 :]
     raise ExpressionError("Operation undefined is not supported.")
 
 
@@ -723,6 +734,19 @@ def _raise_as_jsep(
         raise ExpressionError(
             f'Unclosed quote after "{_unescape(current[pos + 1 :])}" at character {utf16_len(text)}'
         )
+    if ch == "." and "NUMBER" in expected:
+        # jsep's numeric literal starting with ".": the checks it makes after the digits (there are none).
+        nxt = current[pos + 1 : pos + 2]
+        if nxt in ("e", "E"):
+            exp = re.compile(r"[eE][+-]?").match(current, pos + 1)
+            assert exp is not None
+            end = exp.end()
+            raise _jsep_error(f"Expected exponent (.{exp.group(0)}{current[end : end + 1]})", text, original(end))
+        if nxt and _IDENT_START.match(nxt):
+            raise _jsep_error(f"Variable names cannot start with a number (.{nxt})", text, original(pos + 1))
+        if nxt == ".":
+            raise _jsep_error("Unexpected period", text, original(pos + 1))
+        raise _BareDecimalPoint(pos)
     if prev_is_binary:
         assert prev is not None
         raise _jsep_error(f"Expected expression after {prev}", text, where)

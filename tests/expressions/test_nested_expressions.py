@@ -126,6 +126,7 @@ def test_unknown_form_field_names_the_missing_form_store() -> None:
         ("`${data.address}`", "object"),
         ("`${screen.OTHER.data.total} >= 10`", "boolean"),
         ("`${data.visits} % 2`", ""),
+        ("`${data.visits} + .`", "number"),  # jsep reads a lone "." as the number NaN
         ("Plain text, it's fine", "string"),
         ("${data.x} and more", "string"),  # not a binding: Meta reads it as a string literal
         ("ends with a backslash \\", "string"),
@@ -167,6 +168,8 @@ def test_inferred_types(value: str, expected: str) -> None:
         ("`${data.x}(1`", "Expected ) at character 23"),
         ("`[1 #]`", "Expected comma at character 3"),
         ("`${data.vip}[1`", "Unclosed [ at character 25"),
+        ("`'abc'.length`", "Variable names cannot start with a number (.l) at character 6"),
+        ("`1 + ..`", "Unexpected period at character 5"),
     ],
 )
 def test_rejected_expressions(value: str, message: str) -> None:
