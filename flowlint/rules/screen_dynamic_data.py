@@ -15,6 +15,7 @@ used on screen 'S'." ("Global Dynamic data" for ``${screen.S.form.x}``). Pointer
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, Iterable
 
 from flowlint.catalog import RuleInfo
@@ -90,13 +91,23 @@ def _js_text(value: Any) -> str:
     return str(value)
 
 
+def _did_you_mean(binding: Binding, names: Iterable[str]) -> str | None:
+    """``did you mean ${data.greeting}?`` when exactly one declared name is close to the unresolved one."""
+    wanted = binding.key.split(".")[0]
+    close = difflib.get_close_matches(wanted, [n for n in names if n != wanted], n=2, cutoff=0.75)
+    if len(close) != 1:
+        return None
+    prefix = f"screen.{binding.screen}." if binding.is_global else ""
+    return f"did you mean ${{{prefix}{binding.store}.{close[0]}}}?"
+
+
 def _binding_kind(binding: Binding) -> str:
     return "Global Dynamic data" if binding.is_global else "Dynamic data"
 
 
 def _referenced_schema(
     model: FlowModel, by_id: dict[str, Screen], screen: Screen, binding: Binding, component: str, prop: str
-) -> tuple[str, str] | dict[str, Any]:
+) -> tuple[Any, ...] | dict[str, Any]:
     """``getBindingSchema``: the declaration a binding points at, or (rule, message) when it points nowhere."""
     expr = binding.expression
     if binding.is_global:
@@ -119,10 +130,12 @@ def _referenced_schema(
         if target is not None:
             field = next((c for c in meta_components(model, target) if c.node.get("name") == binding.key), None)
         if field is None:
+            names = [c.node.get("name") for c in meta_components(model, target)] if target is not None else []
             return (
                 "FL706",
                 f"{_binding_kind(binding)} '{expr}' from screen '{binding.screen}' does not exist, but is used "
                 f"on screen '{screen.id}'.",
+                _did_you_mean(binding, [n for n in names if isinstance(n, str)]),
             )
         value_schema = form_value_schema(field.node)
         if value_schema is None:
@@ -131,7 +144,7 @@ def _referenced_schema(
     keys = binding.key.split(".")
     data = target.data if target is not None else None
     if data is None or not keys or keys[0] not in data:
-        return ("FL706", f"Missing dynamic data '{expr}' in the screen data model.")
+        return ("FL706", f"Missing dynamic data '{expr}' in the screen data model.", _did_you_mean(binding, data or {}))
     if any(ch in part for part in keys for ch in "-`' "):
         return (
             "FL706",
@@ -224,7 +237,7 @@ def _check_property(
     pointer = at(comp.path + ((outer,) if outer is not None else ()) + (prop,))
     resolved = _referenced_schema(model, by_id, screen, binding, component, prop)
     if isinstance(resolved, tuple):
-        yield Finding(resolved[0], _CODE, resolved[1], pointer)
+        yield Finding(resolved[0], _CODE, resolved[1], pointer, resolved[2] if len(resolved) > 2 else None)
         return
     properties = binding_check_properties(component, model.version.number)
     if properties is None:

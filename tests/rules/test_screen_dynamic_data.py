@@ -12,6 +12,7 @@ from tests.rules.helpers import (
     data_field,
     flow,
     heading,
+    lint,
     navigate,
     screen,
     text_input,
@@ -171,3 +172,19 @@ def test_open_url_binding_must_be_a_string_from_6_0() -> None:
     )
     ok = {"link": data_field("string", "https://example.com")}
     assert_clean(one(link, data=ok, version="6.0"), "FL706", "FL708")
+
+
+def test_a_close_declared_name_is_suggested_in_fix() -> None:
+    data = {"greeting": data_field("string", "Hi")}
+    diag = assert_reports(
+        one(heading("${data.greting}"), data=data),
+        "FL706",
+        "INVALID_SCREEN_DYNAMIC_DATA",
+        "screens[0].layout.children[0].text",
+        '"${data.greting}"',
+        message="Missing dynamic data '${data.greting}' in the screen data model.",
+    )
+    assert diag.fix == "did you mean ${data.greeting}?"
+    form = one({"type": "Form", "name": "f", "children": [text_input("full_name")]}, heading("${form.fullname}"))
+    _, report = lint(form)
+    assert [d.fix for d in report.diagnostics if d.rule == "FL706"] == ["did you mean ${form.full_name}?"]
