@@ -85,7 +85,8 @@ def is_global_binding(value: Any) -> bool:
 
 
 def is_binding(value: Any) -> bool:
-    """``WAFlowsDynamicDataUtils.isBindingValue``: a global binding, or ``${data…}``/``${form…}`` ending in ``}``."""
+    """``WAFlowsDynamicDataUtils.isBindingValue``: a global binding, or ``${data…}``/``${form…}`` ending
+    in ``}``."""
     if not isinstance(value, str):
         return False
     return is_global_binding(value) or (value.startswith(_LOCAL_PREFIXES) and value.endswith("}"))

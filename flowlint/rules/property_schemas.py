@@ -379,7 +379,11 @@ def _navigation_list(v: int) -> Schema:
         "enabled": {"type": "boolean"},
         "main-content": {**content, "required": ["title"]},
         "end": {**content, "required": []},
-        "start": {"type": "object", "properties": {"image": _base64()["oneOf"][1], "alt-text": text}, "required": ["image"]},
+        "start": {
+            "type": "object",
+            "properties": {"image": _base64()["oneOf"][1], "alt-text": text},
+            "required": ["image"],
+        },
         "badge": text,
         "tags": {"type": "array", "items": {"type": "string"}},
         "on-click-action": _OBJECT,

@@ -50,7 +50,11 @@ BASE: dict[str, Any] = {
 }
 
 JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=12) | st.sampled_from(["${data.n}", "`!`", "${form.d}", "${form.zz}", "${screen.A.form.zz}", "${data.zz}"]),
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(max_size=12)
+    | st.sampled_from(["${data.n}", "`!`", "${form.d}", "${form.zz}", "${screen.A.form.zz}", "${data.zz}"]),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
     max_leaves=8,
 )
