@@ -54,10 +54,20 @@ RULES = [
     ),
 ]
 
-_FIX_STRICTER = (
-    "Meta's condition checker is stricter than its docs here; a backtick expression (Flow JSON 6.0+) "
-    "says the same and passes: \"`...`\"."
-)
+def _fix(message: str, condition: str) -> str | None:
+    """Where Meta's checker is stricter than its docs, say so and give what Meta accepts (6.0+)."""
+    if message.startswith("Unexpected character '.'"):
+        return (
+            "Meta's condition checker reads integers only; a backtick expression (Flow JSON 6.0+) takes "
+            f'decimals: "`{condition}`".'
+        )
+    paired_with_group = message.startswith("Type mismatch in an equality operation between '(")
+    if paired_with_group and ("&&" in condition or "||" in condition):
+        return (
+            "Meta's condition checker compares this with the first parenthesised group of the condition (a known "
+            f'bug); if the condition is right, a backtick expression (Flow JSON 6.0+) passes: "`{condition}`".'
+        )
+    return None
 
 
 def _conditional_rendering(model: FlowModel, *, skip_backticks: bool) -> Iterable[Finding]:
@@ -79,7 +89,7 @@ def _conditional_rendering(model: FlowModel, *, skip_backticks: bool) -> Iterabl
                 continue
             error = check_condition(condition, screen=screen_id, resolve=resolve)
             if error is not None:
-                fix = _FIX_STRICTER if error.message.startswith(("Type mismatch", "Unexpected character '.'")) else None
+                fix = _fix(error.message, condition)
                 yield Finding("FL701", "INVALID_PROPERTY_VALUE", error.text, at(comp.path + ("condition",)), fix)
                 continue
             then = comp.node.get("then")

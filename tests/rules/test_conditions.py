@@ -44,7 +44,24 @@ def test_metas_false_rejection_says_so_in_fix() -> None:
         '"(${data.visits}',
         message="Type mismatch in an equality operation between '(${data.visits} >= 3)' and 'gold' at column 42.",
     )
-    assert diag.fix and "stricter" in diag.fix
+    assert diag.fix == (
+        "Meta's condition checker compares this with the first parenthesised group of the condition (a known "
+        "bug); if the condition is right, a backtick expression (Flow JSON 6.0+) passes: "
+        '"`(${data.visits} >= 3) && (${data.tier} == \'gold\')`".'
+    )
+
+
+def test_a_genuine_type_mismatch_gets_no_fix() -> None:
+    diag = assert_reports(
+        with_if("${data.tier} == 1"),
+        "FL701",
+        "INVALID_PROPERTY_VALUE",
+        "screens[0].layout.children[1].condition",
+        '"condition"',
+        '"${data.tier}',
+        message="Type mismatch in an equality operation between '${data.tier}' and '1' at column 16.",
+    )
+    assert diag.fix is None
 
 
 def test_backtick_condition_is_text_to_the_5_1_checker() -> None:
