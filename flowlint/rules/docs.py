@@ -21,7 +21,7 @@ DOCS_MAX_COMPONENTS = 50
 
 RULES = [
     RuleInfo(
-        "FL901", "docs-components-per-screen", "Meta's docs allow at most 50 components per screen.",
+        "FL950", "docs-components-per-screen", "Meta's docs allow at most 50 components per screen.",
         "MAX_ALLOWED_COMPONENTS_PER_SCREEN", "warning", "all", source="docs",
         doc="What it does: warns when a screen has more than 50 components (counted as Meta's validator counts: "
         "inside Forms, If and Switch; Forms not counted).\n\nWhy is this bad? Meta's components reference says "
@@ -31,7 +31,7 @@ RULES = [
         "components on one screen.\n\nUse instead: spread them over several screens.",
     ),
     RuleInfo(
-        "FL902", "docs-reserved-screen-id", "Meta's docs reserve the screen id `SUCCESS`.",
+        "FL951", "docs-reserved-screen-id", "Meta's docs reserve the screen id `SUCCESS`.",
         "SCREEN_ID_IS_RESERVED_KEYWORD", "warning", "all", source="docs",
         doc="What it does: warns about a screen whose id is `SUCCESS` in any letter case other than the "
         "lower-case `success` (which is an error, FL401).\n\nWhy is this bad? Meta's Flow JSON reference says "
@@ -41,7 +41,7 @@ RULES = [
         "but contradicts the docs.\n\nExample: `\"id\": \"SUCCESS\"`.\n\nUse instead: `\"id\": \"DONE\"`.",
     ),
     RuleInfo(
-        "FL903", "docs-terminal-screen-footer", "Meta's docs require a completing Footer on terminal screens.",
+        "FL952", "docs-terminal-screen-footer", "Meta's docs require a completing Footer on terminal screens.",
         "MISSING_FOOTER_ON_TERMINAL_SCREEN", "warning", "2.1-7.2", source="docs",
         doc="What it does: before 7.3 (from 7.3 Meta's validator rejects it: FL412, FL413), warns about a "
         "terminal screen without a Footer, or whose Footer navigates.\n\nWhy is this bad? Meta's Flow JSON "
@@ -62,14 +62,14 @@ def docs_components_per_screen(model: FlowModel) -> Iterable[Finding]:
                 f"Meta's docs allow at most {DOCS_MAX_COMPONENTS} components per screen, found {len(counted)} "
                 "(Meta's validator accepts up to 100)."
             )
-            yield Finding("FL901", "MAX_ALLOWED_COMPONENTS_PER_SCREEN", message, at(screen.path + ("layout", "children")))
+            yield Finding("FL950", "MAX_ALLOWED_COMPONENTS_PER_SCREEN", message, at(screen.path + ("layout", "children")))
 
 
 def docs_reserved_screen_id(model: FlowModel) -> Iterable[Finding]:
     for screen in model.screens:
         if screen.id is not None and screen.id != "success" and screen.id.lower() == "success":
             message = f"Screen id '{screen.id}' is reserved by Meta's docs (Meta's validator only rejects 'success')."
-            yield Finding("FL902", "SCREEN_ID_IS_RESERVED_KEYWORD", message, at(screen.path + ("id",)),
+            yield Finding("FL951", "SCREEN_ID_IS_RESERVED_KEYWORD", message, at(screen.path + ("id",)),
                           fix="rename the screen, e.g. 'DONE'")
 
 
@@ -82,7 +82,7 @@ def docs_terminal_screen_footer(model: FlowModel) -> Iterable[Finding]:
         footers = screen.of_type("Footer")
         if not footers:
             message = f"Meta's docs require a Footer on terminal screen '{screen.id}' (enforced from Flow JSON 7.3)."
-            yield Finding("FL903", "MISSING_FOOTER_ON_TERMINAL_SCREEN", message, at(screen.path))
+            yield Finding("FL952", "MISSING_FOOTER_ON_TERMINAL_SCREEN", message, at(screen.path))
             continue
         action = footers[0].node.get("on-click-action")
         if isinstance(action, dict) and action.get("name") == "navigate":
@@ -90,7 +90,7 @@ def docs_terminal_screen_footer(model: FlowModel) -> Iterable[Finding]:
                 f"The Footer of terminal screen '{screen.id}' navigates: Meta's docs say this prevents the flow from "
                 "terminating (rejected from Flow JSON 7.3)."
             )
-            yield Finding("FL903", "INVALID_PROPERTY_VALUE", message, at(footers[0].path + ("on-click-action", "name")),
+            yield Finding("FL952", "INVALID_PROPERTY_VALUE", message, at(footers[0].path + ("on-click-action", "name")),
                           fix="use \"name\": \"complete\"")
 
 

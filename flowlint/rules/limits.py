@@ -44,7 +44,7 @@ RULES = [
         "error", "5.1+",
         doc="What it does: counts a screen's components (inside Forms, If branches and Switch cases; If and "
         "Switch count, Forms do not) and reports those beyond the 100th.\n\nWhy is this bad? Meta rejects it "
-        "(its public docs even say 50, see FL901).\n\nExample: 101 TextBody components.\n\nUse instead: "
+        "(its public docs even say 50, see FL950).\n\nExample: 101 TextBody components.\n\nUse instead: "
         "spread them over several screens.",
     ),
     RuleInfo(

@@ -432,9 +432,10 @@ def build_model(doc: dict[str, Any], version: FlowVersion) -> FlowModel:
     if isinstance(raw_screens, list):
         for i in range(len(raw_screens)):
             dense.append(by_index.get(i) or Screen(i, {}))
+    # Meta's screen map is filled in order, so with a duplicated id (itself an error) the last screen wins.
     by_id: dict[str, Screen] = {}
     for screen in dense:
-        if screen.id is not None and screen.id not in by_id:
+        if screen.id is not None:
             by_id[screen.id] = screen
     actions = [a for s in dense for a in s.actions]
     return FlowModel(doc, version, dense, by_id, actions, _generate_routes(dense))

@@ -90,6 +90,10 @@ def where(text: str, *tokens: str) -> tuple[int, int]:
     return line, column
 
 
+#: Code prefixes of the stages before the semantic pass (source, versions, schema).
+_EARLIER = ("FL0", "FL1", "FL2")
+
+
 def object_start(text: str, token: str) -> tuple[int, int]:
     """1-based (line, column) of the ``{`` opening the innermost object written before ``token``."""
     pos = text.rfind("{", 0, text.index(token))
@@ -121,8 +125,11 @@ def assert_reports(
 
 
 def assert_clean(doc: Any, *rules: str) -> None:
-    """The flow gets none of ``rules`` (and, when none are named, no error at all)."""
+    """The flow gets none of ``rules`` (and, when none are named, no error at all). The earlier stages must
+    accept it, or the semantic pass would not even run and the check would prove nothing."""
     _, report = lint(doc)
+    earlier = [(d.rule, d.message) for d in report.diagnostics if d.severity == "error" and d.rule[:3] in _EARLIER]
+    assert not earlier, f"the fixture does not reach the semantic pass: {earlier}"
     if rules:
         found = [(d.rule, d.message) for d in report.diagnostics if d.rule in rules]
     else:

@@ -188,7 +188,6 @@ def test_fl608_navigation_list_with_other_components() -> None:
     assert_reports(menu(heading(), nav_list()), "FL608", "INVALID_COMPONENT_PLACEMENT", C1 + ".type", '"NavigationList"',
                    message="Only up to 2 NavigationList components can be used per screen. Please remove other components.")
     assert_clean(menu(nav_list()), "FL608")
-    assert_clean(menu(heading(), nav_list(), version="6.1"), "FL608")
 
 
 # FL610 media-picker-in-init-values ---------------------------------------------------------------------------
@@ -213,7 +212,6 @@ def test_fl611_pattern_without_helper_text() -> None:
     assert (found[0].span.line_start, found[0].span.column_start) == object_start(text, '"name": "zip"')
     assert_clean(one(heading(), text_input("zip", pattern="[0-9]{5}", **{"helper-text": "5 digits"}), complete(),
                      version="6.2"), "FL611")
-    assert_clean(one(heading(), text_input("zip", pattern="[0-9]{5}"), complete(), version="6.1"), "FL611")
 
 
 # FL612-FL616 NavigationList (6.2+) -------------------------------------------------------------------------
@@ -281,7 +279,6 @@ def test_fl618_image_carousel() -> None:
                    "screens[0].layout.children[0].images[0].src", '"not base64!"',
                    message="Image source is not in a valid base64 format.")
     assert_clean(one(carousel(3), complete(), version="7.1"), "FL618")
-    assert_clean(one(carousel(4), complete(), version="7.0"), "FL618")
 
 
 # FL619 Form init-values / error-messages (7.0+) --------------------------------------------------------------
@@ -309,3 +306,4 @@ def test_fl619_form_attributes(props: dict, key: str, message: str) -> None:
 def test_fl619_matching_values() -> None:
     assert_clean(one(form(**{"init-values": {"full_name": "Ana"}, "error-messages": {"full_name": "Bad"}}), version="7.0"),
                  "FL619")
+

@@ -1,4 +1,4 @@
-"""Docs-only warnings FL901-FL903: what Meta's docs state and its validator lets through (never errors)."""
+"""Docs-only warnings FL950-FL952: what Meta's docs state and its validator lets through (never errors)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ def test_fl903_terminal_screen_without_footer_before_7_3(version: str) -> None:
     doc = flow(screen("DETAILS", heading(), navigate("CONFIRM")), screen("CONFIRM", heading(), terminal=True),
                version=version)
     assert_clean(doc)  # Meta accepts it before 7.3
-    assert_reports(doc, "FL903", "MISSING_FOOTER_ON_TERMINAL_SCREEN", "screens[1]", '"screens": [', "},\n    {", "{",
+    assert_reports(doc, "FL952", "MISSING_FOOTER_ON_TERMINAL_SCREEN", "screens[1]", '"screens": [', "},\n    {", "{",
                    severity="warning",
                    message="Meta's docs require a Footer on terminal screen 'CONFIRM' (enforced from Flow JSON 7.3).")
 
@@ -20,7 +20,7 @@ def test_fl903_terminal_screen_without_footer_before_7_3(version: str) -> None:
 def test_fl903_terminal_footer_navigates_before_7_3() -> None:
     doc = flow(screen("DETAILS", heading(), navigate("CONFIRM")),
                screen("CONFIRM", heading(), navigate("DETAILS"), terminal=True), version="7.2")
-    diag = assert_reports(doc, "FL903", "INVALID_PROPERTY_VALUE", "screens[1].layout.children[1].on-click-action.name",
+    diag = assert_reports(doc, "FL952", "INVALID_PROPERTY_VALUE", "screens[1].layout.children[1].on-click-action.name",
                           '"id": "CONFIRM"', '"navigate"', severity="warning")
     assert diag.fix == 'use "name": "complete"'
 
@@ -28,18 +28,18 @@ def test_fl903_terminal_footer_navigates_before_7_3() -> None:
 def test_fl903_gives_way_to_the_7_3_errors() -> None:
     doc = flow(screen("DETAILS", heading(), navigate("CONFIRM")), screen("CONFIRM", heading(), terminal=True))
     _, report = lint(doc)
-    assert not of_rule(report, "FL903") and of_rule(report, "FL412")
+    assert not of_rule(report, "FL952") and of_rule(report, "FL412")
 
 
 def test_fl903_completing_footer() -> None:
     doc = flow(screen("DETAILS", heading(), navigate("CONFIRM")), screen("CONFIRM", heading(), complete(), terminal=True),
                version="6.0")
-    assert_clean(doc, "FL903")
+    assert_clean(doc, "FL952")
 
 
 def test_docs_warnings_are_not_meta_comparable() -> None:
     from flowlint.rules import RULES
 
     docs = [r for r in RULES if r.code.startswith("FL9")]
-    assert {r.code for r in docs} == {"FL901", "FL902", "FL903"}
+    assert {r.code for r in docs} == {"FL950", "FL951", "FL952"}
     assert all(r.source == "docs" and r.severity == "warning" and "https://developers.facebook.com" in r.doc for r in docs)

@@ -1,4 +1,4 @@
-"""Limit rules FL801-FL804 and the docs-only warnings FL901-FL902 (spec/meta-validator.md §2.3, §4)."""
+"""Limit rules FL801-FL804 and the docs-only warnings FL950-FL951 (spec/meta-validator.md §2.3, §4)."""
 
 from __future__ import annotations
 
@@ -34,23 +34,23 @@ def test_fl801_more_than_100_screens() -> None:
     assert_clean(_screens(100), "FL801")
 
 
-# FL802 too-many-components, FL901 the docs' 50 ----------------------------------------------------------------
+# FL802 too-many-components, FL950 the docs' 50 ----------------------------------------------------------------
 def test_fl802_more_than_100_components_if_counted() -> None:
     branch = {"type": "If", "condition": "${data.vip}", "then": [{"type": "TextBody", "text": "x"}] * 99}
     doc = one(branch, complete(), data={"vip": {"type": "boolean", "__example__": True}})
     assert_reports(doc, "FL802", "MAX_ALLOWED_COMPONENTS_PER_SCREEN", "screens[0].layout.children[1].type",
                    '"type": "Footer"', '"Footer"',
                    message="Maximum number of components allowed per screen is 100 but found 101.")
-    assert not of_rule(lint(doc)[1], "FL901")  # over 100: the error says it, no extra warning
+    assert not of_rule(lint(doc)[1], "FL950")  # over 100: the error says it, no extra warning
 
 
 def test_fl802_form_is_not_counted_and_fl901_warns_over_50() -> None:
     form = {"type": "Form", "name": "f", "children": [{"type": "TextBody", "text": "x"}] * 99 + [complete()]}
     doc = one(form)
     assert_clean(doc)  # Meta accepts 100 components (case limit-components-form-not-counted)
-    assert_reports(doc, "FL901", "MAX_ALLOWED_COMPONENTS_PER_SCREEN", "screens[0].layout.children",
+    assert_reports(doc, "FL950", "MAX_ALLOWED_COMPONENTS_PER_SCREEN", "screens[0].layout.children",
                    '"layout"', '"children": ', "[", severity="warning")
-    assert_clean(one(heading(), complete()), "FL901")
+    assert_clean(one(heading(), complete()), "FL950")
 
 
 # FL803 component-type-limit ---------------------------------------------------------------------------------

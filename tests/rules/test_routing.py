@@ -254,3 +254,41 @@ def test_fl311_same_screen() -> None:
         message="Same screen navigation is not allowed. Loop detected at [CONFIRM].",
     )
     assert_clean(two_screens(), "FL311")
+
+
+# NavigationList screens (6.2+): no generated entry-screen check, no routes check from them ----------------------
+NAV_LIST = {
+    "type": "NavigationList",
+    "name": "menu",
+    "list-items": [{"id": "a", "main-content": {"title": "A"}}],
+    "on-click-action": {"name": "navigate", "next": {"type": "screen", "name": "END"}, "payload": {}},
+}
+BACK_LINK = {"type": "EmbeddedLink", "text": "Menu",
+             "on-click-action": {"name": "navigate", "next": {"type": "screen", "name": "MENU"}, "payload": {}}}
+
+
+@pytest.mark.parametrize("version", ["6.2", "7.3"])
+def test_fl306_skipped_without_routing_model_when_a_navigation_list_exists(version: str) -> None:
+    # MENU links to every screen and END links back: every screen is a destination, yet no FL306.
+    doc = flow(screen("MENU", NAV_LIST), screen("END", heading(), BACK_LINK, complete(), terminal=True), version=version)
+    assert_clean(doc, "FL306")
+    without_list = flow(screen("MENU", heading(), navigate("END")),
+                        screen("END", heading(), BACK_LINK, complete(), terminal=True), version=version)
+    assert_reports(without_list, "FL306", "INVALID_ROUTING_MODEL", "screens", '"screens": ', "[")
+
+
+def test_fl308_skips_navigation_list_screens() -> None:
+    end = screen("END", heading(), complete(), terminal=True)
+    doc = dc_flow({"MENU": [], "END": [], "OTHER": ["MENU"]}, screen("MENU", NAV_LIST), end,
+                  screen("OTHER", heading(), exchange()))
+    assert_clean(doc, "FL308")
+    doc = dc_flow({"MENU": [], "END": [], "OTHER": ["MENU"]}, screen("MENU", heading(), navigate("END")), end,
+                  screen("OTHER", heading(), exchange()))
+    assert_reports(doc, "FL308", "INVALID_ROUTING_MODEL", "screens[0].id", '"screens"', '"MENU"')
+
+
+def test_fl309_only_in_5_2() -> None:
+    items = screen("PRODUCTS", heading(), exchange())
+    items["layout"]["type"] = "ItemListLayout"
+    other = screen("OTHER", heading(), complete(), terminal=True)
+    assert_clean(dc_flow({"PRODUCTS": ["OTHER"], "OTHER": []}, items, other, version="5.1"), "FL309")
