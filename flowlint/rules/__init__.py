@@ -42,6 +42,8 @@ expression/binding family are: ``ConditionalRenderingV500``/``V600`` (``conditio
 
 from __future__ import annotations
 
+import os
+
 import importlib
 from types import ModuleType
 from typing import Any, Callable, Iterable
@@ -240,12 +242,13 @@ VALIDATOR_FAILED = RuleInfo(
     "FL300",
     "validator-failed",
     "A semantic validator failed on this document (a flowlint bug; please report it).",
-    "INVALID_FLOW_JSON",
-    "error",
+    "FLOWLINT_INTERNAL_ERROR",
+    "warning",
     source="flowlint",
     doc="What it does: reports that one of flowlint's semantic validators raised an exception on this "
-    "document; the other validators still ran.\n\nWhy is this bad? The document was not fully checked. Meta "
-    "reports a throwing validator as one INVALID_FLOW_JSON error.\n\nExample: none (a bug).\n\nUse instead: "
+    "document; the other validators still ran. Set FLOWLINT_DEBUG=1 to get the traceback.\n\nWhy is this bad? "
+    "The document was not fully checked. It is a warning, not an error: the failure is flowlint's, and says "
+    "nothing about whether Meta accepts the flow.\n\nExample: none (a bug).\n\nUse instead: "
     "report the document to flowlint's maintainers.",
 )
 
@@ -259,9 +262,12 @@ def _run(name: str, validator: Validator, model: FlowModel) -> list[Finding]:
     try:
         return list(validator(model))
     except Exception as exc:  # noqa: BLE001 - a rule bug must not take the whole lint down
-        # Meta turns a throwing validator into one INVALID_FLOW_JSON error; flowlint keeps the others and
-        # says which validator failed, so the bug is visible.
-        return [Finding("FL300", "INVALID_FLOW_JSON", f"Flow JSON is not valid. {name}: {exc!r}", ())]
+        # flowlint keeps the other validators' findings and says which one failed, as a warning: a flowlint
+        # bug says nothing about the flow (FL000 is the same idea for a whole stage).
+        if os.environ.get("FLOWLINT_DEBUG"):
+            raise
+        message = f"flowlint internal error in validator {name}: {type(exc).__name__}: {exc}"
+        return [Finding("FL300", "FLOWLINT_INTERNAL_ERROR", message, ())]
 
 
 def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:

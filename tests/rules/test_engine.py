@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import re
 from typing import Any
@@ -98,8 +100,13 @@ def test_a_failing_validator_is_reported_not_raised(monkeypatch: Any) -> None:
         raise KeyError("boom")
 
     monkeypatch.setattr(rules, "_REGISTRY", {**registry(), "ScreenIDV500": broken})
+    monkeypatch.delenv("FLOWLINT_DEBUG", raising=False)
     found = check({"version": "7.3", "screens": []}, v("7.3"))
-    assert [(d.rule, d.error) for d in found] == [("FL300", "INVALID_FLOW_JSON")]
+    assert [(d.rule, d.error, d.severity) for d in found] == [("FL300", "FLOWLINT_INTERNAL_ERROR", "warning")]
+    assert "ScreenIDV500" in found[0].message and "KeyError" in found[0].message
+    monkeypatch.setenv("FLOWLINT_DEBUG", "1")
+    with pytest.raises(KeyError):
+        check({"version": "7.3", "screens": []}, v("7.3"))
 
 
 def test_model_flattens_children_before_containers() -> None:
