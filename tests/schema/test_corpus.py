@@ -2,8 +2,8 @@
 
 Expected codes are almost always nothing (versions 5.1+) or FL103 (versions below 5.1, which Meta no longer
 publishes); FL920 marks a text longer than Meta's docs allow (a warning). This test looks only at the codes
-of the stages built so far (FL0xx source, FL1xx versions, FL2xx schema pass, FL9xx docs limits): the semantic
-rules (FL3xx-FL8xx) are built in parallel and get their own corpus test.
+of the stages this branch owns (FL0xx source, FL1xx versions, FL2xx schema pass, FL92x docs limits); the semantic
+rules' warnings have their own corpus test. No stage at all may report an *error* on these flows.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tests.conformance import SHARED
 
 CORPUS = SHARED / "corpus" / "real"
 EXPECTATIONS = json.loads((Path(__file__).resolve().parents[1] / "corpus_expectations.json").read_text())
-CHECKED_PREFIXES = ("FL0", "FL1", "FL2", "FL9")
+CHECKED_PREFIXES = ("FL0", "FL1", "FL2", "FL92")
 
 
 def _files() -> list[str]:
@@ -43,10 +43,10 @@ def test_corpus_flow_lints_as_expected(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", _files())
-def test_corpus_flow_has_no_schema_error(name: str) -> None:
-    """Meta accepts these flows (published or documented): the schema pass must not reject them."""
+def test_corpus_flow_has_no_error(name: str) -> None:
+    """Meta accepts these flows (published or documented): no stage may reject them."""
     path = CORPUS / name
     if not path.exists():
         pytest.skip(f"{path} is absent")
     report = flowlint.lint_file(path)
-    assert [d for d in report.diagnostics if d.rule.startswith("FL2") and d.severity == ERROR] == []
+    assert [(d.rule, d.message) for d in report.diagnostics if d.severity == ERROR] == []
