@@ -251,6 +251,14 @@ class Builder:
     def __init__(self, version: str) -> None:
         self.version = version
         self.n = vnum(version)
+        #: Definitions shared by local ``$ref`` (actions, data-source options, list items), by name.
+        self.shared: dict[str, Schema] = {}
+
+    def ref(self, name: str, schema: Schema) -> Schema:
+        """``{"$ref": "#/$defs/<name>"}``, recording the definition the first time."""
+        known = self.shared.setdefault(name, schema)
+        assert known == schema, f"two different definitions named {name}"
+        return {"$ref": f"#/$defs/{name}"}
 
     def at_least(self, text: str) -> bool:
         return self.n >= vnum(text)
@@ -322,6 +330,10 @@ class Builder:
     # --- actions --------------------------------------------------------------------------------------
 
     def action(self, names: list[str]) -> Schema:
+        """An action whose ``name`` is one of ``names``: a shared definition per set of names."""
+        return self.ref("action." + "+".join(names), self._action(names))
+
+    def _action(self, names: list[str]) -> Schema:
         """An action object whose ``name`` is one of ``names`` (spec/flowjson.md §6)."""
         props: Schema = {}
         if len(names) == 1:
@@ -421,7 +433,7 @@ def component_props(b: Builder, ctype: str) -> tuple[dict[str, Prop], list[str],
     select_on_select = (
         b.action(["data_exchange", "update_data"]) if b.at_least("6.0") else b.action(["data_exchange"])
     )
-    data_source = b.array_or_binding(data_source_item(b), min_items=1)
+    data_source = b.array_or_binding(b.ref("data-source.item", data_source_item(b)), min_items=1)
     extra: Schema = {}
     props: dict[str, Prop]
     if ctype in ("TextHeading", "TextSubheading"):
@@ -631,7 +643,7 @@ def component_props(b: Builder, ctype: str) -> tuple[dict[str, Prop], list[str],
             },
         }
         props = {
-            "images": Prop(b.array_or_binding(image)),
+            "images": Prop(b.array_or_binding(b.ref("image-carousel.image", image))),
             "aspect-ratio": Prop(b.enum(["4:3", "16:9"])),
             "scale-type": Prop(b.enum(["contain", "cover"])),
             "visible": Prop(b.boolean()),
@@ -724,7 +736,7 @@ def component_props(b: Builder, ctype: str) -> tuple[dict[str, Prop], list[str],
         }
         props = {
             "name": Prop(b.name()),
-            "list-items": Prop(b.array_or_binding(item, min_items=1)),
+            "list-items": Prop(b.array_or_binding(b.ref("navigation-list.item", item), min_items=1)),
             "label": Prop(s()),
             "description": Prop(s()),
             "media-size": Prop(b.enum(["small", "regular", "large"])),
@@ -1023,6 +1035,7 @@ def build_schema(version: str) -> Schema:
     for ctx in ("top", "form"):
         for ctype in allowed_components(b, ctx):
             defs[_def_name(ctype, ctx)] = component_schema(b, ctype, ctx)
+    defs.update(sorted(b.shared.items()))
     # Components that are valid in a Form but not on the top level before 4.0 still need their
     # top-level definitions for the Switch/If lists: they are simply not referenced there.
     return {
