@@ -865,7 +865,7 @@ def children_array(b: Builder, ctx: str) -> Schema:
     return {"type": "array", "items": {"$ref": f"#/$defs/children.{ctx}"}}
 
 
-def dispatcher(b: Builder, ctx: str) -> Schema:
+def dispatcher(b: Builder, ctx: str, names: dict[tuple[str, str], str]) -> Schema:
     """One child of a container: the allowed types, then the schema of the component named by ``type``."""
     base = ctx.split("-")[0]
     allowed = allowed_components(b, ctx)
@@ -874,7 +874,7 @@ def dispatcher(b: Builder, ctx: str) -> Schema:
         "required": ["type"],
         "properties": {"type": describe({"enum": allowed}, "The component types allowed here: " + MV + " §3.4.")},
         "allOf": [
-            {"if": {"type": "object", **_has_const("type", t)}, "then": {"$ref": f"#/$defs/{_def_name(t, base)}"}}
+            {"if": {"type": "object", **_has_const("type", t)}, "then": {"$ref": f"#/$defs/{names[(t, base)]}"}}
             for t in allowed
         ],
     }
@@ -1030,14 +1030,20 @@ def build_schema(version: str) -> Schema:
     """The self-contained JSON Schema of one Flow JSON version."""
     b = Builder(VERSIONS[version])
     defs: Schema = {"screen": screen_schema(b)}
-    for ctx in ("top", "form", "top-switch", "form-switch"):
-        defs[f"children.{ctx}"] = dispatcher(b, ctx)
+    components: Schema = {}
+    names: dict[tuple[str, str], str] = {}
     for ctx in ("top", "form"):
         for ctype in allowed_components(b, ctx):
-            defs[_def_name(ctype, ctx)] = component_schema(b, ctype, ctx)
+            schema = component_schema(b, ctype, ctx)
+            if ctx == "form" and components.get(ctype) == schema:
+                names[(ctype, ctx)] = ctype  # the same inside a Form: one definition
+                continue
+            names[(ctype, ctx)] = _def_name(ctype, ctx)
+            components[_def_name(ctype, ctx)] = schema
+    for ctx in ("top", "form", "top-switch", "form-switch"):
+        defs[f"children.{ctx}"] = dispatcher(b, ctx, names)
+    defs.update(components)
     defs.update(sorted(b.shared.items()))
-    # Components that are valid in a Form but not on the top level before 4.0 still need their
-    # top-level definitions for the Switch/If lists: they are simply not referenced there.
     return {
         "$schema": SCHEMA_DIALECT,
         "$id": f"{ID_PREFIX}{version}",
