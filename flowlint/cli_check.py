@@ -1,0 +1,129 @@
+"""Checking many files: in parallel when there are several, with results in input order.
+
+Kept apart from the click layer so it can be called and tested as plain code: :func:`check_inputs`
+returns one :class:`~flowlint.reporters.FileResult` per input; :func:`exit_status` turns them into
+0 (clean), 1 (errors, or warnings with ``error-on = "warning"``) or 2 (a file could not be read).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Sequence
+
+from flowlint.cli_inputs import Input, Problem
+from flowlint.config import Settings
+from flowlint.reporters import FileResult, fails
+
+__all__ = ["Task", "check_inputs", "exit_status", "default_jobs"]
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+@dataclass(frozen=True)
+class Task:
+    """What a worker needs to check one file (small and picklable)."""
+
+    display: str
+    path: str
+    version: str | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+
+
+def default_jobs() -> int:
+    count = os.process_cpu_count() if hasattr(os, "process_cpu_count") else None  # Python 3.13+
+    if count is None and hasattr(os, "sched_getaffinity"):
+        count = len(os.sched_getaffinity(0))
+    return count or os.cpu_count() or 1
+
+
+def check_inputs(
+    items: Sequence[Input | Problem],
+    settings: Settings,
+    *,
+    read_stdin: Callable[[], bytes] = lambda: sys.stdin.buffer.read(),
+) -> list[FileResult]:
+    """Lint every input; unreadable ones become results with an ``error``. Order is the input order."""
+    tasks: list[Task] = []
+    for item in items:
+        if isinstance(item, Input) and item.path is not None:
+            tasks.append(_task(item.display, item.path, settings))
+    checked = iter(_run(tasks, jobs=settings.jobs or default_jobs()))
+    results: list[FileResult] = []
+    for item in items:
+        if isinstance(item, Problem):
+            results.append(FileResult(item.display, error=item.message))
+        elif item.path is None:
+            results.append(_lint_stdin(item.display, settings, read_stdin))
+        else:
+            results.append(next(checked))
+    return results
+
+
+def exit_status(results: Sequence[FileResult], *, error_on: str) -> int:
+    if any(r.error is not None for r in results):
+        return EXIT_ERROR
+    if any(fails(d, error_on) for r in results for d in r.diagnostics):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _task(display: str, path: Path, settings: Settings) -> Task:
+    return Task(display, os.fspath(path), settings.target_version, settings.selected(), settings.ignored_for(path))
+
+
+def _run(tasks: list[Task], *, jobs: int) -> list[FileResult]:
+    workers = min(jobs, len(tasks))
+    if workers <= 1:
+        return [lint_task(task) for task in tasks]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork is cheap and the parent has already imported the checks; elsewhere, the platform default.
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    chunksize = max(1, min(16, len(tasks) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(lint_task, tasks, chunksize=chunksize))
+
+
+def lint_task(task: Task) -> FileResult:
+    """Check one file. Never raises: a read error, or a crash of a check, becomes the result's ``error``."""
+    from flowlint.engine import Selection, lint
+
+    try:
+        data = Path(task.path).read_bytes()
+    except IsADirectoryError:
+        return FileResult(task.display, error="is a directory, not a file")
+    except OSError as exc:
+        return FileResult(task.display, error=exc.strerror or str(exc))
+    return _lint_bytes(task.display, data, task.version, Selection(task.select, task.ignore))
+
+
+def _lint_stdin(display: str, settings: Settings, read_stdin: Callable[[], bytes]) -> FileResult:
+    from flowlint.engine import Selection
+
+    try:
+        data = read_stdin()
+    except OSError as exc:
+        return FileResult(display, error=exc.strerror or str(exc))
+    path = Path(display) if display != "-" else None
+    selection = Selection(settings.selected(), settings.ignored_for(path))
+    return _lint_bytes(display, data, settings.target_version, selection)
+
+
+def _lint_bytes(display: str, data: bytes, version: str | None, selection: object) -> FileResult:
+    from flowlint.engine import lint
+
+    try:
+        report = lint(data, version=version, filename=display, selection=selection)  # type: ignore[arg-type]
+    except Exception as exc:  # a bug in a check must not hide the other files' results
+        if os.environ.get("FLOWLINT_DEBUG"):
+            raise
+        return FileResult(display, error=f"flowlint failed on this file ({type(exc).__name__}: {exc}); please report it")
+    # The parsed value is not needed for reporting and would only be pickled back from a worker.
+    return FileResult(display, replace(report, value=None))
