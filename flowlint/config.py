@@ -269,7 +269,7 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 def load(path: Path) -> Settings:
     """Read and check one configuration file. Raises :class:`ConfigError` on any problem."""
-    shown = os.path.relpath(path) if not os.path.isabs(str(path)) else str(path)
+    shown = _shown(path)
     try:
         text = path.read_text(encoding="utf-8")
     except IsADirectoryError:
@@ -319,6 +319,15 @@ def load_settings(*, config: Path | None, start: Path, isolated: bool = False) -
     return load(path) if path is not None else Settings()
 
 
+def _shown(path: Path) -> str:
+    """A configuration file as error messages name it: relative to the current directory when inside it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _parse_toml(text: str, path: Path) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
@@ -329,8 +338,8 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = re.search(r"\(at line (\d+), column \d+\)", message)
-        line = int(m.group(1)) if m else 0
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        line = int(m.group(1)) if m else (text.count("\n") + 1 if "end of document" in message else 0)
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise ConfigError([(str(path), line, f"invalid TOML: {message}")]) from None
 
 
@@ -358,8 +367,8 @@ def _line_of(text: str, table: str, key: str | None) -> int:
             continue
         if current == table and key_pattern is not None and key_pattern.match(line):
             return number
-    if key is not None and table:  # a sub-table written as [tool.flowlint.per-file-ignores]
-        sub = _line_of_header(text, f"{table}.{key}")
+    if key is not None:  # a sub-table written as [tool.flowlint.per-file-ignores]
+        sub = _line_of_header(text, f"{table}.{key}" if table else key)
         if sub:
             return sub
     return header_line
