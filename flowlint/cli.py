@@ -101,7 +101,7 @@ class FlowlintGroup(click.Group):
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """``flowlint --help`` shows the check options (the default command), then the commands."""
-        sub = click.Context(check_command, info_name=ctx.info_name, parent=None)
+        sub = click.Context(check_command, info_name=ctx.info_name, parent=None, **CONTEXT_SETTINGS)
         formatter.write_usage(ctx.info_name or "flowlint", "[OPTIONS] PATH...\n       flowlint COMMAND [ARGS]...")
         check_command.format_help_text(sub, formatter)
         check_command.format_options(sub, formatter)
@@ -198,7 +198,7 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
     type=click.Choice(["auto", "always", "never"]),
     help="Colour: auto (on a terminal, unless NO_COLOR is set), always, never.",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Files checked in parallel. Default: number of CPUs.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Files checked in parallel. Default: number of CPUs (for 128 KiB of input or more).")
 @click.option("--stdin-filename", metavar="PATH", help="Name to report (and configure by) for the flow read from -.")
 @click.option("--force-exclude", is_flag=True, default=None, help="Apply exclude to files named on the command line too.")
 @click.option(

@@ -19,6 +19,11 @@ from flowlint.reporters import FileResult, fails
 
 __all__ = ["Task", "check_inputs", "exit_status", "default_jobs"]
 
+#: With the default ``jobs``, worker processes start only when the files add up to this much: starting a
+#: pool (importing multiprocessing, forking, shipping results back) costs tens of milliseconds, more than
+#: a few small flows take to check. An explicit ``-j N`` always uses up to N workers. Tune with the benchmarks.
+PARALLEL_MIN_BYTES = 128 * 1024
+
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -53,7 +58,8 @@ def check_inputs(
     for item in items:
         if isinstance(item, Input) and item.path is not None:
             tasks.append(_task(item.display, item.path, settings))
-    checked = iter(_run(tasks, jobs=settings.jobs or default_jobs()))
+    jobs = settings.jobs if settings.jobs is not None else _automatic_jobs(tasks)
+    checked = iter(_run(tasks, jobs=jobs))
     results: list[FileResult] = []
     for item in items:
         if isinstance(item, Problem):
@@ -71,6 +77,18 @@ def exit_status(results: Sequence[FileResult], *, error_on: str) -> int:
     if any(fails(d, error_on) for r in results for d in r.diagnostics):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _automatic_jobs(tasks: Sequence[Task]) -> int:
+    total = 0
+    for task in tasks:
+        try:
+            total += os.stat(task.path).st_size
+        except OSError:
+            continue  # reported when the file is read
+        if total >= PARALLEL_MIN_BYTES:
+            return default_jobs()
+    return 1
 
 
 def _task(display: str, path: Path, settings: Settings) -> Task:
@@ -93,7 +111,7 @@ def _run(tasks: list[Task], *, jobs: int) -> list[FileResult]:
 
 def lint_task(task: Task) -> FileResult:
     """Check one file. Never raises: a read error, or a crash of a check, becomes the result's ``error``."""
-    from flowlint.engine import Selection, lint
+    from flowlint.engine import Selection
 
     try:
         data = Path(task.path).read_bytes()

@@ -123,3 +123,16 @@ def test_check_runs_in_worker_processes_when_asked(tmp_path: Path, monkeypatch: 
     results = cli_check.check_inputs(items, Settings(jobs=2))
     assert pools == [1]
     assert [r.path for r in results] == [i.display for i in items]
+
+
+def test_default_jobs_stay_serial_for_a_few_small_files_and_go_parallel_for_big_inputs(tmp_path: Path) -> None:
+    from flowlint import cli_check
+    from flowlint.cli_check import PARALLEL_MIN_BYTES, Task
+
+    small = tmp_path / "small.json"
+    small.write_bytes(CLEAN)
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * PARALLEL_MIN_BYTES + CLEAN)
+    task = lambda p: Task(p.name, str(p), None, ("ALL",), ())  # noqa: E731
+    assert cli_check._automatic_jobs([task(small), task(small)]) == 1
+    assert cli_check._automatic_jobs([task(small), task(big)]) == cli_check.default_jobs()
