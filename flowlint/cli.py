@@ -17,15 +17,16 @@ import importlib
 import importlib.util
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import click
 
 from flowlint import __version__
 from flowlint.reporters import REPORTERS
 
-__all__ = ["main", "cli", "check_command", "COMMANDS", "build_settings", "build_render_options", "emit", "fail"]
+__all__ = ["COMMANDS", "build_render_options", "build_settings", "check_command", "cli", "emit", "fail", "main"]
 
 #: Sub-commands, imported on first use: name -> "module:attribute".
 COMMANDS: dict[str, str] = {
@@ -117,7 +118,7 @@ def _module_present(target: str) -> bool:
         return False
 
 
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 @click.group(
@@ -172,7 +173,9 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
     type=click.Choice(list(REPORTERS)),
     help="Output format. Default: text (github when GITHUB_ACTIONS=true).",
 )
-@click.option("--select", multiple=True, callback=_split_codes, help="Rule codes or prefixes to report (FL1, FL102, ALL).")
+@click.option(
+    "--select", multiple=True, callback=_split_codes, help="Rule codes or prefixes to report (FL1, FL102, ALL)."
+)
 @click.option("--ignore", multiple=True, callback=_split_codes, help="Rule codes or prefixes not to report.")
 @click.option("--extend-select", multiple=True, callback=_split_codes, help="Add to the selected rules.")
 @click.option(
@@ -198,9 +201,16 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
     type=click.Choice(["auto", "always", "never"]),
     help="Colour: auto (on a terminal, unless NO_COLOR is set), always, never.",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Files checked in parallel. Default: number of CPUs (for 128 KiB of input or more).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Files checked in parallel. Default: number of CPUs (for 128 KiB of input or more).",
+)
 @click.option("--stdin-filename", metavar="PATH", help="Name to report (and configure by) for the flow read from -.")
-@click.option("--force-exclude", is_flag=True, default=None, help="Apply exclude to files named on the command line too.")
+@click.option(
+    "--force-exclude", is_flag=True, default=None, help="Apply exclude to files named on the command line too."
+)
 @click.option(
     "--config",
     "config_file",
@@ -299,7 +309,7 @@ def _names_one_file(paths: Sequence[str]) -> bool:
     if len(paths) != 1:
         return False
     only = paths[0]
-    return only == "-" or os.path.isfile(only) or not os.path.exists(only) and not _is_glob(only)
+    return only == "-" or os.path.isfile(only) or (not os.path.exists(only) and not _is_glob(only))
 
 
 def _is_glob(text: str) -> bool:
@@ -342,7 +352,6 @@ def write_or_quit(text: str, status: int) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(status)
-
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Sequence
 
 from flowlint.cli_inputs import Input, Problem
 from flowlint.config import Settings
 from flowlint.reporters import FileResult, fails
 
-__all__ = ["Task", "check_inputs", "exit_status", "default_jobs"]
+__all__ = ["Task", "check_inputs", "default_jobs", "exit_status"]
 
 #: With the default ``jobs``, worker processes start only when the files add up to this much: starting a
 #: pool (importing multiprocessing, forking, shipping results back) costs tens of milliseconds, more than
@@ -142,6 +142,8 @@ def _lint_bytes(display: str, data: bytes, version: str | None, selection: objec
     except Exception as exc:  # a bug in a check must not hide the other files' results
         if os.environ.get("FLOWLINT_DEBUG"):
             raise
-        return FileResult(display, error=f"flowlint failed on this file ({type(exc).__name__}: {exc}); please report it")
+        return FileResult(
+            display, error=f"flowlint failed on this file ({type(exc).__name__}: {exc}); please report it"
+        )
     # The parsed value is not needed for reporting and would only be pickled back from a worker.
     return FileResult(display, replace(report, value=None))

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from flowlint.config import Settings
 
-__all__ = ["Input", "Problem", "collect", "STDIN"]
+__all__ = ["STDIN", "Input", "Problem", "collect"]
 
 STDIN = "-"
 

@@ -9,7 +9,7 @@ import click
 
 from flowlint.catalog import RuleInfo, all_rules
 
-__all__ = ["rules_command", "explain_command", "rules_table", "explain_text"]
+__all__ = ["explain_command", "explain_text", "rules_command", "rules_table"]
 
 COLUMNS = ("code", "name", "Meta code", "severity", "versions", "summary")
 
@@ -21,7 +21,7 @@ def rules_table(rules: list[RuleInfo]) -> str:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(COLUMNS) - 1)]
     lines = []
     for row in [header, *rows]:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
     return "\n".join(lines) + "\n"
 

@@ -24,7 +24,7 @@ def schema_command(version: str | None) -> None:
 
     text = version or LATEST
     if FlowVersion.from_text(text) is None:
-        fail(f"{text!r} is not a Flow JSON version flowlint knows (e.g. \"{LATEST}\")")
+        fail(f'{text!r} is not a Flow JSON version flowlint knows (e.g. "{LATEST}")')
         sys.exit(2)
     try:
         module = importlib.import_module("flowlint.schema")

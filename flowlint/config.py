@@ -22,16 +22,17 @@ import fnmatch
 import os
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 __all__ = [
-    "Settings",
-    "ConfigError",
     "CONFIG_FILES",
     "DEFAULT_EXCLUDE",
     "KEYS",
+    "ConfigError",
+    "Settings",
     "discover",
     "load",
     "load_settings",
@@ -195,14 +196,15 @@ def _version(value: Any) -> tuple[Any, str | None]:
     from flowlint.versions import FlowVersion
 
     if not isinstance(value, str) or FlowVersion.from_text(value) is None:
-        return None, f"{value!r} is not a Flow JSON version flowlint knows (e.g. \"7.3\")"
+        return None, f'{value!r} is not a Flow JSON version flowlint knows (e.g. "7.3")'
     return value, None
 
 
 def _format(value: Any) -> tuple[Any, str | None]:
     from flowlint.reporters import REPORTERS
 
-    return _choice(tuple(REPORTERS))(value)
+    checked: tuple[Any, str | None] = _choice(tuple(REPORTERS))(value)
+    return checked
 
 
 def _per_file_ignores(value: Any) -> tuple[Any, str | None]:
@@ -424,4 +426,3 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     raise TypeError(value)  # pragma: no cover - Settings holds only the types above
-

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from flowlint.catalog import RuleInfo, all_rules
 
-__all__ = ["render_rules_markdown", "main", "DEFAULT_OUTPUT"]
+__all__ = ["DEFAULT_OUTPUT", "main", "render_rules_markdown"]
 
 DEFAULT_OUTPUT = Path("docs") / "rules.md"
 
@@ -55,8 +55,8 @@ def render_rules_markdown(rules: Iterable[RuleInfo]) -> str:
     ]
     for rule in rules:
         out.append(
-            f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | `{rule.name}` | `{rule.meta_error}` | {rule.severity} "
-            f"| {rule.versions} | {_cell(rule.summary)} |"
+            f"| [{rule.code}](#{rule.code.lower()}-{rule.name}) | `{rule.name}` | `{rule.meta_error}` "
+            f"| {rule.severity} | {rule.versions} | {_cell(rule.summary)} |"
         )
     for prefix, title in _RANGES:
         group = [r for r in rules if r.code.startswith(prefix)]
@@ -96,7 +96,7 @@ def _paragraphs(doc: str) -> str:
     for paragraph in doc.split("\n\n"):
         for lead in ("What it does:", "Why is this bad?", "Example:", "Use instead:"):
             if paragraph.startswith(lead):
-                paragraph = f"**{lead}**{paragraph[len(lead):]}"
+                paragraph = f"**{lead}**{paragraph[len(lead) :]}"
                 break
         out.append(paragraph)
     return "\n\n".join(out)

@@ -14,21 +14,22 @@ or line per diagnostic.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from flowlint.diagnostics import Diagnostic, Report
 
 __all__ = [
-    "REPORTERS",
     "DEFAULT_FORMAT",
+    "REPORTERS",
     "FileResult",
     "RenderOptions",
     "Renderer",
-    "get_reporter",
-    "fails",
     "count",
+    "fails",
+    "get_reporter",
 ]
 
 #: Format name -> module that defines ``render``. The one table of formats.

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from flowlint.diagnostics import Report
 from flowlint.reporters import FileResult, RenderOptions

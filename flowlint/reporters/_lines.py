@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from flowlint.diagnostics import Diagnostic
 from flowlint.reporters import FileResult, RenderOptions, count
 
-__all__ = ["paint", "headline", "summary"]
+__all__ = ["headline", "paint", "summary"]
 
 _CODES = {"bold": "1", "red": "31", "yellow": "33", "cyan": "36", "blue": "34", "green": "32", "dim": "2"}
 

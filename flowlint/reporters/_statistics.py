@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 from flowlint.catalog import get_rule
 from flowlint.reporters import FileResult

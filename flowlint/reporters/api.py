@@ -6,7 +6,7 @@ by file path (see :mod:`flowlint.reporters`).
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from flowlint.diagnostics import Report
 from flowlint.reporters import FileResult, RenderOptions

@@ -5,7 +5,8 @@ Meta's error, message, hint, path, position and every pointer. ``error`` says wh
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from flowlint.reporters import FileResult, RenderOptions, fails
 

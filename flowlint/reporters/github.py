@@ -7,7 +7,7 @@ toolkit (``@actions/core`` ``command.ts``): ``%``, CR and LF everywhere, ``:`` a
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from flowlint.reporters import FileResult, RenderOptions
 

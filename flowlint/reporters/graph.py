@@ -3,7 +3,7 @@ snake_case keys). Same shapes as ``api`` for one file and for several."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from flowlint.diagnostics import Report
 from flowlint.reporters import FileResult, RenderOptions

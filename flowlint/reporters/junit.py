@@ -9,7 +9,7 @@ A file with problems that fail the run (errors; warnings too with ``--error-on w
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from flowlint.diagnostics import Diagnostic

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import PurePath
-from typing import Any, Sequence
+from typing import Any
 from urllib.parse import quote
 
 from flowlint.catalog import RuleInfo, all_rules
 from flowlint.diagnostics import Diagnostic, Pointer
 from flowlint.reporters import FileResult, RenderOptions
 
-__all__ = ["render", "SCHEMA_URI"]
+__all__ = ["SCHEMA_URI", "render"]
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/whatsapp-flowlint/"

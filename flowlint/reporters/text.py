@@ -4,14 +4,14 @@ under the span, the JSON path, and flowlint's hint when it has one. Colour only 
 from __future__ import annotations
 
 import unicodedata
-from typing import Sequence
+from collections.abc import Sequence
 
 from flowlint.diagnostics import Diagnostic
 from flowlint.positions import LineIndex
 from flowlint.reporters import FileResult, RenderOptions
 from flowlint.reporters._lines import headline, paint, summary
 
-__all__ = ["render", "code_frame"]
+__all__ = ["code_frame", "render"]
 
 #: Widest stretch of a source line shown; minified flows are one very long line.
 MAX_WIDTH = 100
@@ -111,4 +111,4 @@ def _char_width(ch: str) -> int:
 
 def _printable(text: str) -> str:
     """Control characters (a lone CR, NUL...) would move the cursor: show them as U+FFFD."""
-    return "".join(ch if ch == "\t" or ord(ch) >= 0x20 and ch != "\x7f" else "\ufffd" for ch in text)
+    return "".join(ch if ch == "\t" or (ord(ch) >= 0x20 and ch != "\x7f") else "\ufffd" for ch in text)

@@ -109,7 +109,11 @@ def test_schema_prints_the_schema_stage_answer(monkeypatch: pytest.MonkeyPatch) 
     module.schema_for_version = schema_for_version  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "flowlint.schema", module)
     result = run_cli(["schema", "6.1"])
-    assert (result.exit_code, json.loads(result.stdout), asked) == (0, {"$id": "flow-json-6.1", "type": "object"}, ["6.1"])
+    assert (result.exit_code, json.loads(result.stdout), asked) == (
+        0,
+        {"$id": "flow-json-6.1", "type": "object"},
+        ["6.1"],
+    )
     assert run_cli(["schema", "9.9"]).exit_code == 2
 
 
@@ -122,7 +126,9 @@ def test_importing_the_cli_loads_no_sub_command_and_no_heavy_module() -> None:
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     modules = set(loaded.split(","))
-    assert not {m for m in modules if m.startswith(("lark", "jsonschema", "xml", "concurrent", "tomllib", "multiprocessing"))}
+    assert not {
+        m for m in modules if m.startswith(("lark", "jsonschema", "xml", "concurrent", "tomllib", "multiprocessing"))
+    }
     assert not {m for m in modules if m.startswith("flowlint.cli_") or m.startswith("flowlint.reporters.")}
 
 

@@ -72,16 +72,28 @@ def test_unknown_key_is_reported_with_file_line_and_a_suggestion(tmp_path: Path)
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ('format = "xml"\n', 1, "format: must be one of 'text', 'concise', 'api', 'graph', 'json', 'sarif', 'github', 'junit' (got 'xml')"),
+        (
+            'format = "xml"\n',
+            1,
+            "format: must be one of 'text', 'concise', 'api', 'graph', 'json', 'sarif', 'github', 'junit' (got 'xml')",
+        ),
         ('\nselect = "FL1"\n', 2, "select: must be a list of strings"),
         ('ignore = ["E501"]\n', 1, "ignore: 'E501' is not a rule code or prefix (e.g. 'FL102', 'FL1', 'ALL')"),
         ('ignore = ["FL999"]\n', 1, "ignore: unknown rule 'FL999' (see `flowlint rules`)"),
-        ('target-version = "8.0"\n', 1, "target-version: '8.0' is not a Flow JSON version flowlint knows (e.g. \"7.3\")"),
-        ('jobs = 0\n', 1, "jobs: must be a whole number of at least 1 (got 0)"),
+        (
+            'target-version = "8.0"\n',
+            1,
+            "target-version: '8.0' is not a Flow JSON version flowlint knows (e.g. \"7.3\")",
+        ),
+        ("jobs = 0\n", 1, "jobs: must be a whole number of at least 1 (got 0)"),
         ('quiet = "yes"\n', 1, "quiet: must be true or false (got 'yes')"),
         ('color = "blue"\n', 1, "color: must be one of 'auto', 'always', 'never' (got 'blue')"),
         ('error-on = "info"\n', 1, "error-on: must be one of 'error', 'warning' (got 'info')"),
-        ('[per-file-ignores]\n"legacy/*.json" = ["FL1", 3]\n', 1, "per-file-ignores: pattern 'legacy/*.json': must be a list of strings"),
+        (
+            '[per-file-ignores]\n"legacy/*.json" = ["FL1", 3]\n',
+            1,
+            "per-file-ignores: pattern 'legacy/*.json': must be a list of strings",
+        ),
     ],
 )
 def test_bad_values_are_reported_with_file_and_line(tmp_path: Path, text: str, line: int, message: str) -> None:
@@ -126,7 +138,9 @@ def test_config_option_and_isolated(tmp_path: Path) -> None:
 
 def test_command_line_options_override_the_file(tmp_path: Path) -> None:
     (tmp_path / "a.json").write_bytes(ERRORS)
-    (tmp_path / "flowlint.toml").write_text('format = "json"\nerror-on = "warning"\nselect = ["FL0"]\n', encoding="utf-8")
+    (tmp_path / "flowlint.toml").write_text(
+        'format = "json"\nerror-on = "warning"\nselect = ["FL0"]\n', encoding="utf-8"
+    )
     from_file = run_cli(["a.json"], cwd=tmp_path)
     assert from_file.stdout.startswith("[") and from_file.exit_code == 1  # FL004 warning fails with error-on
     overridden = run_cli(["--format", "concise", "--error-on", "error", "--select", "FL1", "a.json"], cwd=tmp_path)
@@ -176,7 +190,8 @@ def test_pattern_matching_rules() -> None:
 
 def test_flowlint_config_prints_the_effective_configuration(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.flowlint]\ntarget-version = "7.3"\nignore = ["FL103"]\n\n[tool.flowlint.per-file-ignores]\n"old/*" = ["FL1"]\n',
+        '[tool.flowlint]\ntarget-version = "7.3"\nignore = ["FL103"]\n\n'
+        '[tool.flowlint.per-file-ignores]\n"old/*" = ["FL1"]\n',
         encoding="utf-8",
     )
     result = run_cli(["config"], cwd=tmp_path)

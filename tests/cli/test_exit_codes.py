@@ -99,8 +99,6 @@ def test_a_closed_output_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
         (tmp_path / f"f{i:02}.json").write_text(f'{{"version": 7.3, {members}}}', encoding="utf-8")
     # `flowlint dir | head -1`: the reader goes away after one line.
     shell = f"{sys.executable} -m flowlint --no-show-source . | head -1; echo status=${{PIPESTATUS[0]}} >&2"
-    done = subprocess.run(
-        ["bash", "-c", shell], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False
-    )
+    done = subprocess.run(["bash", "-c", shell], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
     assert done.stdout.startswith("f00.json:1:")
     assert done.stderr == "status=1\n"  # the check's own status, and not a word of complaint

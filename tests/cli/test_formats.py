@@ -64,7 +64,16 @@ def test_api_for_one_file_is_exactly_the_validation_errors_array() -> None:
     result = run_cli(["--format", "api", "fixtures/errors.json"])
     assert json.loads(result.stdout) == flowlint.lint(data).to_api()
     first = json.loads(result.stdout)[0]
-    assert list(first) == ["error", "errorType", "message", "lineStart", "lineEnd", "columnStart", "columnEnd", "pointers"]
+    assert list(first) == [
+        "error",
+        "errorType",
+        "message",
+        "lineStart",
+        "lineEnd",
+        "columnStart",
+        "columnEnd",
+        "pointers",
+    ]
 
 
 def test_api_for_stdin_is_the_bare_array_too() -> None:
@@ -89,7 +98,16 @@ def test_api_for_a_directory_is_keyed_by_file_even_with_one_file(tmp_path: Path)
 def test_graph_is_snake_case() -> None:
     result = run_cli(["--format", "graph", "fixtures/errors.json"])
     error = json.loads(result.stdout)[0]
-    assert set(error) == {"error", "error_type", "message", "line_start", "line_end", "column_start", "column_end", "pointers"}
+    assert set(error) == {
+        "error",
+        "error_type",
+        "message",
+        "line_start",
+        "line_end",
+        "column_start",
+        "column_end",
+        "pointers",
+    }
     assert set(error["pointers"][0]) == {"line_start", "line_end", "column_start", "column_end", "path"}
 
 
@@ -118,7 +136,7 @@ def test_sarif_lists_every_rule_with_help_text() -> None:
     log = json.loads(run_cli(["--format", "sarif", "fixtures/errors.json"]).stdout)
     driver = log["runs"][0]["tool"]["driver"]
     assert [r["id"] for r in driver["rules"]] == list(all_rules())
-    for descriptor, info in zip(driver["rules"], all_rules().values()):
+    for descriptor, info in zip(driver["rules"], all_rules().values(), strict=True):
         assert descriptor["help"]["text"] == (info.doc or info.summary)
         assert descriptor["defaultConfiguration"]["level"] == info.severity
     for result in log["runs"][0]["results"]:
@@ -151,10 +169,16 @@ def test_junit_has_one_testcase_per_file() -> None:
 
 
 def test_junit_warnings_fail_only_with_error_on_warning(tmp_path: Path) -> None:
-    flow = (FIXTURES / "clean.json").read_text(encoding="utf-8").replace('"terminal": true,', '"terminal": true, "terminal": true,')
+    flow = (
+        (FIXTURES / "clean.json")
+        .read_text(encoding="utf-8")
+        .replace('"terminal": true,', '"terminal": true, "terminal": true,')
+    )
     (tmp_path / "dup.json").write_text(flow, encoding="utf-8")
     plain = ElementTree.fromstring(run_cli(["--format", "junit", "dup.json"], cwd=tmp_path).stdout)
-    strict = ElementTree.fromstring(run_cli(["--format", "junit", "--error-on", "warning", "dup.json"], cwd=tmp_path).stdout)
+    strict = ElementTree.fromstring(
+        run_cli(["--format", "junit", "--error-on", "warning", "dup.json"], cwd=tmp_path).stdout
+    )
     assert plain.find("testsuite/testcase/failure") is None
     assert plain.find("testsuite/testcase/system-out") is not None
     assert strict.find("testsuite/testcase/failure") is not None

@@ -71,7 +71,10 @@ def test_target_version_checks_as_if_the_flow_declared_it(tmp_path: Path) -> Non
     _tree(tmp_path, {"old.json": b'{"version": "3.1", "screens": []}'})
     own = run_cli(["--format", "concise", "-q", "old.json"], cwd=tmp_path).stdout
     assert "FL103" in own
-    assert "FL103" not in run_cli(["--format", "concise", "-q", "--target-version", "7.3", "old.json"], cwd=tmp_path).stdout
+    assert (
+        "FL103"
+        not in run_cli(["--format", "concise", "-q", "--target-version", "7.3", "old.json"], cwd=tmp_path).stdout
+    )
 
 
 def _two_hundred_flows(root: Path) -> None:
