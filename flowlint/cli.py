@@ -241,6 +241,8 @@ def check_command(paths: tuple[str, ...], config_file: Path | None, isolated: bo
             fail(line)
         sys.exit(2)
     items = collect(paths, settings, stdin_filename=stdin_filename)
+    if not items and not settings.quiet:
+        emit("flowlint: warning: no JSON files to check\n", err=True)
     results = check_inputs(items, settings)
     for result in results:
         if result.error is not None:

@@ -102,3 +102,30 @@ def test_a_closed_output_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
     done = subprocess.run(["bash", "-c", shell], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
     assert done.stdout.startswith("f00.json:1:")
     assert done.stderr == "status=1\n"  # the check's own status, and not a word of complaint
+
+
+def test_nothing_to_check_is_0_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "node_modules").mkdir()
+    (tmp_path / "node_modules" / "x.json").write_text("{", encoding="utf-8")
+    result = run_cli(["."], cwd=tmp_path)
+    assert (result.exit_code, result.stderr) == (0, "flowlint: warning: no JSON files to check\n")
+    assert run_cli(["-q", "."], cwd=tmp_path).stderr == ""
+
+
+def test_a_crash_in_a_check_is_reported_per_file_and_the_rest_still_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import flowlint.engine
+
+    real = flowlint.engine.lint
+
+    def fragile(data: bytes | str, **kwargs: object) -> object:
+        if b"Welcome" in (data if isinstance(data, bytes) else data.encode()):
+            raise RuntimeError("boom")
+        return real(data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(flowlint.engine, "lint", fragile)
+    result = run_cli(["--format", "concise", "-j", "1", "fixtures/clean.json", "fixtures/syntax.json"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "flowlint: error: fixtures/clean.json: flowlint failed on this file (RuntimeError: boom); please report it\n"
+    )
+    assert "fixtures/syntax.json:3:3: FL001" in result.stdout
