@@ -169,6 +169,7 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @click.option(
     "--format",
+    "--output-format",
     "output_format",
     type=click.Choice(list(REPORTERS)),
     help="Output format. Default: text (github when GITHUB_ACTIONS=true).",

@@ -210,3 +210,8 @@ def test_flowlint_config_with_a_broken_file_exits_2(tmp_path: Path) -> None:
     (tmp_path / "flowlint.toml").write_text("nope = 1\n", encoding="utf-8")
     result = run_cli(["config"], cwd=tmp_path)
     assert result.exit_code == 2 and "unknown key 'nope'" in result.stderr
+
+
+def test_a_missing_config_file_is_one_clear_line(tmp_path: Path) -> None:
+    result = run_cli(["--config", "nope.toml", "x.json"], cwd=tmp_path)
+    assert (result.exit_code, result.stderr) == (2, "flowlint: error: nope.toml: No such file or directory\n")

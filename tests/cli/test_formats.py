@@ -198,3 +198,10 @@ def test_lone_surrogates_in_messages_never_crash_printing(fmt: str, tmp_path: Pa
         json.loads(result.stdout)
     if fmt == "junit":
         ElementTree.fromstring(result.stdout)
+
+
+def test_output_format_is_an_alias_as_in_ruff() -> None:
+    assert (
+        run_cli(["--output-format", "concise", "fixtures/errors.json"]).stdout
+        == run_cli(["--format", "concise", "fixtures/errors.json"]).stdout
+    )
