@@ -25,13 +25,16 @@ UPDATE = bool(os.environ.get("FLOWLINT_UPDATE_GOLDEN"))
 
 
 def _normalise(fmt: str, text: str) -> str:
-    """SARIF lists the whole rule catalog, which grows as rules land: compare that part separately."""
+    """SARIF lists the whole rule catalog, which grows as rules land: compare that part (and the indexes
+    into it) separately."""
     if fmt != "sarif":
         return text
     log = json.loads(text)
     driver = log["runs"][0]["tool"]["driver"]
     driver["rules"] = "<every rule of flowlint.catalog.all_rules(), checked by test_sarif_lists_every_rule>"
     driver["version"] = driver["semanticVersion"] = "<flowlint.__version__>"
+    for result in log["runs"][0]["results"]:  # positions in that list: checked by the same test
+        result["ruleIndex"] = f"<index of {result['ruleId']}>"
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
