@@ -1,8 +1,8 @@
 """Every check flowlint can report, declared once: code, name, summary, Meta's error, versions, docs.
 
 Each stage of the pipeline declares its own :class:`RuleInfo` list next to its code
-(``flowlint.source.RULES``, ``flowlint.versions.RULES``, ``flowlint.schema.RULES``,
-``flowlint.rules.RULES``). This module only collects them into one table, in that order:
+(``flowlint.engine.RULES``, ``flowlint.source.RULES``, ``flowlint.versions.RULES``,
+``flowlint.schema.RULES``, ``flowlint.rules.RULES``). This module only collects them into one table, in that order:
 an explicit import list and one dict, no registration side effects.
 
 Code ranges: FL0xx source and syntax, FL1xx versions, FL2xx the schema pass, FL3xx routing,
@@ -22,7 +22,7 @@ __all__ = ["RuleInfo", "all_rules", "get_rule", "rule_severity"]
 Source = Literal["meta", "docs", "flowlint"]
 
 #: Modules that declare ``RULES``, in pipeline order. A stage that is not built yet is simply absent.
-_RULE_MODULES = ("flowlint.source", "flowlint.versions", "flowlint.schema", "flowlint.rules")
+_RULE_MODULES = ("flowlint.engine", "flowlint.source", "flowlint.versions", "flowlint.schema", "flowlint.rules")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from flowlint.diagnostics import ERROR, Diagnostic, Report
+from flowlint.catalog import RuleInfo
+from flowlint.diagnostics import ERROR, WARNING, Diagnostic, Pointer, Report
 from flowlint.source import ParsedSource, parse_source
 from flowlint.versions import FlowVersion, version_gate
 
@@ -22,6 +23,46 @@ __all__ = ["lint", "lint_file", "locate", "Selection", "run_checks"]
 
 #: The stages after the version gate. Each takes (document, version) and returns diagnostics with paths.
 Check = Callable[[dict[str, Any], FlowVersion], list[Diagnostic]]
+
+
+RULES = [
+    RuleInfo(
+        "FL000",
+        "internal-error",
+        "A check of flowlint failed on this document (a flowlint bug).",
+        "FLOWLINT_INTERNAL_ERROR",
+        WARNING,
+        source="flowlint",
+        doc="""What it does: reports that one of flowlint's checks raised an exception on this document, so its
+findings are missing. The rest of the report stands. Set FLOWLINT_DEBUG=1 to get the traceback.
+
+Why is this bad? The document may have problems flowlint could not report. Please file the document
+with the bug report.
+
+Example: (none: this is flowlint's fault, not the flow's).
+
+Use instead: (nothing to change in the flow).""",
+    ),
+]
+
+_TOO_DEEP = (
+    "Flow JSON is not valid. The document nests too deeply to be checked "
+    "(arrays and objects inside each other)."
+)
+
+
+def _run_stage(stage: Check, doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
+    """Run one stage; an exception is a flowlint bug, reported as FL000 instead of a traceback."""
+    try:
+        return stage(doc, version)
+    except RecursionError:
+        return [Diagnostic("INVALID_FLOW_JSON", _TOO_DEEP, (Pointer(()),), "FL005", ERROR)]
+    except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into a report
+        if os.environ.get("FLOWLINT_DEBUG"):
+            raise
+        name = getattr(stage, "__module__", "?")
+        message = f"flowlint internal error in {name}: {type(exc).__name__}: {exc}"
+        return [Diagnostic("FLOWLINT_INTERNAL_ERROR", message, (Pointer(()),), "FL000", WARNING)]
 
 
 class Selection:
@@ -67,12 +108,12 @@ def run_checks(
     if version is None:
         return None, found
     schema_check = _stage("flowlint.schema")
-    schema_found = schema_check(doc, version) if schema_check else []
+    schema_found = _run_stage(schema_check, doc, version) if schema_check else []
     found.extend(schema_found)
     if not any(d.severity == ERROR for d in schema_found):
         rules_check = _stage("flowlint.rules")
         if rules_check is not None:
-            found.extend(rules_check(doc, version))
+            found.extend(_run_stage(rules_check, doc, version))
     return version, found
 
 

@@ -241,20 +241,33 @@ def _fast_parse(text: str) -> tuple[Any, bool]:
 # --------------------------------------------------------------------------------------------------
 # Limits
 
-_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+def _depth_exceeds(value: Any) -> bool:
+    """True when the parsed value nests deeper than MAX_DEPTH (an iterative walk: no recursion)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth = pop()
+        if depth > MAX_DEPTH:
+            return True
+        kind = type(node)
+        if kind is dict:
+            for child in node.values():
+                if type(child) is dict or type(child) is list:
+                    push((child, depth + 1))
+        elif kind is list:
+            for child in node:
+                if type(child) is dict or type(child) is list:
+                    push((child, depth + 1))
+    return False
 
 
 def _too_deep_offset(text: str) -> int | None:
-    """Offset of the first bracket that opens level ``MAX_DEPTH + 1``, or None."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return None
-    brackets = _NOT_BRACKET.sub("", _STRING_LITERAL.sub("", text))
-    if max(itertools.accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0) <= MAX_DEPTH:
-        return None
+    """Offset of the first bracket that opens level ``MAX_DEPTH + 1``, or None (a scan of the text)."""
     depth = 0
-    for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text, re.DOTALL):
+    for m in _TOKEN.finditer(text):
         ch = m.group()
         if ch in "[{":
             depth += 1
@@ -262,7 +275,7 @@ def _too_deep_offset(text: str) -> int | None:
                 return m.start()
         elif ch in "]}":
             depth -= 1
-    return None  # pragma: no cover - the two scans agree
+    return None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -468,12 +481,18 @@ def _explain(text: str, exc: Any) -> tuple[int, str]:
     if isinstance(exc, UnexpectedCharacters):
         return _explain_character(text, exc.pos_in_stream)
     if isinstance(exc, UnexpectedToken):
-        return _explain_token(text, exc.token, set(exc.expected))
+        # LALR's own `expected` set is blurred by default reductions; the interactive parser
+        # replays them and says exactly which tokens could come next.
+        parser = getattr(exc, "interactive_parser", None)
+        expected = set(parser.accepts()) if parser is not None else set(exc.expected)
+        return _explain_token(text, exc.token, expected)
     return len(text), "Unexpected end of file."  # pragma: no cover - LALR raises only the two above
 
 
 def _explain_character(text: str, pos: int) -> tuple[int, str]:
     ch = text[pos]
+    if pos and text[pos - 1] in _DIGITS and (ch in ".+-" or ch.isalnum()):
+        return pos, _explain_number(text, pos)
     if ch == '"':
         return _explain_string(text, pos)
     if ch == "'":
@@ -509,6 +528,28 @@ def _explain_character(text: str, pos: int) -> tuple[int, str]:
     return pos, f"Unexpected character U+{ord(ch):04X}."
 
 
+_DIGITS = "0123456789"
+
+
+def _explain_number(text: str, pos: int) -> str:
+    """A number literal that stopped lexing at ``pos`` (``1.``, ``1e``, ``0x1``, ``1.5.2``)."""
+    start = pos
+    while start and text[start - 1] in _DIGITS + ".eE+-":
+        start -= 1
+    literal = re.match(r"[0-9A-Za-z.+\-]*", text[start:]).group()[:24]  # type: ignore[union-attr]
+    ch = text[pos]
+    head = text[start:pos]
+    if ch == "." and "." not in head and "e" not in head.lower():
+        reason = "a decimal point must be followed by a digit"
+    elif ch in "eE" and "e" not in head.lower():
+        reason = "an exponent must be followed by digits"
+    elif ch in "xX":
+        reason = "hexadecimal numbers are not allowed"
+    else:
+        reason = f"unexpected '{ch}' in a number"
+    return f"Invalid number '{literal}': {reason}."
+
+
 def _explain_string(text: str, start: int) -> tuple[int, str]:
     i = start + 1
     n = len(text)
@@ -540,11 +581,12 @@ def _explain_string(text: str, start: int) -> tuple[int, str]:
 
 def _explain_token(text: str, token: Any, expected: set[str]) -> tuple[int, str]:
     kind = token.type
-    pos = len(text) if kind == "$END" else token.start_pos
     if kind == "$END":
         if not text.strip():
-            return pos, "The document is empty."
-        return pos, "Unexpected end of file."
+            return len(text), "The document is empty."
+        what = _expectation(expected)
+        return len(text), f"Unexpected end of file: {what[0].lower() + what[1:]}" if what else "Unexpected end of file."
+    pos = token.start_pos
     if expected == {"$END"}:
         return pos, "Unexpected content after the end of the JSON document."
     prev = _previous_significant(text, pos)
@@ -554,17 +596,26 @@ def _explain_token(text: str, token: Any, expected: set[str]) -> tuple[int, str]
     if kind in ("RBRACE", "RSQB") and prev is not None and text[prev] == ",":
         closer = "}" if kind == "RBRACE" else "]"
         return prev, f"Trailing comma before '{closer}' is not allowed."
-    if {"COMMA", "RBRACE"} <= expected:
-        return pos, "Expected ',' or '}' after an object member."
-    if {"COMMA", "RSQB"} <= expected:
-        return pos, "Expected ',' or ']' after an array element."
+    return pos, _expectation(expected) or f"Unexpected '{token}'."
+
+
+def _expectation(expected: set[str]) -> str:
+    """What the parser wanted, in words."""
+    if expected == {"COMMA", "RBRACE"}:
+        return "Expected ',' or '}' after an object member."
+    if expected == {"COMMA", "RSQB"}:
+        return "Expected ',' or ']' after an array element."
     if expected == {"COLON"}:
-        return pos, "Expected ':' after an object key."
-    if "STRING" in expected and not (expected & (_VALUE_STARTS - {"STRING"})):
-        return pos, "Expected a double-quoted key." if "RBRACE" not in expected else "Expected a double-quoted key or '}'."
+        return "Expected ':' after an object key."
+    if expected == {"STRING"}:
+        return "Expected a double-quoted key."
+    if expected == {"STRING", "RBRACE"}:
+        return "Expected a double-quoted key or '}'."
+    if "RSQB" in expected and expected & _VALUE_STARTS:
+        return "Expected a value or ']'."
     if expected & _VALUE_STARTS:
-        return pos, "Expected a value." if "RSQB" not in expected else "Expected a value or ']'."
-    return pos, f"Unexpected '{token}'."  # pragma: no cover - every parser state is named above
+        return "Expected a value."
+    return ""  # pragma: no cover - every parser state is named above
 
 
 def _previous_significant(text: str, pos: int) -> int | None:
@@ -635,29 +686,38 @@ def parse_source(data: bytes | str) -> ParsedSource:
             )
         )
 
-    deep = _too_deep_offset(text)
-    if deep is not None:
-        parsed.diagnostics.append(
-            _syntax(parsed, deep, f"Nesting is deeper than {MAX_DEPTH} levels.", "FL005")
-        )
-        parsed.fatal = True
-        return parsed
-
+    failed = False
     try:
         value, duplicates = _fast_parse(text)
-    except (ValueError, _Rejected, RecursionError):
+        too_deep = (text.count("[") + text.count("{") > MAX_DEPTH) and _depth_exceeds(value)
+    except RecursionError:  # json.loads' C recursion limit: deep, but maybe not over our bound
+        value, duplicates, too_deep, failed = None, False, True, True
+    except (ValueError, _Rejected):
+        value, duplicates, too_deep, failed = None, False, False, True
+    if too_deep:
+        deep = _too_deep_offset(text)
+        if deep is not None:
+            parsed.diagnostics.append(_syntax(parsed, deep, f"Nesting is deeper than {MAX_DEPTH} levels.", "FL005"))
+            parsed.fatal = True
+            return parsed
+    if failed:
         root, error = _lark_parse(text)
-        if error is None:  # pragma: no cover - the parsers agree (tests/test_parser_agreement.py)
-            raise RuntimeError("json.loads refused a document the grammar accepts")
-        offset, message = error
-        if message:
-            parsed.diagnostics.append(_syntax(parsed, offset, message, "FL001"))
+        if error is None and root is not None:
+            # Only json.loads' recursion limit refused it (a deep caller stack): the grammar's value stands.
+            value = root.value
+            parsed._map = SourceMap(text, root, parsed.index)
+            duplicates = bool(parsed._map.duplicates)
         else:
-            parsed.diagnostics.append(
-                _syntax(parsed, offset, f"An integer has more than {MAX_INT_DIGITS} digits.", "FL007")
-            )
-        parsed.fatal = True
-        return parsed
+            assert error is not None
+            offset, message = error
+            if message:
+                parsed.diagnostics.append(_syntax(parsed, offset, message, "FL001"))
+            else:
+                parsed.diagnostics.append(
+                    _syntax(parsed, offset, f"An integer has more than {MAX_INT_DIGITS} digits.", "FL007")
+                )
+            parsed.fatal = True
+            return parsed
 
     parsed.value = value
     if not isinstance(value, dict):

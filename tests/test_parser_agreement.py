@@ -1,0 +1,121 @@
+"""The two parsers agree, and every source-map span cuts out exactly the value at its path (DESIGN §6)."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from flowlint.source import _fast_parse, _lark_parse, parse_source
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(),
+)
+values = st.recursive(
+    scalars,
+    lambda children: st.one_of(st.lists(children, max_size=5), st.dictionaries(st.text(max_size=6), children, max_size=5)),
+    max_leaves=30,
+)
+whitespace = st.text(alphabet=" \t\n\r", max_size=3)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    """Serialise a value with random whitespace, random escaping and random number spelling."""
+    value = draw(values)
+    ascii_only = draw(st.booleans())
+
+    def dump(v: Any) -> str:
+        ws = draw(whitespace)
+        if isinstance(v, dict):
+            members = [f"{draw(whitespace)}{json.dumps(k, ensure_ascii=ascii_only)}{draw(whitespace)}:{dump(x)}" for k, x in v.items()]
+            return "{" + ",".join(members) + ws + "}"
+        if isinstance(v, list):
+            return "[" + ",".join(dump(x) for x in v) + ws + "]"
+        if isinstance(v, float) and draw(st.booleans()):
+            return f"{ws}{v:e}" if math.isfinite(v) else json.dumps(v)
+        return ws + json.dumps(v, ensure_ascii=ascii_only) + draw(whitespace)
+
+    return dump(value)
+
+
+def _at(value: Any, path: tuple) -> Any:
+    for key in path:
+        value = value[key]
+    return value
+
+
+def _same(a: Any, b: Any) -> bool:
+    return json.dumps(a, sort_keys=False) == json.dumps(b, sort_keys=False) and type(a) is type(b)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_fast_and_lark_parse_agree(text: str) -> None:
+    fast, _ = _fast_parse(text)
+    root, error = _lark_parse(text)
+    assert error is None and root is not None
+    assert _same(fast, root.value)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_every_span_cuts_out_its_value(text: str) -> None:
+    parsed = parse_source(text)
+    source_map = parsed.source_map
+    for path in source_map.paths():
+        span = source_map.value_span(path)
+        assert span is not None
+        assert _same(json.loads(text[span.start : span.end]), _at(parsed.value, path))
+        key = source_map.key_span(path)
+        if key is not None:
+            assert json.loads(text[key.start : key.end]) == path[-1]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet='{}[]":,0123456789.eE+-tfrueals n\\\t\n', max_size=30))
+def test_parsers_agree_on_accept_and_reject(text: str) -> None:
+    try:
+        _fast_parse(text)
+        fast_ok = True
+    except Exception:  # noqa: BLE001 - any refusal counts as a rejection
+        fast_ok = False
+    _, error = _lark_parse(text)
+    assert fast_ok == (error is None), (text, error)
+
+
+@given(st.text(max_size=40))
+def test_parse_source_never_raises_on_text(text: str) -> None:
+    parsed = parse_source(text)
+    assert parsed.value is not None or parsed.diagnostics or text.strip() == "null"
+
+
+@given(st.binary(max_size=60))
+def test_parse_source_never_raises_on_bytes(data: bytes) -> None:
+    parse_source(data)
+
+
+def test_duplicate_keys_last_one_wins_in_both_parsers() -> None:
+    text = '{"a": {"x": 1}, "a": {"y": 2}}'
+    parsed = parse_source(text)
+    assert parsed.value == {"a": {"y": 2}}
+    assert ("a", "x") not in parsed.source_map
+    span = parsed.source_map.value_span(("a", "y"))
+    assert span is not None and text[span.start : span.end] == "2"
+    [dup] = [d for d in parsed.diagnostics if d.rule == "FL004"]
+    assert dup.path == ("a",) and dup.span is not None and dup.span.column_start == 17
+
+
+def test_agreement_on_json_corner_values() -> None:
+    for text in ['"\\ud800"', '"\\udc00\\ud800"', "-0", "1E400", "-1e-400", "[1.0]", '"\\u0000"', "1" * 4000]:
+        fast, _ = _fast_parse(text)
+        root, error = _lark_parse(text)
+        assert error is None and root is not None
+        assert _same(fast, root.value) or (fast != fast and root.value != root.value)
