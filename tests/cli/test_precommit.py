@@ -49,10 +49,12 @@ def _snapshot_of_working_tree(destination: Path) -> str:
         .split("\0")
     )
     for name in filter(None, listed):
-        source = REPO / name
-        if source.is_file():
-            (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, destination / name)
+        source, target = REPO / name, destination / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():  # e.g. flowlint/schemas -> ../schemas: keep it a link
+            os.symlink(os.readlink(source), target)
+        elif source.is_file():
+            shutil.copy2(source, target)
     _git("init", "-q", cwd=destination)
     _git("add", "-A", cwd=destination)
     _git("commit", "-q", "-m", "snapshot for the pre-commit test", cwd=destination)
