@@ -177,7 +177,12 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
 @click.option(
     "--select", multiple=True, callback=_split_codes, help="Rule codes or prefixes to report (FL1, FL102, ALL)."
 )
-@click.option("--ignore", multiple=True, callback=_split_codes, help="Rule codes or prefixes not to report.")
+@click.option(
+    "--ignore",
+    multiple=True,
+    callback=_split_codes,
+    help="Rule codes or prefixes not to report (added to the configured ones).",
+)
 @click.option("--extend-select", multiple=True, callback=_split_codes, help="Add to the selected rules.")
 @click.option(
     "--target-version",
@@ -275,7 +280,9 @@ def build_settings(
     overrides = {
         "format": options.get("output_format"),
         "select": options.get("select"),
-        "ignore": options.get("ignore"),
+        # Ignoring more never surprises: --ignore adds to the configured list (ruff does the same);
+        # --select re-enables an ignored code (the longer or equal prefix wins).
+        "ignore": settings.ignore + options["ignore"] if options.get("ignore") else None,
         "extend_select": options.get("extend_select"),
         "target_version": options.get("target_version"),
         "error_on": options.get("error_on"),

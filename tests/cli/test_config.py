@@ -215,3 +215,12 @@ def test_flowlint_config_with_a_broken_file_exits_2(tmp_path: Path) -> None:
 def test_a_missing_config_file_is_one_clear_line(tmp_path: Path) -> None:
     result = run_cli(["--config", "nope.toml", "x.json"], cwd=tmp_path)
     assert (result.exit_code, result.stderr) == (2, "flowlint: error: nope.toml: No such file or directory\n")
+
+
+def test_ignore_on_the_command_line_adds_to_the_file_and_select_brings_a_code_back(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_bytes(ERRORS)  # FL004 warning, FL102 error
+    (tmp_path / "flowlint.toml").write_text('ignore = ["FL102"]\n', encoding="utf-8")
+    both = run_cli(["-q", "--format", "concise", "--ignore", "FL004", "a.json"], cwd=tmp_path)
+    assert (both.exit_code, both.stdout) == (0, "")
+    back = run_cli(["-q", "--format", "concise", "--select", "FL102", "a.json"], cwd=tmp_path)
+    assert back.stdout.startswith("a.json:2:14: FL102") and back.stdout.count("\n") == 1
