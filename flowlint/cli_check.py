@@ -12,10 +12,14 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flowlint.cli_inputs import Input, Problem
 from flowlint.config import Settings
 from flowlint.reporters import FileResult, fails
+
+if TYPE_CHECKING:
+    from flowlint.diagnostics import Report
 
 __all__ = ["Task", "check_inputs", "default_jobs", "exit_status"]
 
@@ -51,7 +55,7 @@ def check_inputs(
     items: Sequence[Input | Problem],
     settings: Settings,
     *,
-    read_stdin: Callable[[], bytes] = lambda: sys.stdin.buffer.read(),
+    read_stdin: Callable[[int], bytes] = lambda limit: sys.stdin.buffer.read(limit),
 ) -> list[FileResult]:
     """Lint every input; unreadable ones become results with an ``error``. Order is the input order."""
     tasks: list[Task] = []
@@ -110,35 +114,38 @@ def _run(tasks: list[Task], *, jobs: int) -> list[FileResult]:
 
 
 def lint_task(task: Task) -> FileResult:
-    """Check one file. Never raises: a read error, or a crash of a check, becomes the result's ``error``."""
-    from flowlint.engine import Selection
+    """Check one file. Never raises: a read error, or a crash of a check, becomes the result's ``error``.
+
+    Reading is ``lint_file``'s, so the engine's limits apply (a huge file or an endless device is not
+    read into memory).
+    """
+    from flowlint.engine import Selection, lint_file
+
+    selection = Selection(task.select, task.ignore)
+    return _guarded(task.display, lambda: lint_file(task.path, version=task.version, selection=selection))
+
+
+def _lint_stdin(display: str, settings: Settings, read_stdin: Callable[[int], bytes]) -> FileResult:
+    from flowlint.engine import Selection, lint
+    from flowlint.source import MAX_BYTES
 
     try:
-        data = Path(task.path).read_bytes()
-    except IsADirectoryError:
-        return FileResult(task.display, error="is a directory, not a file")
-    except OSError as exc:
-        return FileResult(task.display, error=exc.strerror or str(exc))
-    return _lint_bytes(task.display, data, task.version, Selection(task.select, task.ignore))
-
-
-def _lint_stdin(display: str, settings: Settings, read_stdin: Callable[[], bytes]) -> FileResult:
-    from flowlint.engine import Selection
-
-    try:
-        data = read_stdin()
+        data = read_stdin(MAX_BYTES + 1)  # one byte more than the limit is enough to report it
     except OSError as exc:
         return FileResult(display, error=exc.strerror or str(exc))
     path = Path(display) if display != "-" else None
     selection = Selection(settings.selected(), settings.ignored_for(path))
-    return _lint_bytes(display, data, settings.target_version, selection)
+    version = settings.target_version
+    return _guarded(display, lambda: lint(data, version=version, filename=display, selection=selection))
 
 
-def _lint_bytes(display: str, data: bytes, version: str | None, selection: object) -> FileResult:
-    from flowlint.engine import lint
-
+def _guarded(display: str, check: Callable[[], Report]) -> FileResult:
     try:
-        report = lint(data, version=version, filename=display, selection=selection)  # type: ignore[arg-type]
+        report = check()
+    except IsADirectoryError:
+        return FileResult(display, error="is a directory, not a file")
+    except OSError as exc:
+        return FileResult(display, error=exc.strerror or str(exc))
     except Exception as exc:  # a bug in a check must not hide the other files' results
         if os.environ.get("FLOWLINT_DEBUG"):
             raise

@@ -115,17 +115,28 @@ def test_nothing_to_check_is_0_with_a_warning(tmp_path: Path) -> None:
 def test_a_crash_in_a_check_is_reported_per_file_and_the_rest_still_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     import flowlint.engine
 
-    real = flowlint.engine.lint
+    real_lint_file = flowlint.engine.lint_file
 
-    def fragile(data: bytes | str, **kwargs: object) -> object:
-        if b"Welcome" in (data if isinstance(data, bytes) else data.encode()):
+    def fragile(path: str, **kwargs: object) -> object:
+        if "clean" in str(path):
             raise RuntimeError("boom")
-        return real(data, **kwargs)  # type: ignore[arg-type]
+        return real_lint_file(path, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(flowlint.engine, "lint", fragile)
+    monkeypatch.setattr(flowlint.engine, "lint_file", fragile)
     result = run_cli(["--format", "concise", "-j", "1", "fixtures/clean.json", "fixtures/syntax.json"])
     assert result.exit_code == 2
     assert result.stderr == (
         "flowlint: error: fixtures/clean.json: flowlint failed on this file (RuntimeError: boom); please report it\n"
     )
     assert "fixtures/syntax.json:3:3: FL001" in result.stdout
+
+
+def test_a_file_over_the_size_limit_is_a_diagnostic_not_a_memory_problem(tmp_path: Path) -> None:
+    from flowlint.source import MAX_BYTES
+
+    big = b'{"version": "7.3", "pad": "' + b"x" * MAX_BYTES + b'"}'
+    (tmp_path / "big.json").write_bytes(big)
+    from_file = run_cli(["--format", "concise", "-q", "big.json"], cwd=tmp_path)
+    from_stdin = run_cli(["--format", "concise", "-q", "-"], cwd=tmp_path, input=big)
+    assert " FL006 " in from_file.stdout and from_file.exit_code == 1
+    assert " FL006 " in from_stdin.stdout and from_stdin.exit_code == 1
