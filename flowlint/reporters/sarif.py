@@ -123,7 +123,10 @@ def _location(pointer: Pointer, uri: str, *, ident: int | None = None) -> dict[s
 
 
 def _uri(path: str) -> str:
-    """A relative path stays relative (forward slashes, percent-encoded); an absolute one becomes file://."""
+    """A relative path stays relative (forward slashes, percent-encoded); an absolute one becomes file://.
+
+    Names that are not UTF-8 (surrogate escapes in ``str``) are encoded back to their bytes first.
+    """
     if os.path.isabs(path):
         return PurePath(path).as_uri()
-    return quote(PurePath(path).as_posix())
+    return quote(os.fsencode(PurePath(path).as_posix()))  # bytes: a non-UTF-8 file name stays exact

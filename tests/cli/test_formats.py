@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -208,3 +209,24 @@ def test_output_format_is_an_alias_as_in_ruff() -> None:
         run_cli(["--output-format", "concise", "fixtures/errors.json"]).stdout
         == run_cli(["--format", "concise", "fixtures/errors.json"]).stdout
     )
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse non-UTF-8 names")
+@pytest.mark.parametrize("fmt", sorted(REPORTERS))
+def test_a_file_name_that_is_not_utf8_prints_in_every_format(fmt: str, tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.json"
+    with open(raw, "wb") as handle:
+        handle.write(b'{"version": 7.3}')
+    result = run_cli(["--format", fmt, "."], cwd=tmp_path)
+    assert result.exit_code == 1
+    if fmt in ("json", "sarif", "api", "graph"):
+        json.loads(result.stdout)
+    if fmt == "junit":
+        ElementTree.fromstring(result.stdout)
+    if fmt == "sarif":
+        assert (
+            json.loads(result.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"][
+                "uri"
+            ]
+            == "caf%E9.json"
+        )
