@@ -152,5 +152,6 @@ def _guarded(display: str, check: Callable[[], Report]) -> FileResult:
         return FileResult(
             display, error=f"flowlint failed on this file ({type(exc).__name__}: {exc}); please report it"
         )
-    # The parsed value is not needed for reporting and would only be pickled back from a worker.
-    return FileResult(display, replace(report, value=None))
+    # Reporters need neither the parsed value nor, for a clean file, the text: do not pickle them back
+    # from a worker.
+    return FileResult(display, replace(report, value=None, source=report.source if report.diagnostics else None))

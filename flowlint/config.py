@@ -24,6 +24,7 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -125,8 +126,18 @@ class Settings:
         ``entry_only``: judge only the last component (and the whole relative path), for a directory walk
         that has already pruned the directories above.
         """
-        patterns = self.exclude + self.extend_exclude
-        return any(path_matches(path, p, root=self.root, entry_only=entry_only) for p in patterns)
+        names, paths = _split_patterns(self.exclude + self.extend_exclude)
+        if entry_only and not paths:  # the common case, a directory walk: only the entry's name matters
+            name = os.path.basename(path)
+            return any(fnmatch.fnmatchcase(name, p) for p in names)
+        return any(path_matches(path, p, root=self.root, entry_only=entry_only) for p in names + paths)
+
+
+@lru_cache(maxsize=32)
+def _split_patterns(patterns: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(patterns matching a name, patterns matching a path), normalised as :func:`path_matches` reads them."""
+    cleaned = [p.replace(os.sep, "/").rstrip("/").removeprefix("./") for p in patterns]
+    return tuple(p for p in cleaned if "/" not in p), tuple(p for p in cleaned if "/" in p)
 
 
 def path_matches(path: Path, pattern: str, *, root: Path, entry_only: bool = False) -> bool:

@@ -22,7 +22,9 @@ CONTEXT_BEFORE = 30
 def render(results: Sequence[FileResult], options: RenderOptions) -> str:
     blocks: list[str] = []
     for result in results:
-        index = LineIndex(result.report.source) if result.report and result.report.source else None
+        # Only files with findings pay for a line index (most files in a big run are clean).
+        source = result.report.source if result.report is not None and result.diagnostics else None
+        index = LineIndex(source) if source and options.show_source else None
         for diagnostic in result.diagnostics:
             lines = [headline(result.path, diagnostic, color=options.color)]
             if options.show_source:
