@@ -22,7 +22,14 @@ __all__ = ["RuleInfo", "all_rules", "get_rule", "rule_severity"]
 Source = Literal["meta", "docs", "flowlint"]
 
 #: Modules that declare ``RULES``, in pipeline order. A stage that is not built yet is simply absent.
-_RULE_MODULES = ("flowlint.engine", "flowlint.source", "flowlint.versions", "flowlint.schema", "flowlint.rules")
+_RULE_MODULES = (
+    "flowlint.engine",
+    "flowlint.source",
+    "flowlint.versions",
+    "flowlint.schema",
+    "flowlint.rules",
+    "flowlint.request",
+)
 
 
 @dataclass(frozen=True)

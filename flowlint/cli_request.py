@@ -1,0 +1,164 @@
+"""The ``flowlint request`` and ``flowlint serve`` commands (registered lazily by ``flowlint.cli``).
+
+The click layer only turns options into calls: the checking lives in :mod:`flowlint.request`, the server
+in :mod:`flowlint.server`. Exit codes as for linting: 0 nothing the API would reject, 1 errors found,
+2 usage or input/output error.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from typing import Any, Callable
+
+import click
+
+from flowlint.diagnostics import Diagnostic
+from flowlint.request import RequestReport, api_answer, check_create_request
+
+__all__ = ["request_command", "serve_command", "render_text", "render_api", "render_json", "REPORTERS"]
+
+
+def render_text(report: RequestReport) -> str:
+    """``file:line:col: RULE severity message``, in request-file positions; flowJson findings also say
+    where they are inside the flowJson string (the position the API reports)."""
+    name = report.filename or "<request>"
+    lines: list[str] = []
+    for diag in report.diagnostics:
+        in_file = report.in_file(diag)
+        lines.append(_text_line(name, in_file, diag, report.scope(diag) == "flowJson"))
+        if diag.fix:
+            lines.append(f"    fix: {diag.fix}")
+    status, answer = api_answer(report)
+    errors, warnings = len(report.errors), len(report.warnings)
+    if status == 200:
+        verdict = "the API would create the flow"
+        count = len(answer.get("validationErrors", []))
+        if count:
+            verdict += f", with {count} validation error{'s' if count != 1 else ''} (it cannot be published)"
+    else:
+        verdict = f"the API would refuse the request (HTTP {status})"
+    lines.append(
+        f"{name}: {errors} error{'s' if errors != 1 else ''}, {warnings} warning"
+        f"{'s' if warnings != 1 else ''}; {verdict}."
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _text_line(name: str, in_file: Diagnostic, diag: Diagnostic, in_flow: bool) -> str:
+    span = in_file.span
+    where = f"{name}:{span.line_start}:{span.column_start}" if span else name
+    text = f"{where}: {diag.rule} {diag.severity}: {diag.message}"
+    if in_flow:
+        inner = diag.span
+        path = diag.pointers[0].path_text if diag.pointers else ""
+        position = f"line {inner.line_start}, column {inner.column_start}" if inner else "no position"
+        text += f" [flowJson {position}" + (f", {path}]" if path else "]")
+    return text
+
+
+def render_api(report: RequestReport) -> str:
+    """What the endpoint would answer: the 8x8 error body (HTTP 400) or the Create Flow 200 body."""
+    _status, answer = api_answer(report)
+    return json.dumps(answer, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_json(report: RequestReport) -> str:
+    """Everything, for tools: the HTTP answer and every finding with both positions."""
+    status, answer = api_answer(report)
+    payload: dict[str, Any] = {
+        "file": report.filename,
+        "ok": report.ok,
+        "http": {"status": status, "body": answer},
+        "diagnostics": report.to_dicts(),
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _file_reporter(name: str) -> Callable[[RequestReport], str]:
+    """A format of ``flowlint.reporters`` (SARIF, GitHub annotations) applied to the request file: every
+    finding, flowJson ones included, at its place in the request file (:meth:`RequestReport.file_report`)."""
+
+    def render(report: RequestReport) -> str:
+        from flowlint.reporters import FileResult, RenderOptions, get_reporter
+
+        result = FileResult(report.filename or "<request>", report.file_report())
+        return get_reporter(name)([result], RenderOptions(single=True))
+
+    return render
+
+
+#: ``--format`` choices, built from this dict (reporters never check; checking never prints).
+REPORTERS: dict[str, Callable[[RequestReport], str]] = {"text": render_text, "api": render_api, "json": render_json}
+if importlib.util.find_spec("flowlint.reporters") is not None:
+    REPORTERS.update({name: _file_reporter(name) for name in ("sarif", "github")})
+
+
+@click.command("request")
+@click.argument("body", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--account-id", default=None, help="The {accountId} path parameter to check.")
+@click.option("--channel-id", default=None, help="The {channelId} path parameter to check.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="text: findings in request-file positions; api: the endpoint's answer; json: everything; "
+    "sarif/github: flowlint's file formats on the request file.",
+)
+def request_command(body: str, account_id: str | None, channel_id: str | None, output_format: str) -> None:
+    """Check a Create Flow request body (BODY is a JSON file, or - for stdin) as the 8x8 API would."""
+    try:
+        if body == "-":
+            data = sys.stdin.buffer.read()
+            filename = "<stdin>"
+        else:
+            with open(body, "rb") as handle:
+                data = handle.read()
+            filename = body
+    except OSError as exc:
+        click.echo(f"flowlint request: cannot read {body}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    report = check_create_request(data, account_id=account_id, channel_id=channel_id, filename=filename)
+    click.echo(REPORTERS[output_format](report), nl=False)
+    sys.exit(0 if report.ok else 1)
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option(
+    "--port",
+    default=8080,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: any free port).",
+)
+@click.option("--quiet", is_flag=True, help="Do not log requests.")
+@click.option(
+    "--max-body-bytes",
+    type=click.IntRange(1),
+    default=None,
+    help="Largest request body accepted (default: 20 MB + 64 KB, a 10 MB flow after escaping).",
+)
+def serve_command(host: str, port: int, quiet: bool, max_body_bytes: int | None) -> None:
+    """Serve an offline stand-in of the 8x8 Create Flow API, backed by flowlint's checks."""
+    from flowlint.server import MAX_BODY_BYTES, make_server
+
+    try:
+        server = make_server(host, port, quiet=quiet, max_body_bytes=max_body_bytes or MAX_BODY_BYTES)
+    except OSError as exc:
+        click.echo(f"flowlint serve: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    click.echo(
+        f"flowlint serve: POST {server.url}/api/v1/accounts/{{accountId}}/channels/{{channelId}}/flows "
+        "(Ctrl-C to stop)",
+        err=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
