@@ -19,12 +19,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from flowlint import __version__
-from flowlint.reporters import REPORTERS
+from flowlint.reporters import REPORTERS, RenderOptions
+
+if TYPE_CHECKING:
+    from flowlint.config import Settings
 
 __all__ = ["COMMANDS", "build_render_options", "build_settings", "check_command", "cli", "emit", "fail", "main"]
 
@@ -272,7 +275,7 @@ def build_settings(
     isolated: bool,
     stdin_filename: str | None,
     options: dict[str, Any],
-) -> Any:
+) -> Settings:
     """Configuration file (found from the paths) overridden by command-line options."""
     from flowlint.config import load_settings
 
@@ -296,9 +299,7 @@ def build_settings(
     return settings.with_overrides(**overrides)
 
 
-def build_render_options(paths: Sequence[str], settings: Any) -> Any:
-    from flowlint.reporters import RenderOptions
-
+def build_render_options(paths: Sequence[str], settings: Settings) -> RenderOptions:
     return RenderOptions(
         single=_names_one_file(paths),
         color=_use_color(settings.color),
@@ -308,7 +309,7 @@ def build_render_options(paths: Sequence[str], settings: Any) -> Any:
     )
 
 
-def _format_name(settings: Any) -> str:
+def _format_name(settings: Settings) -> str:
     if settings.format is not None:
         return str(settings.format)
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
