@@ -311,6 +311,8 @@ def load(path: Path) -> Settings:
         if key not in KEYS:
             hint = difflib.get_close_matches(key, KEYS, n=1)
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            if key == "tool" and not table_name:
+                suggestion = f" (in {path.name} the keys go at the top level, without [tool.flowlint])"
             problems.append((shown, line, f"unknown key {key!r} in {where}{suggestion}"))
             continue
         attribute, check = KEYS[key]
@@ -390,7 +392,7 @@ def _line_of(text: str, table: str, key: str | None) -> int:
 def _line_of_header(text: str, table: str) -> int:
     for number, line in enumerate(text.splitlines(), start=1):
         m = _HEADER.match(line)
-        if m and _normalise_table(m.group(1)) == table:
+        if m and (_normalise_table(m.group(1)) == table or _normalise_table(m.group(1)).startswith(table + ".")):
             return number
     return 0
 

@@ -224,3 +224,12 @@ def test_ignore_on_the_command_line_adds_to_the_file_and_select_brings_a_code_ba
     assert (both.exit_code, both.stdout) == (0, "")
     back = run_cli(["-q", "--format", "concise", "--select", "FL102", "a.json"], cwd=tmp_path)
     assert back.stdout.startswith("a.json:2:14: FL102") and back.stdout.count("\n") == 1
+
+
+def test_a_tool_table_in_flowlint_toml_gets_a_hint(tmp_path: Path) -> None:
+    (tmp_path / "flowlint.toml").write_text('[tool.flowlint]\nselect = ["FL1"]\n', encoding="utf-8")
+    result = run_cli(["config"], cwd=tmp_path)
+    assert result.stderr == (
+        "flowlint: error: flowlint.toml:1: unknown key 'tool' in flowlint.toml "
+        "(in flowlint.toml the keys go at the top level, without [tool.flowlint])\n"
+    )
