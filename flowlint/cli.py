@@ -252,7 +252,11 @@ def check_command(paths: tuple[str, ...], config_file: Path | None, isolated: bo
     items = collect(paths, settings, stdin_filename=stdin_filename)
     if not items and not settings.quiet:
         emit("flowlint: warning: no JSON files to check\n", err=True)
-    results = check_inputs(items, settings)
+    try:
+        results = check_inputs(items, settings)
+    except KeyboardInterrupt:
+        emit("\n", err=True)
+        sys.exit(130)  # the shell's convention for "interrupted": not 1, which means "problems found"
     for result in results:
         if result.error is not None:
             fail(f"{result.path}: {result.error}")

@@ -109,8 +109,21 @@ def _run(tasks: list[Task], *, jobs: int) -> list[FileResult]:
     # fork is cheap and the parent has already imported the checks; elsewhere, the platform default.
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     chunksize = max(1, min(16, len(tasks) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(lint_task, tasks, chunksize=chunksize))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_ignores_ctrl_c)
+    try:
+        results = list(pool.map(lint_task, tasks, chunksize=chunksize))
+    except BaseException:  # Ctrl-C: drop the queued work instead of waiting for it
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
+
+
+def _worker_ignores_ctrl_c() -> None:
+    """Ctrl-C is the parent's to handle: workers would each print a KeyboardInterrupt traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def lint_task(task: Task) -> FileResult:

@@ -140,3 +140,14 @@ def test_a_file_over_the_size_limit_is_a_diagnostic_not_a_memory_problem(tmp_pat
     from_stdin = run_cli(["--format", "concise", "-q", "-"], cwd=tmp_path, input=big)
     assert " FL006 " in from_file.stdout and from_file.exit_code == 1
     assert " FL006 " in from_stdin.stdout and from_stdin.exit_code == 1
+
+
+def test_ctrl_c_is_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flowlint import cli_check
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_check, "check_inputs", interrupted)
+    result = run_cli(["fixtures/clean.json"])
+    assert (result.exit_code, result.stderr) == (130, "\n")
