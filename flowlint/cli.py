@@ -64,7 +64,7 @@ Configuration: [tool.flowlint] in pyproject.toml, or flowlint.toml / .flowlint.t
 def emit(text: str, *, err: bool = False) -> None:
     """Write text that may hold anything a flow holds (lone surrogates included) without failing."""
     stream = sys.stderr if err else sys.stdout
-    if not text:
+    if not text or stream is None:  # nothing to say, or nowhere to say it (started with the stream closed)
         return
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
@@ -341,7 +341,7 @@ def _use_color(choice: str) -> bool:
         return False
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
-    return sys.stdout.isatty()
+    return sys.stdout is not None and sys.stdout.isatty()
 
 
 def _common_directory(paths: Sequence[str], stdin_filename: str | None) -> Path:

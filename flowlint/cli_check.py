@@ -7,6 +7,7 @@ returns one :class:`~flowlint.reporters.FileResult` per input; :func:`exit_statu
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -55,9 +56,10 @@ def check_inputs(
     items: Sequence[Input | Problem],
     settings: Settings,
     *,
-    read_stdin: Callable[[int], bytes] = lambda limit: sys.stdin.buffer.read(limit),
+    read_stdin: Callable[[int], bytes] | None = None,
 ) -> list[FileResult]:
     """Lint every input; unreadable ones become results with an ``error``. Order is the input order."""
+    read_stdin = read_stdin or _read_stdin
     tasks: list[Task] = []
     for item in items:
         if isinstance(item, Input) and item.path is not None:
@@ -136,6 +138,12 @@ def lint_task(task: Task) -> FileResult:
 
     selection = Selection(task.select, task.ignore)
     return _guarded(task.display, lambda: lint_file(task.path, version=task.version, selection=selection))
+
+
+def _read_stdin(limit: int) -> bytes:
+    if sys.stdin is None:  # started with standard input closed (`flowlint - <&-`)
+        raise OSError(errno.EBADF, "standard input is closed")
+    return sys.stdin.buffer.read(limit)
 
 
 def _lint_stdin(display: str, settings: Settings, read_stdin: Callable[[int], bytes]) -> FileResult:

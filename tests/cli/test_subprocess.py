@@ -73,3 +73,20 @@ def test_lone_surrogates_print_through_a_real_pipe_in_any_locale(tmp_path: Path)
     assert done.returncode == 0
     assert b"Traceback" not in done.stderr
     assert b"\\udc80" in done.stdout
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes file descriptors with sh")
+def test_closed_standard_streams_are_one_clear_line_or_silence() -> None:
+    stdin_closed = subprocess.run(
+        ["sh", "-c", f'exec 0<&-; exec "{sys.executable}" -m flowlint -'], capture_output=True, timeout=60, check=False
+    )
+    assert (stdin_closed.returncode, stdin_closed.stderr) == (2, b"flowlint: error: -: standard input is closed\n")
+    stdout_closed = subprocess.run(
+        ["sh", "-c", f'exec 1>&-; exec "{sys.executable}" -m flowlint fixtures/errors.json'],
+        cwd=HERE,
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        timeout=60,
+        check=False,
+    )
+    assert (stdout_closed.returncode, stdout_closed.stderr) == (1, b"")
