@@ -1,0 +1,179 @@
+"""What the binding and expression validators share: Meta's component order and its typed view of data.
+
+- :func:`meta_components`: a screen's components in the order Meta's ``getFlattenComponentsFromChildrenArray``
+  lists them, which is post-order (a Form, If or Switch comes *after* its children), each with whether it
+  sits inside a Form. Meta looks screens up by id, so a screen whose id is repeated is flattened from the
+  last screen with that id (``WAFlowJSONData`` keeps a map keyed by id).
+- :func:`screen_properties`: ``WAFlowJSONParseUtils.WAFlowJSONMapScreenProperties``: screen id -> ``data``
+  (declared type names, nested mappings for objects) and ``form`` (each input component's value type).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flowlint.diagnostics import JsonPath
+from flowlint.rules.model import FlowModel, Screen, children_slots
+
+__all__ = [
+    "MetaComponent",
+    "meta_components",
+    "screens_by_last_id",
+    "screen_properties",
+    "form_value_type",
+    "form_value_schema",
+]
+
+
+@dataclass(frozen=True)
+class MetaComponent:
+    node: dict[str, Any]
+    path: JsonPath
+    in_form: bool
+
+    @property
+    def type(self) -> str | None:
+        value = self.node.get("type")
+        return value if isinstance(value, str) else None
+
+
+def _walk(nodes: list[Any], base: JsonPath, in_form: bool, out: list[MetaComponent]) -> None:
+    for i, node in enumerate(nodes):
+        if not isinstance(node, dict):
+            continue
+        path = base + (i,)
+        inner_form = in_form or node.get("type") == "Form"
+        for rel, children in children_slots(node):
+            _walk(children, path + rel, inner_form, out)
+        out.append(MetaComponent(node, path, in_form))
+
+
+def screens_by_last_id(model: FlowModel) -> dict[str, Screen]:
+    """Screen id -> the *last* screen with that id (Meta's ``screenData`` map is overwritten in order)."""
+    table: dict[str, Screen] = {}
+    for screen in model.screens:
+        if screen.id is not None:
+            table[screen.id] = screen
+    return table
+
+
+def meta_components(model: FlowModel, screen: Screen) -> list[MetaComponent]:
+    """The flattened components Meta checks for ``screen`` (post-order; last screen with the same id)."""
+    if screen.id is not None:
+        screen = screens_by_last_id(model).get(screen.id, screen)
+    out: list[MetaComponent] = []
+    _walk(screen.children, screen.path + ("layout", "children"), False, out)
+    return out
+
+
+def form_value_type(node: dict[str, Any]) -> str | None:
+    """``getComponentValueSchema(...).type``: the type of ``${form.<name>}`` for an input component."""
+    kind = node.get("type")
+    if kind in ("CheckboxGroup", "ChipsSelector"):
+        return "array"
+    if kind in ("DatePicker", "Dropdown", "RadioButtonsGroup", "TextArea", "NavigationList"):
+        return "string"
+    if kind == "CalendarPicker":
+        return "object" if node.get("mode") == "range" else "string"
+    if kind == "TextInput":
+        return "number" if node.get("input-type") in ("number", "passcode") else "string"
+    if kind == "OptIn":
+        return "boolean"
+    if kind in ("PhotoPicker", "DocumentPicker"):
+        return "array"  # NATIVE_COMPONENTS_SCHEMA: the picked media, a list
+    return None
+
+
+#: ``WAFlowJSONConstants.NATIVE_COMPONENTS_SCHEMA``: what a PhotoPicker or DocumentPicker field holds.
+_MEDIA_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "media_id": {"type": "string"},
+            "cdn_url": {"type": "string"},
+            "encryption_metadata": {
+                "type": "object",
+                "properties": {
+                    key: {"type": "string"}
+                    for key in ("hmac", "iv", "encryption_key", "hmac_key", "plaintext_hash")
+                },
+            },
+        },
+    },
+}
+
+
+def form_value_schema(node: dict[str, Any]) -> dict[str, Any] | None:
+    """``getComponentValueSchema``: the schema of ``${form.<name>}`` (None: not an input component)."""
+    if node.get("type") in ("PhotoPicker", "DocumentPicker"):
+        return _MEDIA_SCHEMA
+    kind = form_value_type(node)
+    return {"type": kind} if kind is not None else None
+
+
+#: Input components whose value the typed view lists under ``form`` (``WAFlowJSONMapScreenProperties``).
+_FORM_FIELD_TYPES = frozenset(
+    {
+        "CheckboxGroup",
+        "ChipsSelector",
+        "DatePicker",
+        "Dropdown",
+        "RadioButtonsGroup",
+        "TextArea",
+        "TextInput",
+        "OptIn",
+        "CalendarPicker",
+        "NavigationList",
+    }
+)
+
+
+def _declared(declaration: Any) -> Any:
+    """An object declaration becomes a mapping of its properties; arrays of scalars ``array<type>``."""
+    if not isinstance(declaration, dict):
+        return None
+    kind = declaration.get("type")
+    if kind == "object":
+        props = declaration.get("properties")
+        out: dict[str, Any] = {}
+        if isinstance(props, dict):
+            for key, inner in props.items():
+                out[key] = _nested(inner)
+        return out
+    return kind if isinstance(kind, str) else None
+
+
+def _nested(declaration: Any) -> Any:
+    if not isinstance(declaration, dict):
+        return None
+    kind = declaration.get("type")
+    if kind == "object":
+        return _declared(declaration) if declaration.get("properties") is not None else {}
+    if kind == "array":
+        items = declaration.get("items")
+        if isinstance(items, dict) and items.get("type") != "object" and isinstance(items.get("type"), str):
+            return "array" + items["type"]
+        return {}
+    return kind if isinstance(kind, str) else None
+
+
+def screen_properties(model: FlowModel) -> dict[str, dict[str, dict[str, Any]]]:
+    """The typed view of every screen's data and form fields, computed once per model."""
+    cached = model.__dict__.get("_flowlint_screen_properties")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    table: dict[str, dict[str, dict[str, Any]]] = {}
+    for screen in screens_by_last_id(model).values():
+        entry: dict[str, dict[str, Any]] = {}
+        data = screen.data or {}
+        for key, declaration in data.items():
+            entry.setdefault("data", {})[key] = _declared(declaration)
+        for comp in meta_components(model, screen):
+            if comp.type in _FORM_FIELD_TYPES and isinstance(comp.node.get("name"), str):
+                entry.setdefault("form", {})[comp.node["name"]] = form_value_type(comp.node)
+        if entry:
+            table[screen.id or ""] = entry
+    model.__dict__["_flowlint_screen_properties"] = table
+    return table

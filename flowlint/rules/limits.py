@@ -1,0 +1,168 @@
+"""Limits Meta's validator enforces: screens per flow, components per screen, per-type maxima per screen,
+media pickers per screen.
+
+Meta's ``MaxAllowedScreensValidatorV500``, ``TotalComponentsPerScreenValidatorV500``,
+``ComponentTypePerScreenValidatorV500/V700`` and ``NativeComponentCountValidatorV500``
+(``spec/meta-validator.md`` §2.3, §4.1, §4.2; counting settled by the ``limit-*`` conformance cases:
+If and Switch nodes count as components and Form nodes do not; per-type maxima take the larger If branch
+and the largest Switch case).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from flowlint.catalog import RuleInfo
+from flowlint.rules.base import Finding, at, is_dict
+from flowlint.rules.model import MEDIA_PICKERS, Component, FlowModel, Screen
+
+__all__ = ["RULES", "VALIDATORS", "MAX_SCREENS", "MAX_COMPONENTS", "TYPE_MAXIMA", "TYPE_MAXIMA_V700"]
+
+MAX_SCREENS = 100
+MAX_COMPONENTS = 100
+#: WAFlowJSONConstants.SCREEN_COMPONENT_MAX_COUNT (5.1-6.3) and …_V700 (7.0+, adds Form).
+TYPE_MAXIMA = {
+    "EmbeddedLink": 2,
+    "Footer": 1,
+    "Image": 3,
+    "OptIn": 5,
+    "PhotoPicker": 1,
+    "DocumentPicker": 1,
+    "NavigationList": 2,
+    "ImageCarousel": 2,
+}
+TYPE_MAXIMA_V700 = {**TYPE_MAXIMA, "Form": 1}
+
+RULES = [
+    RuleInfo(
+        "FL801", "too-many-screens", "At most 100 screens per flow.", "MAX_SCREENS_NUMBER", "error", "5.1+",
+        doc="What it does: reports the screens beyond the 100th.\n\nWhy is this bad? Meta rejects flows with "
+        "more than 100 screens.\n\nExample: 101 screens.\n\nUse instead: split the journey into several flows.",
+    ),
+    RuleInfo(
+        "FL802", "too-many-components", "At most 100 components per screen.", "MAX_ALLOWED_COMPONENTS_PER_SCREEN",
+        "error", "5.1+",
+        doc="What it does: counts a screen's components (inside Forms, If branches and Switch cases; If and "
+        "Switch count, Forms do not) and reports those beyond the 100th.\n\nWhy is this bad? Meta rejects it "
+        "(its public docs even say 50, see FL950).\n\nExample: 101 TextBody components.\n\nUse instead: "
+        "spread them over several screens.",
+    ),
+    RuleInfo(
+        "FL803", "component-type-limit", "Per-screen maxima per component type (Footer 1, Image 3, OptIn 5, …).",
+        "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN", "error", "5.1+",
+        doc="What it does: reports a screen with more than EmbeddedLink 2, Footer 1, Image 3, OptIn 5, "
+        "PhotoPicker 1, DocumentPicker 1, NavigationList 2, ImageCarousel 2 (and, from 7.0, Form 1). Only the "
+        "larger If branch and the largest Switch case count.\n\nWhy is this bad? Meta rejects it.\n\nExample: "
+        "two Footers on one screen.\n\nUse instead: one Footer (put alternatives in If branches).",
+    ),
+    RuleInfo(
+        "FL804", "media-picker-limit", "At most one PhotoPicker or DocumentPicker per screen.",
+        "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN", "error", "5.1+",
+        doc="What it does: reports a screen with more than one media picker (PhotoPicker and DocumentPicker "
+        "together; the larger If branch and the largest Switch case count).\n\nWhy is this bad? Meta rejects "
+        "it.\n\nExample: a PhotoPicker and a DocumentPicker on one screen.\n\nUse instead: one picker per "
+        "screen.",
+    ),
+]
+
+
+# --- MaxAllowedScreensV500 -----------------------------------------------------------------------------
+def max_allowed_screens(model: FlowModel) -> Iterable[Finding]:
+    if len(model.screens) > MAX_SCREENS:
+        message = f"Maximum number of screens allowed per Flow is {MAX_SCREENS} but found {len(model.screens)}."
+        yield Finding("FL801", "MAX_SCREENS_NUMBER", message, at(*(s.path for s in model.screens[MAX_SCREENS:])))
+
+
+# --- TotalComponentsPerScreenV500 ----------------------------------------------------------------------
+def total_components_per_screen(model: FlowModel) -> Iterable[Finding]:
+    for screen in model.screens:
+        counted = [c for c in screen.components if c.type != "Form"]
+        if len(counted) > MAX_COMPONENTS:
+            message = f"Maximum number of components allowed per screen is {MAX_COMPONENTS} but found {len(counted)}."
+            yield Finding(
+                "FL802",
+                "MAX_ALLOWED_COMPONENTS_PER_SCREEN",
+                message,
+                at(*(c.path + ("type",) for c in counted[MAX_COMPONENTS:])),
+            )
+
+
+# --- counting with If/Switch ---------------------------------------------------------------------------
+def _count(nodes: Any, types: frozenset[str]) -> int:
+    """Components of ``types`` among ``nodes``: If counts its larger branch, Switch its largest case."""
+    if not isinstance(nodes, list):
+        return 0
+    total = 0
+    for node in nodes:
+        if not is_dict(node):
+            continue
+        kind = node.get("type")
+        if not isinstance(kind, str):
+            continue
+        if kind in types:
+            total += 1
+        if kind == "Form":
+            total += _count(node.get("children"), types)
+        elif kind == "If":
+            total += max(_count(node.get("then"), types), _count(node.get("else"), types))
+        elif kind == "Switch" and is_dict(node.get("cases")):
+            total += max((_count(v, types) for v in node["cases"].values()), default=0)
+    return total
+
+
+def _flattened_of(screen: Screen, *types: str) -> list[Component]:
+    """``getComponentDataByType``: components of each type in turn, each in flattened order."""
+    return [c for kind in types for c in screen.components if c.type == kind]
+
+
+# --- ComponentTypePerScreenV500 / V700 -----------------------------------------------------------------
+def _component_type_per_screen(model: FlowModel, maxima: dict[str, int]) -> Iterable[Finding]:
+    for screen in model.screens:
+        if not screen.node:
+            continue
+        if screen.of_type("If", "Switch"):
+            # Meta counts with the 5.x table here, also from 7.0 (its conditional branch reads the constant).
+            counts = {kind: _count(screen.children, frozenset({kind})) for kind in TYPE_MAXIMA}
+            for kind, most in TYPE_MAXIMA.items():
+                if counts[kind] > most:
+                    of_kind = _flattened_of(screen, kind)
+                    message = f"Maximum number of {kind} allowed per screen is {most} but found {len(of_kind)}."
+                    yield Finding("FL803", "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN", message,
+                                  at(*(c.path + ("type",) for c in of_kind)))
+            continue
+        for kind, most in maxima.items():
+            of_kind = _flattened_of(screen, kind)
+            if len(of_kind) > most:
+                message = f"Maximum number of {kind} allowed per screen is {most} but found {len(of_kind)}."
+                yield Finding("FL803", "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN", message,
+                              at(*(c.path + ("type",) for c in of_kind[most:])))
+
+
+def component_type_per_screen_v500(model: FlowModel) -> Iterable[Finding]:
+    return _component_type_per_screen(model, TYPE_MAXIMA)
+
+
+def component_type_per_screen_v700(model: FlowModel) -> Iterable[Finding]:
+    return _component_type_per_screen(model, TYPE_MAXIMA_V700)
+
+
+# --- NativeComponentCountV500 --------------------------------------------------------------------------
+def native_component_count(model: FlowModel) -> Iterable[Finding]:
+    for screen in model.screens:
+        if _count(screen.children, MEDIA_PICKERS) > 1:
+            pickers = _flattened_of(screen, "PhotoPicker", "DocumentPicker")
+            yield Finding(
+                "FL804",
+                "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN",
+                "You can only have a maximum of 1 component of type PhotoPicker or DocumentPicker per screen.",
+                at(*(c.path + ("type",) for c in pickers)),
+            )
+
+
+VALIDATORS = {
+    "MaxAllowedScreensV500": max_allowed_screens,
+    "TotalComponentsPerScreenV500": total_components_per_screen,
+    "ComponentTypePerScreenV500": component_type_per_screen_v500,
+    "ComponentTypePerScreenV700": component_type_per_screen_v700,
+    "NativeComponentCountV500": native_component_count,
+}

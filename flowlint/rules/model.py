@@ -1,0 +1,493 @@
+"""The flow model: everything the semantic validators read, computed once per document.
+
+Meta's validator builds the same indexes before its chain runs (``WAFlowJSONData.initData``,
+``spec/meta-validator.md`` §0 step 4 and §2): screens by id, the flattened components of every screen,
+the actions, and a routing model generated from navigate actions. Validators read this model and never
+re-walk the document.
+
+The model tolerates any value anywhere (a rule may run on a document with schema errors): a node of the
+wrong type is skipped, never raised on.
+
+Facts restated here:
+- Flattening (``WAFlowJSONSchemaUtils.getFlattenComponentsFromChildrenArray``): over ``layout.children``,
+  walking into Form ``children``, If ``then`` then ``else``, and every Switch case in key order; children
+  are listed before their container. Conformance cases ``limit-components-*`` settle that If/Switch nodes
+  are counted as components and Form nodes are not.
+- Actions (``WAFlowJSONData``): ``on-click-action``, ``on-select-action``, ``on-unselect-action`` of every
+  flattened component, then ``on-select-action``/``on-unselect-action`` of each ``data-source`` item of
+  CheckboxGroup, Dropdown, RadioButtonsGroup, ChipsSelector. Only complete, navigate, data_exchange and
+  update_data are collected (not open_url). NavigationList item actions are invisible (case
+  ``component-navigation-list-item-self-navigation-accepted``).
+- Generated routing model (DC-less flows): an edge A->B for every navigate action on A whose ``next.type`` is
+  ``"screen"`` and ``next.name`` a string; a screen with a complete action gets an (empty) entry; a screen
+  containing a NavigationList gets edges to every other screen (case ``routing-dcless-navigation-list-branches``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from flowlint.diagnostics import JsonPath
+from flowlint.versions import FlowVersion
+
+__all__ = [
+    "FlowModel",
+    "Screen",
+    "Component",
+    "Action",
+    "Binding",
+    "parse_binding",
+    "build_model",
+    "children_slots",
+    "form_value_schema",
+    "FORM_PROPERTY_TYPES",
+    "MEDIA_SCHEMA",
+    "resolve_schema",
+    "MEDIA_PICKERS",
+    "INPUT_TYPES",
+    "SHOPPING_LAYOUTS",
+]
+
+#: Actions Meta's data model collects (``open_url`` is not one of them).
+COLLECTED_ACTIONS = frozenset({"complete", "navigate", "data_exchange", "update_data"})
+ACTION_KEYS = ("on-click-action", "on-select-action", "on-unselect-action")
+ITEM_ACTION_KEYS = ("on-select-action", "on-unselect-action")
+DATA_SOURCE_TYPES = frozenset({"CheckboxGroup", "Dropdown", "RadioButtonsGroup", "ChipsSelector"})
+MEDIA_PICKERS = frozenset({"PhotoPicker", "DocumentPicker"})
+#: Components that take user input (``OptionalFormValidatorV500``'s list, §2.3).
+INPUT_TYPES = (
+    "CheckboxGroup",
+    "RadioButtonsGroup",
+    "TextArea",
+    "TextInput",
+    "OptIn",
+    "Dropdown",
+    "DatePicker",
+    "PhotoPicker",
+    "DocumentPicker",
+)
+SHOPPING_LAYOUTS = frozenset({"ItemDetailLayout", "CartLayout", "CategoryListLayout", "ItemListLayout"})
+
+_MEDIA_ITEM = {
+    "type": "object",
+    "properties": {
+        "media_id": {"type": "string"},
+        "cdn_url": {"type": "string"},
+        "encryption_metadata": {
+            "type": "object",
+            "properties": {
+                k: {"type": "string"} for k in ("hmac", "iv", "encryption_key", "hmac_key", "plaintext_hash")
+            },
+        },
+    },
+}
+#: ``WAFlowJSONConstants.NATIVE_COMPONENTS_SCHEMA``: what a PhotoPicker/DocumentPicker field holds.
+MEDIA_SCHEMA: dict[str, Any] = {"type": "array", "items": _MEDIA_ITEM}
+#: Components whose value Meta types for ``${form.x}`` in screen properties (``WAFlowJSONMapScreenProperties``;
+#: media pickers are typed for payloads but are not form properties).
+FORM_PROPERTY_TYPES = frozenset(
+    {"CheckboxGroup", "ChipsSelector", "DatePicker", "Dropdown", "RadioButtonsGroup", "TextArea", "TextInput",
+     "OptIn", "CalendarPicker", "NavigationList"}
+)
+
+
+def form_value_schema(node: dict[str, Any]) -> dict[str, Any] | None:
+    """The schema of a component's value, ``${form.<name>}`` (``WAFlowJSONParseUtils.getComponentValueSchema``):
+    None for a component that holds no value."""
+    kind = node.get("type")
+    if kind in ("CheckboxGroup", "ChipsSelector"):
+        return {"type": "array", "items": {"type": "string"}}
+    if kind in ("DatePicker", "Dropdown", "RadioButtonsGroup", "TextArea", "NavigationList"):
+        return {"type": "string"}
+    if kind == "CalendarPicker":
+        return {"type": "object" if node.get("mode") == "range" else "string"}
+    if kind == "TextInput":
+        return {"type": "number" if node.get("input-type") in ("number", "passcode") else "string"}
+    if kind == "OptIn":
+        return {"type": "boolean"}
+    if kind in MEDIA_PICKERS:
+        return MEDIA_SCHEMA
+    return None
+
+
+# The "all bindings" test of Meta's runtime checks (§3.6): whole-string `${data.…}`, `${form.…}`,
+# `${screen.S.data.…}`, `${screen.S.form.…}`.
+_BINDING = re.compile(r"^\$\{(?:screen\.([a-zA-Z,_]*)\.)?(data|form)\.(.*)\}$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A whole-string dynamic binding: ``${data.a.b}`` -> kind "data", path ("a", "b"), screen None."""
+
+    text: str
+    kind: str  # "data" | "form"
+    path: tuple[str, ...]
+    screen: str | None = None  # set for ``${screen.S.…}`` (global) bindings
+
+    @property
+    def is_global(self) -> bool:
+        return self.screen is not None
+
+
+def parse_binding(value: Any) -> Binding | None:
+    """The binding a string is, or None (a literal, a backtick expression, an interpolated string)."""
+    if not isinstance(value, str):
+        return None
+    m = _BINDING.match(value)
+    if not m:
+        return None
+    screen, kind, rest = m.groups()
+    if "}" in rest or "${" in rest:
+        return None
+    return Binding(value, kind, tuple(rest.split(".")), screen)
+
+
+@dataclass
+class Component:
+    """One node of a screen's flattened component tree."""
+
+    node: dict[str, Any]
+    path: JsonPath
+    screen: int  # index of the screen in ``screens``
+    form: "Component | None" = None  # the enclosing Form, if any
+    depth_in_if: int = 0
+    order: int = 0  # position in document order (pre-order), for validators that report in that order
+
+    @property
+    def type(self) -> str | None:
+        value = self.node.get("type")
+        return value if isinstance(value, str) else None
+
+    @property
+    def name(self) -> str | None:
+        value = self.node.get("name")
+        return value if isinstance(value, str) else None
+
+
+@dataclass
+class Action:
+    """A collected action (complete/navigate/data_exchange/update_data) with where it sits."""
+
+    node: dict[str, Any]
+    path: JsonPath
+    screen: int
+    component: Component
+    key: str  # "on-click-action" | "on-select-action" | "on-unselect-action"
+    item_index: int | None = None  # set for a data-source item's action
+
+    @property
+    def name(self) -> str | None:
+        value = self.node.get("name")
+        return value if isinstance(value, str) else None
+
+    @property
+    def payload(self) -> Any:
+        return self.node.get("payload")
+
+    @property
+    def next_type(self) -> Any:
+        nxt = self.node.get("next")
+        return nxt.get("type") if isinstance(nxt, dict) else None
+
+    @property
+    def next_name(self) -> Any:
+        nxt = self.node.get("next")
+        return nxt.get("name") if isinstance(nxt, dict) else None
+
+    @property
+    def next_screen(self) -> str | None:
+        """``next.name`` of a navigate action whose ``next.type`` is ``"screen"``."""
+        nxt = self.node.get("next")
+        if self.name != "navigate" or not isinstance(nxt, dict):
+            return None
+        if nxt.get("type") != "screen" or not isinstance(nxt.get("name"), str):
+            return None
+        return nxt["name"]
+
+
+@dataclass
+class Screen:
+    index: int
+    node: dict[str, Any]
+    components: list[Component] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    preorder: int = field(default=0, repr=False)
+
+    @property
+    def in_document_order(self) -> list[Component]:
+        """The components in document order (a container before its children)."""
+        return sorted(self.components, key=lambda c: c.order)
+
+    @property
+    def path(self) -> JsonPath:
+        return ("screens", self.index)
+
+    @property
+    def id(self) -> str | None:
+        value = self.node.get("id")
+        return value if isinstance(value, str) else None
+
+    @property
+    def terminal(self) -> bool:
+        return self.node.get("terminal") is True
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        value = self.node.get("data")
+        return value if isinstance(value, dict) else None
+
+    @property
+    def layout(self) -> dict[str, Any]:
+        value = self.node.get("layout")
+        return value if isinstance(value, dict) else {}
+
+    @property
+    def layout_type(self) -> str | None:
+        value = self.layout.get("type")
+        return value if isinstance(value, str) else None
+
+    @property
+    def children(self) -> list[Any]:
+        value = self.layout.get("children")
+        return value if isinstance(value, list) else []
+
+    def of_type(self, *types: str) -> list[Component]:
+        return [c for c in self.components if c.type in types]
+
+    def named(self, name: str) -> list[Component]:
+        return [c for c in self.components if c.name == name and c.type != "Form"]
+
+    def data_schema(self, path: tuple[str, ...]) -> dict[str, Any] | None:
+        """The declaration of ``${data.<path>}`` in this screen's ``data`` (nested via ``properties``)."""
+        return resolve_schema(self.data, path)
+
+
+def resolve_schema(data: dict[str, Any] | None, path: tuple[str, ...]) -> dict[str, Any] | None:
+    """Walk a screen data model along ``path`` (first key at the top level, then through ``properties``)."""
+    if not path or not isinstance(data, dict):
+        return None
+    current = data.get(path[0])
+    for key in path[1:]:
+        if not isinstance(current, dict):
+            return None
+        props = current.get("properties")
+        if not isinstance(props, dict):
+            return None
+        current = props.get(key)
+    return current if isinstance(current, dict) else None
+
+
+def children_slots(node: dict[str, Any]) -> Iterator[tuple[JsonPath, list[Any]]]:
+    """The child arrays of a container component, with their relative paths, in Meta's walking order."""
+    kind = node.get("type")
+    if kind == "Form":
+        value = node.get("children")
+        if isinstance(value, list):
+            yield ("children",), value
+    elif kind == "If":
+        for branch in ("then", "else"):
+            value = node.get(branch)
+            if isinstance(value, list):
+                yield (branch,), value
+    elif kind == "Switch":
+        cases = node.get("cases")
+        if isinstance(cases, dict):
+            for key, value in cases.items():
+                if isinstance(value, list):
+                    yield ("cases", key), value
+
+
+@dataclass
+class FlowModel:
+    """Indexes over one Flow JSON document, shared by every validator of one run."""
+
+    doc: dict[str, Any]
+    version: FlowVersion
+    screens: list[Screen]
+    by_id: dict[str, Screen]
+    actions: list[Action]
+    generated_routes: dict[str, list[str]]
+
+    @property
+    def routing_model(self) -> Any:
+        return self.doc.get("routing_model")
+
+    @property
+    def has_routing_model(self) -> bool:
+        """Meta's routing validators take the "data channel" branch whenever ``routing_model`` is truthy
+        (an empty object included, case ``routing-empty-routing-model``)."""
+        value = self.doc.get("routing_model")
+        return value is not None and value is not False and value != 0 and value != ""
+
+    @property
+    def has_data_api_version(self) -> bool:
+        """The data_exchange, refresh_on_back and terminal-Footer rules look at ``data_api_version``."""
+        return bool(self.doc.get("data_api_version"))
+
+    @property
+    def screen_ids(self) -> list[str]:
+        """Screen ids, each once, in order of first appearance (Meta's ``getAllScreenIds``)."""
+        return list(self.by_id)
+
+    @property
+    def all_actions(self) -> list[Action]:
+        """Meta's ``getAllActions`` order: complete, navigate to a screen, data_exchange, other navigate,
+        update_data; each group in document order."""
+        groups: dict[str, list[Action]] = {k: [] for k in ("complete", "screen", "data_exchange", "navigate", "update_data")}
+        for action in self.actions:
+            if action.name == "navigate":
+                groups["screen" if action.next_type == "screen" else "navigate"].append(action)
+            elif action.name in groups:
+                groups[action.name].append(action)
+        return [a for group in groups.values() for a in group]
+
+    @property
+    def screen_navigations(self) -> list[Action]:
+        """Navigate actions whose ``next.type`` is "screen", in document order (Meta's data-channel-less
+        navigate actions)."""
+        return [a for a in self.actions if a.name == "navigate" and a.next_type == "screen"]
+
+    def screen_of(self, item: Component | Action) -> Screen:
+        return self.screens[item.screen]
+
+    def routing_edges(self) -> dict[str, list[str]]:
+        """The routing model given (only its well-formed entries), or the generated one."""
+        if self.has_routing_model:
+            given = self.routing_model
+            if not isinstance(given, dict):
+                return {}
+            return {
+                k: [d for d in v if isinstance(d, str)] if isinstance(v, list) else [] for k, v in given.items()
+            }
+        return self.generated_routes
+
+    def form_field(self, screen: Screen, name: str) -> Component | None:
+        """The first component named ``name`` on ``screen`` (Meta looks the whole screen up, not only the Form)."""
+        for comp in screen.components:
+            if comp.name == name:
+                return comp
+        return None
+
+    def binding_schema(self, screen: Screen, binding: Binding) -> dict[str, Any] | None:
+        """What a binding on ``screen`` yields, as a data declaration (``{"type": ...}``), or None.
+
+        ``${data.x}`` (or ``${screen.S.data.x}``): the declaration in the screen's ``data`` (nested paths
+        through ``properties``). ``${form.x}``: the schema of the named component's value
+        (:func:`form_value_schema`). None when it does not resolve.
+        """
+        target = self.binding_target_screen(screen, binding)
+        if target is None:
+            return None
+        if binding.kind == "data":
+            return target.data_schema(binding.path)
+        if len(binding.path) != 1:
+            return None
+        comp = self.form_field(target, binding.path[0])
+        if comp is None or comp.type is None:
+            return None
+        return form_value_schema(comp.node)
+
+    def binding_target_screen(self, screen: Screen, binding: Binding) -> Screen | None:
+        """The screen a binding reads from: the current one, or ``S`` of ``${screen.S.…}`` (None if unknown)."""
+        if binding.screen is None:
+            return screen
+        return self.by_id.get(binding.screen)
+
+
+def _flatten(screen: Screen, nodes: list[Any], base: JsonPath, form: Component | None, if_depth: int) -> None:
+    for i, node in enumerate(nodes):
+        if not isinstance(node, dict):
+            continue
+        comp = Component(node, base + (i,), screen.index, form, if_depth, screen.preorder)
+        screen.preorder += 1
+        kind = node.get("type")
+        inner_form = comp if kind == "Form" else form
+        inner_depth = if_depth + 1 if kind == "If" else if_depth
+        for rel, children in children_slots(node):
+            _flatten(screen, children, comp.path + rel, inner_form, inner_depth)
+        # Children are listed before their container (note of case limit-components-if-counted).
+        screen.components.append(comp)
+
+
+def _collected(action: dict[str, Any]) -> bool:
+    name = action.get("name")
+    return isinstance(name, str) and name in COLLECTED_ACTIONS
+
+
+def _collect_actions(screen: Screen) -> None:
+    for comp in screen.components:
+        for key in ACTION_KEYS:
+            action = comp.node.get(key)
+            if isinstance(action, dict) and _collected(action):
+                screen.actions.append(Action(action, comp.path + (key,), screen.index, comp, key))
+        if comp.type in DATA_SOURCE_TYPES and isinstance(comp.node.get("data-source"), list):
+            for j, item in enumerate(comp.node["data-source"]):
+                if not isinstance(item, dict):
+                    continue
+                for key in ITEM_ACTION_KEYS:
+                    action = item.get(key)
+                    if isinstance(action, dict) and _collected(action):
+                        path = comp.path + ("data-source", j, key)
+                        screen.actions.append(Action(action, path, screen.index, comp, key, j))
+
+
+def _generate_routes(
+    screens: list[Screen], actions: list[Action], by_id: dict[str, Screen], *, dcless: bool
+) -> dict[str, list[str]]:
+    """``WAFlowJSONData`` function ``b``: edges from navigate actions (``next.type`` "screen"), in action order;
+    a navigate target and a screen with a complete action get an entry too; without ``data_api_version`` a
+    NavigationList screen routes to every other screen. Empty when the flow has no such action at all."""
+    navigations = [a for a in actions if a.name == "navigate" and a.next_type == "screen"]
+    completes = [a for a in actions if a.name == "complete"]
+    if not navigations and not completes:
+        return {}
+    routes: dict[str, list[str]] = {}
+    for action in navigations:
+        source = screens[action.screen].id
+        if source is None:
+            continue
+        routes.setdefault(source, [])
+        target = action.next_name
+        if isinstance(target, str):
+            routes.setdefault(target, [])
+            if target not in routes[source]:
+                routes[source].append(target)
+    for action in completes:
+        source = screens[action.screen].id
+        if source is not None:
+            routes.setdefault(source, [])
+    if dcless:
+        ids = list(by_id)
+        for sid in ids:
+            if by_id[sid].of_type("NavigationList"):
+                routes[sid] = [other for other in ids if other != sid]
+    return routes
+
+
+def build_model(doc: dict[str, Any], version: FlowVersion) -> FlowModel:
+    raw_screens = doc.get("screens")
+    screens: list[Screen] = []
+    if isinstance(raw_screens, list):
+        for i, node in enumerate(raw_screens):
+            if not isinstance(node, dict):
+                continue
+            screen = Screen(i, node)
+            _flatten(screen, screen.children, ("screens", i, "layout", "children"), None, 0)
+            _collect_actions(screen)
+            screens.append(screen)
+    # Screens are addressed by position; keep a dense list indexed like the document.
+    dense: list[Screen] = []
+    by_index = {s.index: s for s in screens}
+    if isinstance(raw_screens, list):
+        for i in range(len(raw_screens)):
+            dense.append(by_index.get(i) or Screen(i, {}))
+    # Meta's screen map is filled in order, so with a duplicated id (itself an error) the last screen wins.
+    by_id: dict[str, Screen] = {}
+    for screen in dense:
+        if screen.id is not None:
+            by_id[screen.id] = screen
+    actions = [a for s in dense for a in s.actions]
+    routes = _generate_routes(dense, actions, by_id, dcless=doc.get("data_api_version") is None)
+    return FlowModel(doc, version, dense, by_id, actions, routes)

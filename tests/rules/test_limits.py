@@ -1,0 +1,102 @@
+"""Limit rules FL801-FL804 and the docs-only warnings FL950-FL951 (spec/meta-validator.md §2.3, §4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules.helpers import assert_clean, assert_reports, complete, flow, heading, lint, of_rule, screen
+
+
+def one(*children: dict, version: str = "7.3", **extra: object) -> dict:
+    return flow(screen("BOOKING", *children, terminal=True, **extra), version=version)
+
+
+# FL801 too-many-screens -------------------------------------------------------------------------------------
+def _screens(n: int) -> dict:
+    ids = ["S" + "".join(chr(65 + (i // 26 ** k) % 26) for k in range(2)) for i in range(n)]
+    screens = []
+    for i, sid in enumerate(ids):
+        if i + 1 < n:
+            nxt = {"type": "Footer", "label": "Next", "on-click-action": {
+                "name": "navigate", "next": {"type": "screen", "name": ids[i + 1]}, "payload": {}}}
+            screens.append(screen(sid, heading(), nxt))
+        else:
+            screens.append(screen(sid, heading(), complete(), terminal=True))
+    return flow(*screens)
+
+
+def test_fl801_more_than_100_screens() -> None:
+    text, report = lint(_screens(101))
+    found = of_rule(report, "FL801")
+    assert [(d.error, d.message, d.path) for d in found] == [
+        ("MAX_SCREENS_NUMBER", "Maximum number of screens allowed per Flow is 100 but found 101.", ("screens", 100))
+    ]
+    assert_clean(_screens(100), "FL801")
+
+
+# FL802 too-many-components, FL950 the docs' 50 ----------------------------------------------------------------
+def test_fl802_more_than_100_components_if_counted() -> None:
+    branch = {"type": "If", "condition": "${data.vip}", "then": [{"type": "TextBody", "text": "x"}] * 99}
+    doc = one(branch, complete(), data={"vip": {"type": "boolean", "__example__": True}})
+    assert_reports(doc, "FL802", "MAX_ALLOWED_COMPONENTS_PER_SCREEN", "screens[0].layout.children[1].type",
+                   '"type": "Footer"', '"Footer"',
+                   message="Maximum number of components allowed per screen is 100 but found 101.")
+    assert not of_rule(lint(doc)[1], "FL950")  # over 100: the error says it, no extra warning
+
+
+def test_fl802_form_is_not_counted_and_fl901_warns_over_50() -> None:
+    form = {"type": "Form", "name": "f", "children": [{"type": "TextBody", "text": "x"}] * 99 + [complete()]}
+    doc = one(form)
+    assert_clean(doc)  # Meta accepts 100 components (case limit-components-form-not-counted)
+    assert_reports(doc, "FL950", "MAX_ALLOWED_COMPONENTS_PER_SCREEN", "screens[0].layout.children",
+                   '"layout"', '"children": ', "[", severity="warning")
+    assert_clean(one(heading(), complete()), "FL950")
+
+
+# FL803 component-type-limit ---------------------------------------------------------------------------------
+def test_fl803_two_footers() -> None:
+    assert_reports(one(heading(), complete(), complete()), "FL803", "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN",
+                   "screens[0].layout.children[2].type", '"Footer"', '"Footer"',
+                   message="Maximum number of Footer allowed per screen is 1 but found 2.")
+
+
+def test_fl803_if_branches_count_once() -> None:
+    branch = {"type": "If", "condition": "${data.vip}", "then": [complete()], "else": [complete()]}
+    data = {"vip": {"type": "boolean", "__example__": True}}
+    assert_clean(one(heading(), branch, data=data), "FL803")
+    doc = one(branch, complete(), data=data)
+    text, report = lint(doc)
+    found = of_rule(report, "FL803")
+    assert [d.message for d in found] == ["Maximum number of Footer allowed per screen is 1 but found 3."]
+    base = ("screens", 0, "layout", "children")
+    assert [p.path for p in found[0].pointers] == [
+        base + (0, "then", 0, "type"),
+        base + (0, "else", 0, "type"),
+        base + (1, "type"),
+    ]
+
+
+@pytest.mark.parametrize(("version", "expected"), [("6.3", []), ("7.0", ["Maximum number of Form allowed per screen is 1 but found 2."])])
+def test_fl803_form_limit_from_7_0(version: str, expected: list) -> None:
+    forms = [{"type": "Form", "name": f"f{i}", "children": [heading()]} for i in range(2)]
+    assert [d.message for d in of_rule(lint(one(*forms, complete(), version=version))[1], "FL803")] == expected
+
+
+# FL804 media-picker-limit ------------------------------------------------------------------------------------
+def test_fl804_photo_and_document_picker() -> None:
+    photo = {"type": "PhotoPicker", "name": "p", "label": "P"}
+    doc_picker = {"type": "DocumentPicker", "name": "d", "label": "D"}
+    diag = assert_reports(one(heading(), photo, doc_picker, complete()), "FL804", "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN",
+                          "screens[0].layout.children[1].type", '"PhotoPicker"',
+                          message="You can only have a maximum of 1 component of type PhotoPicker or DocumentPicker per screen.")
+    assert len(diag.pointers) == 2
+    switch = {"type": "Switch", "value": "${data.k}", "cases": {"a": [photo], "b": [doc_picker]}}
+    assert_clean(one(heading(), switch, complete(), data={"k": {"type": "string", "__example__": "a"}}), "FL804")
+
+
+def test_fl804_runs_before_the_7_0_type_maxima() -> None:
+    photo = {"type": "PhotoPicker", "name": "p", "label": "P"}
+    _, report = lint(one(heading(), photo, {**photo, "name": "q"}, complete()))
+    assert [d.rule for d in report.diagnostics if d.rule in ("FL803", "FL804")] == ["FL804", "FL803"]
+    _, report = lint(one(heading(), photo, {**photo, "name": "q"}, complete(), version="6.3"))
+    assert [d.rule for d in report.diagnostics if d.rule in ("FL803", "FL804")] == ["FL803", "FL804"]
