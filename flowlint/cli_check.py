@@ -1,0 +1,178 @@
+"""Checking many files: in parallel when there are several, with results in input order.
+
+Kept apart from the click layer so it can be called and tested as plain code: :func:`check_inputs`
+returns one :class:`~flowlint.reporters.FileResult` per input; :func:`exit_status` turns them into
+0 (clean), 1 (errors, or warnings with ``error-on = "warning"``) or 2 (a file could not be read).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from flowlint.cli_inputs import Input, Problem
+from flowlint.config import Settings
+from flowlint.reporters import FileResult, fails
+
+if TYPE_CHECKING:
+    from flowlint.diagnostics import Report
+
+__all__ = ["Task", "check_inputs", "default_jobs", "exit_status"]
+
+#: With the default ``jobs``, worker processes start only when the files add up to this much: starting a
+#: pool (importing multiprocessing, forking, shipping results back) costs tens of milliseconds, more than
+#: a few small flows take to check. An explicit ``-j N`` always uses up to N workers. Tune with the benchmarks.
+PARALLEL_MIN_BYTES = 128 * 1024
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+@dataclass(frozen=True)
+class Task:
+    """What a worker needs to check one file (small and picklable)."""
+
+    display: str
+    path: str
+    version: str | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+
+
+def default_jobs() -> int:
+    count = os.process_cpu_count() if hasattr(os, "process_cpu_count") else None  # Python 3.13+
+    if count is None and hasattr(os, "sched_getaffinity"):
+        count = len(os.sched_getaffinity(0))
+    return count or os.cpu_count() or 1
+
+
+def check_inputs(
+    items: Sequence[Input | Problem],
+    settings: Settings,
+    *,
+    read_stdin: Callable[[int], bytes] | None = None,
+) -> list[FileResult]:
+    """Lint every input; unreadable ones become results with an ``error``. Order is the input order."""
+    read_stdin = read_stdin or _read_stdin
+    tasks: list[Task] = []
+    for item in items:
+        if isinstance(item, Input) and item.path is not None:
+            tasks.append(_task(item.display, item.path, settings))
+    jobs = settings.jobs if settings.jobs is not None else _automatic_jobs(tasks)
+    checked = iter(_run(tasks, jobs=jobs))
+    results: list[FileResult] = []
+    for item in items:
+        if isinstance(item, Problem):
+            results.append(FileResult(item.display, error=item.message))
+        elif item.path is None:
+            results.append(_lint_stdin(item.display, settings, read_stdin))
+        else:
+            results.append(next(checked))
+    return results
+
+
+def exit_status(results: Sequence[FileResult], *, error_on: str) -> int:
+    if any(r.error is not None for r in results):
+        return EXIT_ERROR
+    if any(fails(d, error_on) for r in results for d in r.diagnostics):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _automatic_jobs(tasks: Sequence[Task]) -> int:
+    total = 0
+    for task in tasks:
+        try:
+            total += os.stat(task.path).st_size
+        except OSError:
+            continue  # reported when the file is read
+        if total >= PARALLEL_MIN_BYTES:
+            return default_jobs()
+    return 1
+
+
+def _task(display: str, path: Path, settings: Settings) -> Task:
+    return Task(display, os.fspath(path), settings.target_version, settings.selected(), settings.ignored_for(path))
+
+
+def _run(tasks: list[Task], *, jobs: int) -> list[FileResult]:
+    workers = min(jobs, len(tasks))
+    if workers <= 1:
+        return [lint_task(task) for task in tasks]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork is cheap and the parent has already imported the checks; elsewhere, the platform default.
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    chunksize = max(1, min(16, len(tasks) // (workers * 4)))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_ignores_ctrl_c)
+    try:
+        results = list(pool.map(lint_task, tasks, chunksize=chunksize))
+    except BaseException:  # Ctrl-C: drop the queued work instead of waiting for it
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
+
+
+def _worker_ignores_ctrl_c() -> None:
+    """Ctrl-C is the parent's to handle: workers would each print a KeyboardInterrupt traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def lint_task(task: Task) -> FileResult:
+    """Check one file. Never raises: a read error, or a crash of a check, becomes the result's ``error``.
+
+    Reading is ``lint_file``'s, so the engine's limits apply (a huge file or an endless device is not
+    read into memory).
+    """
+    from flowlint.engine import Selection, lint_file
+
+    selection = Selection(task.select, task.ignore)
+    return _guarded(task.display, lambda: lint_file(task.path, version=task.version, selection=selection))
+
+
+def _read_stdin(limit: int) -> bytes:
+    if sys.stdin is None:  # started with standard input closed (`flowlint - <&-`)
+        raise OSError(errno.EBADF, "standard input is closed")
+    return sys.stdin.buffer.read(limit)
+
+
+def _lint_stdin(display: str, settings: Settings, read_stdin: Callable[[int], bytes]) -> FileResult:
+    from flowlint.engine import Selection, lint
+    from flowlint.source import MAX_BYTES
+
+    try:
+        data = read_stdin(MAX_BYTES + 1)  # one byte more than the limit is enough to report it
+    except OSError as exc:
+        return FileResult(display, error=exc.strerror or str(exc))
+    path = Path(display) if display != "-" else None
+    selection = Selection(settings.selected(), settings.ignored_for(path))
+    version = settings.target_version
+    return _guarded(display, lambda: lint(data, version=version, filename=display, selection=selection))
+
+
+def _guarded(display: str, check: Callable[[], Report]) -> FileResult:
+    try:
+        report = check()
+    except IsADirectoryError:
+        return FileResult(display, error="is a directory, not a file")
+    except OSError as exc:
+        return FileResult(display, error=exc.strerror or str(exc))
+    except Exception as exc:  # a bug in a check must not hide the other files' results
+        if os.environ.get("FLOWLINT_DEBUG"):
+            raise
+        return FileResult(
+            display, error=f"flowlint failed on this file ({type(exc).__name__}: {exc}); please report it"
+        )
+    # Reporters need neither the parsed value nor, for a clean file, the text: do not pickle them back
+    # from a worker.
+    return FileResult(display, replace(report, value=None, source=report.source if report.diagnostics else None))

@@ -1,0 +1,44 @@
+"""``flowlint schema [VERSION]``: print the JSON Schema flowlint checks a Flow JSON version against.
+
+The schemas belong to the schema stage (``flowlint.schema.schema_for_version``); a build without that
+stage says so and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+
+import click
+
+__all__ = ["schema_command"]
+
+
+@click.command("schema", short_help="Print the JSON Schema of a Flow JSON version.")
+@click.argument("version", required=False)
+def schema_command(version: str | None) -> None:
+    """Print the JSON Schema for Flow JSON VERSION (default: the latest, e.g. 7.3)."""
+    from flowlint.cli import emit, fail
+    from flowlint.versions import LATEST, FlowVersion
+
+    text = version or LATEST
+    if FlowVersion.from_text(text) is None:
+        fail(f'{text!r} is not a Flow JSON version flowlint knows (e.g. "{LATEST}")')
+        sys.exit(2)
+    try:
+        module = importlib.import_module("flowlint.schema")
+    except ModuleNotFoundError as exc:
+        if exc.name != "flowlint.schema":
+            raise
+        module = None
+    schema_for_version = getattr(module, "schema_for_version", None)
+    if schema_for_version is None:
+        fail("this build of flowlint has no JSON Schemas (the schema stage, flowlint.schema, is not installed)")
+        sys.exit(2)
+    try:
+        schema = schema_for_version(text)
+    except (KeyError, LookupError, ValueError) as exc:
+        fail(f"no schema for Flow JSON {text}: {exc}")
+        sys.exit(2)
+    emit(schema if isinstance(schema, str) else json.dumps(schema, indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,441 @@
+"""Configuration: ``[tool.flowlint]`` in ``pyproject.toml``, or ``flowlint.toml`` / ``.flowlint.toml``.
+
+One configuration per run: the file given with ``--config``, or else the first one found walking up from
+the directory that holds all the paths being checked (the current directory for stdin without
+``--stdin-filename``). In one directory ``.flowlint.toml`` wins over ``flowlint.toml``, which wins over a
+``pyproject.toml`` that has a ``[tool.flowlint]`` table; a ``pyproject.toml`` without one is passed over.
+``flowlint.toml`` holds the keys at top level. Command-line options override the file.
+
+Every key is checked: an unknown key or a bad value is an error naming the file and the line
+(``pyproject.toml:12: unknown key 'selct' in [tool.flowlint] (did you mean 'select'?)``), and the run
+stops with status 2; nothing is ignored silently.
+
+Patterns (``exclude``, ``extend-exclude``, ``per-file-ignores``) are shell globs. A pattern without a ``/``
+matches any file or directory name (``node_modules``, ``*.min.json``); a pattern with a ``/`` matches the
+path relative to the configuration file's directory, and everything under it (``flows/legacy``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "CONFIG_FILES",
+    "DEFAULT_EXCLUDE",
+    "KEYS",
+    "ConfigError",
+    "Settings",
+    "discover",
+    "load",
+    "load_settings",
+    "path_matches",
+    "to_toml",
+]
+
+#: Looked for in each directory, in this order.
+CONFIG_FILES = (".flowlint.toml", "flowlint.toml", "pyproject.toml")
+
+#: Directories never worth walking into (``exclude`` replaces this list; ``extend-exclude`` adds to it).
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "build",
+    "dist",
+)
+
+_CODE = re.compile(r"ALL|FL\d{0,3}")
+_COLORS = ("auto", "always", "never")
+_ERROR_ON = ("error", "warning")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used. ``problems`` are ``(file, line, message)``; line 0 is unknown."""
+
+    def __init__(self, problems: Sequence[tuple[str, int, str]]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        return [f"{file}:{line}: {message}" if line else f"{file}: {message}" for file, line, message in self.problems]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective configuration. ``format=None`` means: ``github`` under GitHub Actions, else ``text``."""
+
+    format: str | None = None
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    target_version: str | None = None
+    error_on: str = "error"
+    statistics: bool = False
+    quiet: bool = False
+    show_source: bool = True
+    color: str = "auto"
+    jobs: int | None = None
+    #: The configuration file these settings came from (None: defaults only).
+    source: Path | None = field(default=None, compare=False)
+    #: Directory that relative patterns are relative to.
+    root: Path = field(default_factory=Path.cwd, compare=False)
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """Command-line values win; ``None`` means the option was not given."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    # -- questions the CLI asks ---------------------------------------------------------------
+
+    def selected(self) -> tuple[str, ...]:
+        return self.select + self.extend_select
+
+    def ignored_for(self, path: Path | None) -> tuple[str, ...]:
+        """``ignore`` plus the ``per-file-ignores`` whose pattern matches ``path``."""
+        extra: list[str] = []
+        if path is not None:
+            for pattern, codes in self.per_file_ignores:
+                if path_matches(path, pattern, root=self.root):
+                    extra.extend(codes)
+        return self.ignore + tuple(extra)
+
+    def excluded(self, path: Path, *, entry_only: bool = False) -> bool:
+        """Whether ``exclude``/``extend-exclude`` match ``path``.
+
+        ``entry_only``: judge only the last component (and the whole relative path), for a directory walk
+        that has already pruned the directories above.
+        """
+        names, paths = _split_patterns(self.exclude + self.extend_exclude)
+        if entry_only and not paths:  # the common case, a directory walk: only the entry's name matters
+            name = os.path.basename(path)
+            return any(fnmatch.fnmatchcase(name, p) for p in names)
+        return any(path_matches(path, p, root=self.root, entry_only=entry_only) for p in names + paths)
+
+
+@lru_cache(maxsize=32)
+def _split_patterns(patterns: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(patterns matching a name, patterns matching a path), normalised as :func:`path_matches` reads them."""
+    cleaned = [p.replace(os.sep, "/").rstrip("/").removeprefix("./") for p in patterns]
+    return tuple(p for p in cleaned if "/" not in p), tuple(p for p in cleaned if "/" in p)
+
+
+def path_matches(path: Path, pattern: str, *, root: Path, entry_only: bool = False) -> bool:
+    """Whether ``path`` (or a directory above it, below ``root``) matches a pattern (module docstring)."""
+    pattern = pattern.replace(os.sep, "/").rstrip("/").removeprefix("./")
+    absolute = Path(os.path.abspath(path))
+    try:
+        parts = [p for p in absolute.relative_to(Path(os.path.abspath(root))).parts if p not in ("", ".")]
+    except ValueError:  # outside the configured tree: only the name can match
+        parts = [absolute.name]
+    if not parts:
+        return False
+    if "/" not in pattern:
+        names = parts[-1:] if entry_only else parts
+        return any(fnmatch.fnmatchcase(name, pattern) for name in names)
+    prefixes = [len(parts)] if entry_only else range(1, len(parts) + 1)
+    return any(fnmatch.fnmatchcase("/".join(parts[:n]), pattern) for n in prefixes)
+
+
+# --------------------------------------------------------------------------------------------------
+# Keys and their checks: TOML key -> (Settings field, checker returning (value, problem or None))
+
+
+def _string_list(value: Any, *, codes: bool = False) -> tuple[tuple[str, ...] | None, str | None]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return None, "must be a list of strings"
+    if codes:
+        out = tuple(v.upper() for v in value)
+        bad = [v for v in out if not _CODE.fullmatch(v)]
+        if bad:
+            return None, f"{bad[0]!r} is not a rule code or prefix (e.g. 'FL102', 'FL1', 'ALL')"
+        unknown = [v for v in out if len(v) == 5 and not _known_code(v)]
+        if unknown:
+            return None, f"unknown rule {unknown[0]!r} (see `flowlint rules`)"
+        return out, None
+    return tuple(value), None
+
+
+def _known_code(code: str) -> bool:
+    from flowlint.catalog import all_rules
+
+    return code in all_rules()
+
+
+def _choice(options: Sequence[str]) -> Any:
+    def check(value: Any) -> tuple[Any, str | None]:
+        if value not in options:
+            return None, f"must be one of {', '.join(repr(o) for o in options)} (got {value!r})"
+        return value, None
+
+    return check
+
+
+def _boolean(value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, bool):
+        return None, f"must be true or false (got {value!r})"
+    return value, None
+
+
+def _jobs(value: Any) -> tuple[Any, str | None]:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return None, f"must be a whole number of at least 1 (got {value!r})"
+    return value, None
+
+
+def _version(value: Any) -> tuple[Any, str | None]:
+    from flowlint.versions import FlowVersion
+
+    if not isinstance(value, str) or FlowVersion.from_text(value) is None:
+        return None, f'{value!r} is not a Flow JSON version flowlint knows (e.g. "7.3")'
+    return value, None
+
+
+def _format(value: Any) -> tuple[Any, str | None]:
+    from flowlint.reporters import REPORTERS
+
+    checked: tuple[Any, str | None] = _choice(tuple(REPORTERS))(value)
+    return checked
+
+
+def _per_file_ignores(value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, dict):
+        return None, "must be a table of glob pattern = [rule codes]"
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for pattern, codes in value.items():
+        checked, problem = _string_list(codes, codes=True)
+        if problem:
+            return None, f"pattern {pattern!r}: {problem}"
+        out.append((pattern, checked or ()))
+    return tuple(out), None
+
+
+KEYS: dict[str, tuple[str, Any]] = {
+    "format": ("format", _format),
+    "select": ("select", lambda v: _string_list(v, codes=True)),
+    "ignore": ("ignore", lambda v: _string_list(v, codes=True)),
+    "extend-select": ("extend_select", lambda v: _string_list(v, codes=True)),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "exclude": ("exclude", _string_list),
+    "extend-exclude": ("extend_exclude", _string_list),
+    "force-exclude": ("force_exclude", _boolean),
+    "target-version": ("target_version", _version),
+    "error-on": ("error_on", _choice(_ERROR_ON)),
+    "statistics": ("statistics", _boolean),
+    "quiet": ("quiet", _boolean),
+    "show-source": ("show_source", _boolean),
+    "color": ("color", _choice(_COLORS)),
+    "jobs": ("jobs", _jobs),
+}
+
+
+# --------------------------------------------------------------------------------------------------
+# Finding and reading files
+
+
+def discover(start: Path) -> Path | None:
+    """The first configuration file in ``start`` or a directory above it."""
+    directory = Path(os.path.abspath(start))
+    if not directory.is_dir():
+        directory = directory.parent
+    for candidate_dir in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_dir / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "flowlint" not in text:  # cheap: most pyproject.toml files never mention us
+        return False
+    try:
+        data = _parse_toml(text, pyproject)
+    except ConfigError:
+        return True  # broken, but it is ours to report
+    return isinstance(data.get("tool"), dict) and "flowlint" in data["tool"]
+
+
+def load(path: Path) -> Settings:
+    """Read and check one configuration file. Raises :class:`ConfigError` on any problem."""
+    shown = _shown(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except IsADirectoryError:
+        raise ConfigError([(shown, 0, "is a directory, not a configuration file")]) from None
+    except OSError as exc:
+        raise ConfigError([(shown, 0, exc.strerror or str(exc))]) from None
+    except UnicodeDecodeError:
+        raise ConfigError([(shown, 0, "is not UTF-8 text")]) from None
+    data = _parse_toml(text, Path(shown))
+    if path.name == "pyproject.toml":
+        table_name = "tool.flowlint"
+        tool = data.get("tool", {})
+        table = tool.get("flowlint") if isinstance(tool, dict) else None
+        if table is None:
+            raise ConfigError([(shown, 0, "has no [tool.flowlint] table")])
+    else:
+        table_name = ""
+        table = data
+    if not isinstance(table, dict):
+        raise ConfigError([(shown, _line_of(text, table_name, None), f"[{table_name}] must be a table")])
+    values: dict[str, Any] = {}
+    problems: list[tuple[str, int, str]] = []
+    where = f"[{table_name}]" if table_name else shown
+    for key, value in table.items():
+        line = _line_of(text, table_name, key)
+        if key not in KEYS:
+            hint = difflib.get_close_matches(key, KEYS, n=1)
+            suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+            if key == "tool" and not table_name:
+                suggestion = f" (in {path.name} the keys go at the top level, without [tool.flowlint])"
+            problems.append((shown, line, f"unknown key {key!r} in {where}{suggestion}"))
+            continue
+        attribute, check = KEYS[key]
+        checked, problem = check(value)
+        if problem:
+            problems.append((shown, line, f"{key}: {problem}"))
+        else:
+            values[attribute] = checked
+    if problems:
+        raise ConfigError(problems)
+    return Settings(**values, source=path, root=path.parent)
+
+
+def load_settings(*, config: Path | None, start: Path, isolated: bool = False) -> Settings:
+    """The settings of a run: ``--config``, else discovery from ``start``; defaults when nothing is found."""
+    if isolated:
+        return Settings()
+    path = config if config is not None else discover(start)
+    return load(path) if path is not None else Settings()
+
+
+def _shown(path: Path) -> str:
+    """A configuration file as error messages name it: relative to the current directory when inside it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _parse_toml(text: str, path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = re.search(r"\(at line (\d+), column \d+\)", message)
+        line = int(m.group(1)) if m else (text.count("\n") + 1 if "end of document" in message else 0)
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        raise ConfigError([(str(path), line, f"invalid TOML: {message}")]) from None
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def _line_of(text: str, table: str, key: str | None) -> int:
+    """Line of ``key`` in ``[table]`` (``table`` "" is the top level); the table header if not found.
+
+    tomllib keeps no positions, so this scans the text: enough for the keys a person writes, and a
+    header line is still a useful answer for the rest.
+    """
+    current = ""
+    header_line = 0
+    key_pattern = None
+    if key is not None:
+        quoted = re.escape(key)
+        key_pattern = re.compile(rf"""^\s*(?:{quoted}|"{quoted}"|'{quoted}')\s*=""")
+    for number, line in enumerate(text.splitlines(), start=1):
+        m = _HEADER.match(line)
+        if m:
+            current = _normalise_table(m.group(1))
+            if current == table:
+                header_line = number
+            continue
+        if current == table and key_pattern is not None and key_pattern.match(line):
+            return number
+    if key is not None:  # a sub-table written as [tool.flowlint.per-file-ignores]
+        sub = _line_of_header(text, f"{table}.{key}" if table else key)
+        if sub:
+            return sub
+    return header_line
+
+
+def _line_of_header(text: str, table: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        m = _HEADER.match(line)
+        if m and (_normalise_table(m.group(1)) == table or _normalise_table(m.group(1)).startswith(table + ".")):
+            return number
+    return 0
+
+
+def _normalise_table(name: str) -> str:
+    return ".".join(part.strip().strip("\"'") for part in name.split("."))
+
+
+# --------------------------------------------------------------------------------------------------
+# Printing (``flowlint config``)
+
+
+def to_toml(settings: Settings) -> str:
+    """The effective settings as a ``flowlint.toml`` a user could save."""
+    attribute_to_key = {attribute: key for key, (attribute, _check) in KEYS.items()}
+    lines: list[str] = []
+    tables: list[str] = []
+    for f in fields(settings):
+        key = attribute_to_key.get(f.name)
+        if key is None:
+            continue
+        value = getattr(settings, f.name)
+        if key == "per-file-ignores":
+            if value:
+                tables.append("")
+                tables.append("[per-file-ignores]")
+                tables.extend(f"{_toml_value(pattern)} = {_toml_value(list(codes))}" for pattern, codes in value)
+            continue
+        if value is None:
+            lines.append(f"# {key} is not set")
+            continue
+        lines.append(f"{key} = {_toml_value(value)}")
+    return "\n".join(lines + tables) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        return f'"{escaped}"'
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(value)  # pragma: no cover - Settings holds only the types above

@@ -1,0 +1,17 @@
+"""``--format concise``: one ``file:line:col: CODE message`` line per problem, then the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flowlint.reporters import FileResult, RenderOptions
+from flowlint.reporters._lines import headline, summary
+
+__all__ = ["render"]
+
+
+def render(results: Sequence[FileResult], options: RenderOptions) -> str:
+    lines = [headline(r.path, d, color=options.color) for r in results for d in r.diagnostics]
+    if not options.quiet:
+        lines.append(summary(results, options))
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,43 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation per problem.
+
+``::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=CODE::message`` (``::warning`` for warnings).
+Chosen automatically when ``GITHUB_ACTIONS=true`` and no format was given. Escaping follows the Actions
+toolkit (``@actions/core`` ``command.ts``): ``%``, CR and LF everywhere, ``:`` and ``,`` in properties too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flowlint.reporters import FileResult, RenderOptions
+
+__all__ = ["render"]
+
+
+def render(results: Sequence[FileResult], options: RenderOptions) -> str:
+    lines: list[str] = []
+    for result in results:
+        if result.error is not None:
+            lines.append(f"::error file={_prop(result.path)},title=flowlint::{_data(result.error)}")
+        for diagnostic in result.diagnostics:
+            props = {"file": result.path}
+            span = diagnostic.span
+            if span is not None and span.line_start > 0:
+                props.update(
+                    line=str(span.line_start),
+                    col=str(span.column_start),
+                    endLine=str(span.line_end),
+                    endColumn=str(span.column_end),
+                )
+            props["title"] = diagnostic.rule or diagnostic.error
+            text = ",".join(f"{key}={_prop(value)}" for key, value in props.items())
+            lines.append(f"::{diagnostic.severity} {text}::{_data(diagnostic.message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,235 @@
+"""Configuration files: discovery, every key checked with file and line, command line over file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flowlint.config import ConfigError, Settings, discover, load, path_matches
+
+from .conftest import FIXTURES, run_cli
+
+ERRORS = (FIXTURES / "errors.json").read_bytes()  # FL004 warning + FL102 error
+CLEAN = (FIXTURES / "clean.json").read_bytes()
+
+
+def _project(tmp_path: Path, config_name: str, config_text: str) -> Path:
+    (tmp_path / config_name).write_text(config_text, encoding="utf-8")
+    flows = tmp_path / "flows" / "deep"
+    flows.mkdir(parents=True)
+    (flows / "a.json").write_bytes(ERRORS)
+    return flows / "a.json"
+
+
+def test_pyproject_tool_table_is_found_by_walking_up_from_the_file(tmp_path: Path) -> None:
+    flow = _project(tmp_path, "pyproject.toml", '[project]\nname = "x"\n\n[tool.flowlint]\nignore = ["FL102"]\n')
+    assert discover(flow.parent) == tmp_path / "pyproject.toml"
+    elsewhere = tmp_path.parent
+    result = run_cli(["--format", "concise", str(flow)], cwd=elsewhere)  # cwd outside the project
+    assert "FL102" not in result.stdout and "FL004" in result.stdout
+    assert result.exit_code == 0
+
+
+def test_a_pyproject_without_our_table_is_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "flowlint.toml").write_text('select = ["FL0"]\n', encoding="utf-8")
+    inner = tmp_path / "pkg"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text('[project]\nname = "flowlint-user"\n', encoding="utf-8")
+    assert discover(inner) == tmp_path / "flowlint.toml"
+
+
+def test_dot_flowlint_toml_wins_over_flowlint_toml_and_pyproject_in_the_same_directory(tmp_path: Path) -> None:
+    for name in ("pyproject.toml", "flowlint.toml", ".flowlint.toml"):
+        text = "[tool.flowlint]\n" if name == "pyproject.toml" else ""
+        (tmp_path / name).write_text(text + 'select = ["ALL"]\n', encoding="utf-8")
+    assert discover(tmp_path) == tmp_path / ".flowlint.toml"
+    (tmp_path / ".flowlint.toml").unlink()
+    assert discover(tmp_path) == tmp_path / "flowlint.toml"
+
+
+def test_no_configuration_means_defaults(tmp_path: Path) -> None:
+    assert load_defaults_from(tmp_path) == Settings(root=tmp_path)
+
+
+def load_defaults_from(directory: Path) -> Settings:
+    from flowlint.config import load_settings
+
+    found = discover(directory)
+    return load_settings(config=None, start=directory) if found is None else load(found)
+
+
+def test_unknown_key_is_reported_with_file_line_and_a_suggestion(tmp_path: Path) -> None:
+    flow = _project(tmp_path, "pyproject.toml", '[tool.flowlint]\nformat = "concise"\n\nselct = ["FL1"]\n')
+    result = run_cli([str(flow)], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "flowlint: error: pyproject.toml:4: unknown key 'selct' in [tool.flowlint] (did you mean 'select'?)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            'format = "xml"\n',
+            1,
+            "format: must be one of 'text', 'concise', 'api', 'graph', 'json', 'sarif', 'github', 'junit' (got 'xml')",
+        ),
+        ('\nselect = "FL1"\n', 2, "select: must be a list of strings"),
+        ('ignore = ["E501"]\n', 1, "ignore: 'E501' is not a rule code or prefix (e.g. 'FL102', 'FL1', 'ALL')"),
+        ('ignore = ["FL999"]\n', 1, "ignore: unknown rule 'FL999' (see `flowlint rules`)"),
+        (
+            'target-version = "8.0"\n',
+            1,
+            "target-version: '8.0' is not a Flow JSON version flowlint knows (e.g. \"7.3\")",
+        ),
+        ("jobs = 0\n", 1, "jobs: must be a whole number of at least 1 (got 0)"),
+        ('quiet = "yes"\n', 1, "quiet: must be true or false (got 'yes')"),
+        ('color = "blue"\n', 1, "color: must be one of 'auto', 'always', 'never' (got 'blue')"),
+        ('error-on = "info"\n', 1, "error-on: must be one of 'error', 'warning' (got 'info')"),
+        (
+            '[per-file-ignores]\n"legacy/*.json" = ["FL1", 3]\n',
+            1,
+            "per-file-ignores: pattern 'legacy/*.json': must be a list of strings",
+        ),
+    ],
+)
+def test_bad_values_are_reported_with_file_and_line(tmp_path: Path, text: str, line: int, message: str) -> None:
+    (tmp_path / "flowlint.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path / "flowlint.toml")
+    assert caught.value.problems == [(str(tmp_path / "flowlint.toml"), line, message)]
+
+
+def test_every_problem_of_a_file_is_reported_not_just_the_first(tmp_path: Path) -> None:
+    (tmp_path / "flowlint.toml").write_text('colour = "never"\njobs = -1\n', encoding="utf-8")
+    result = run_cli(["fixtures-none"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "flowlint: error: flowlint.toml:1: unknown key 'colour' in flowlint.toml (did you mean 'color'?)",
+        "flowlint: error: flowlint.toml:2: jobs: must be a whole number of at least 1 (got -1)",
+    ]
+
+
+def test_invalid_toml_names_its_line(tmp_path: Path) -> None:
+    (tmp_path / "flowlint.toml").write_text('select = ["FL1"]\nignore = [\n', encoding="utf-8")
+    result = run_cli(["x.json"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("flowlint: error: flowlint.toml:3: invalid TOML: ")
+
+
+def test_config_option_pointing_at_a_directory_is_one_clear_line(tmp_path: Path) -> None:
+    result = run_cli(["--config", ".", "x.json"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == "flowlint: error: .: is a directory, not a configuration file\n"
+
+
+def test_config_option_and_isolated(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_bytes(ERRORS)
+    (tmp_path / "flowlint.toml").write_text('ignore = ["FL1"]\n', encoding="utf-8")
+    (tmp_path / "other.toml").write_text('ignore = ["FL0"]\n', encoding="utf-8")
+    assert run_cli(["-q", "--format", "concise", "a.json"], cwd=tmp_path).stdout.count("FL") == 1
+    chosen = run_cli(["-q", "--format", "concise", "--config", "other.toml", "a.json"], cwd=tmp_path).stdout
+    assert "FL102" in chosen and "FL004" not in chosen
+    assert run_cli(["-q", "--format", "concise", "--isolated", "a.json"], cwd=tmp_path).stdout.count("FL") == 2
+
+
+def test_command_line_options_override_the_file(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_bytes(ERRORS)
+    (tmp_path / "flowlint.toml").write_text(
+        'format = "json"\nerror-on = "warning"\nselect = ["FL0"]\n', encoding="utf-8"
+    )
+    from_file = run_cli(["a.json"], cwd=tmp_path)
+    assert from_file.stdout.startswith("[") and from_file.exit_code == 1  # FL004 warning fails with error-on
+    overridden = run_cli(["--format", "concise", "--error-on", "error", "--select", "FL1", "a.json"], cwd=tmp_path)
+    assert overridden.stdout.startswith("a.json:2:14: FL102") and overridden.exit_code == 1
+    extended = run_cli(["--format", "concise", "-q", "--extend-select", "FL1", "a.json"], cwd=tmp_path)
+    assert extended.stdout.count("\n") == 2
+
+
+def test_per_file_ignores_and_excludes(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.flowlint]\n"
+        'extend-exclude = ["drafts", "*.min.json"]\n'
+        "\n"
+        "[tool.flowlint.per-file-ignores]\n"
+        '"legacy/*.json" = ["FL102"]\n',
+        encoding="utf-8",
+    )
+    for name in ("legacy/old.json", "current/new.json", "drafts/d.json", "current/x.min.json", "node_modules/m.json"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text('{"version": 7.3}', encoding="utf-8")
+    out = run_cli(["--format", "concise", "-q", "."], cwd=tmp_path).stdout
+    assert out == "current/new.json:1:13: FL102 " + out.split(" FL102 ", 1)[1]
+    assert out.count("\n") == 1
+    # Named explicitly, an excluded file is still checked, unless --force-exclude (the pre-commit hook's way).
+    assert run_cli(["-q", "--format", "concise", "drafts/d.json"], cwd=tmp_path).stdout.count("FL102") == 1
+    assert run_cli(["-q", "--force-exclude", "drafts/d.json"], cwd=tmp_path).stdout == ""
+
+
+def test_an_unknown_per_file_ignores_line_is_found_in_its_sub_table(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.flowlint]\nselect = ["ALL"]\n\n[tool.flowlint.per-file-ignores]\n"a/*.json" = "FL1"\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path / "pyproject.toml")
+    assert caught.value.problems[0][1] == 4
+
+
+def test_pattern_matching_rules() -> None:
+    root = Path("/project")
+    assert path_matches(Path("/project/node_modules/x/a.json"), "node_modules", root=root)
+    assert path_matches(Path("/project/flows/legacy/a.json"), "flows/legacy", root=root)
+    assert not path_matches(Path("/project/other/flows/legacy/a.json"), "flows/legacy", root=root)
+    assert path_matches(Path("/project/a.min.json"), "*.min.json", root=root)
+    # Outside the configured tree only the name can match: a parent called "build" does not exclude.
+    assert not path_matches(Path("/elsewhere/build/a.json"), "build", root=root)
+
+
+def test_flowlint_config_prints_the_effective_configuration(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.flowlint]\ntarget-version = "7.3"\nignore = ["FL103"]\n\n'
+        '[tool.flowlint.per-file-ignores]\n"old/*" = ["FL1"]\n',
+        encoding="utf-8",
+    )
+    result = run_cli(["config"], cwd=tmp_path)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"# from {tmp_path / 'pyproject.toml'} [tool.flowlint]"
+    assert 'target-version = "7.3"' in lines and 'ignore = ["FL103"]' in lines
+    assert lines[-2:] == ["[per-file-ignores]", '"old/*" = ["FL1"]']
+    # What it prints is a valid flowlint.toml that gives the same settings.
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "flowlint.toml").write_text(result.stdout, encoding="utf-8")
+    assert load(tmp_path / "copy" / "flowlint.toml") == load(tmp_path / "pyproject.toml")
+
+
+def test_flowlint_config_with_a_broken_file_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "flowlint.toml").write_text("nope = 1\n", encoding="utf-8")
+    result = run_cli(["config"], cwd=tmp_path)
+    assert result.exit_code == 2 and "unknown key 'nope'" in result.stderr
+
+
+def test_a_missing_config_file_is_one_clear_line(tmp_path: Path) -> None:
+    result = run_cli(["--config", "nope.toml", "x.json"], cwd=tmp_path)
+    assert (result.exit_code, result.stderr) == (2, "flowlint: error: nope.toml: No such file or directory\n")
+
+
+def test_ignore_on_the_command_line_adds_to_the_file_and_select_brings_a_code_back(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_bytes(ERRORS)  # FL004 warning, FL102 error
+    (tmp_path / "flowlint.toml").write_text('ignore = ["FL102"]\n', encoding="utf-8")
+    both = run_cli(["-q", "--format", "concise", "--ignore", "FL004", "a.json"], cwd=tmp_path)
+    assert (both.exit_code, both.stdout) == (0, "")
+    back = run_cli(["-q", "--format", "concise", "--select", "FL102", "a.json"], cwd=tmp_path)
+    assert back.stdout.startswith("a.json:2:14: FL102") and back.stdout.count("\n") == 1
+
+
+def test_a_tool_table_in_flowlint_toml_gets_a_hint(tmp_path: Path) -> None:
+    (tmp_path / "flowlint.toml").write_text('[tool.flowlint]\nselect = ["FL1"]\n', encoding="utf-8")
+    result = run_cli(["config"], cwd=tmp_path)
+    assert result.stderr == (
+        "flowlint: error: flowlint.toml:1: unknown key 'tool' in flowlint.toml "
+        "(in flowlint.toml the keys go at the top level, without [tool.flowlint])\n"
+    )
