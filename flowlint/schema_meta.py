@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from flowlint.jstypes import js_type
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import ERROR, Diagnostic, JsonPath, Pointer
 from flowlint.schema_build import (
@@ -274,20 +275,6 @@ _DATA_CHANNEL_URI = (
 )
 
 
-def _js_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
-
-
 def _prop_name(path: JsonPath) -> str:
     """Meta's ``<prop>``: the last key, or ``parent/index`` for an array item."""
     if not path:
@@ -406,7 +393,7 @@ def _translate_one(error: ValidationError, ctx: _Context) -> None:
         reg.add(path, "INVALID_PROPERTY_TYPE", expected)
         ctx.emit(
             "INVALID_PROPERTY_TYPE",
-            f"Expected property '{prop}' to be of type '{expected}' but found '{_js_type(error.instance)}'.",
+            f"Expected property '{prop}' to be of type '{expected}' but found '{js_type(error.instance)}'.",
             Pointer(path),
         )
         return

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple, Sequence
 
+from flowlint.jstypes import js_type
 from flowlint.diagnostics import JsonPath, Pointer
 
 __all__ = ["Finding", "at", "key_at", "is_str", "is_dict", "is_list", "js_type", "join_ids", "expression_typer"]
@@ -47,21 +48,6 @@ def is_dict(value: Any) -> bool:
 
 def is_list(value: Any) -> bool:
     return isinstance(value, list)
-
-
-def js_type(value: Any) -> str:
-    """The type name Meta's validator uses for a JSON value (``typeof``, with ``array`` and ``null``)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
 
 
 def join_ids(ids: Sequence[object], sep: str = ", ") -> str:

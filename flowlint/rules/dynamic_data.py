@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from flowlint.diagnostics import JsonPath
-from flowlint.rules.model import FlowModel, Screen, children_slots
+from flowlint.rules.model import MEDIA_PICKERS, MEDIA_SCHEMA, FlowModel, Screen, children_slots
+from flowlint.rules.model import form_value_schema as model_form_value_schema
 
 __all__ = [
     "MetaComponent",
@@ -69,46 +70,15 @@ def meta_components(model: FlowModel, screen: Screen) -> list[MetaComponent]:
 
 def form_value_type(node: dict[str, Any]) -> str | None:
     """``getComponentValueSchema(...).type``: the type of ``${form.<name>}`` for an input component."""
-    kind = node.get("type")
-    if kind in ("CheckboxGroup", "ChipsSelector"):
-        return "array"
-    if kind in ("DatePicker", "Dropdown", "RadioButtonsGroup", "TextArea", "NavigationList"):
-        return "string"
-    if kind == "CalendarPicker":
-        return "object" if node.get("mode") == "range" else "string"
-    if kind == "TextInput":
-        return "number" if node.get("input-type") in ("number", "passcode") else "string"
-    if kind == "OptIn":
-        return "boolean"
-    if kind in ("PhotoPicker", "DocumentPicker"):
-        return "array"  # NATIVE_COMPONENTS_SCHEMA: the picked media, a list
-    return None
-
-
-#: ``WAFlowJSONConstants.NATIVE_COMPONENTS_SCHEMA``: what a PhotoPicker or DocumentPicker field holds.
-_MEDIA_SCHEMA: dict[str, Any] = {
-    "type": "array",
-    "items": {
-        "type": "object",
-        "properties": {
-            "media_id": {"type": "string"},
-            "cdn_url": {"type": "string"},
-            "encryption_metadata": {
-                "type": "object",
-                "properties": {
-                    key: {"type": "string"}
-                    for key in ("hmac", "iv", "encryption_key", "hmac_key", "plaintext_hash")
-                },
-            },
-        },
-    },
-}
+    schema = model_form_value_schema(node)
+    return schema["type"] if schema is not None else None
 
 
 def form_value_schema(node: dict[str, Any]) -> dict[str, Any] | None:
-    """``getComponentValueSchema``: the schema of ``${form.<name>}`` (None: not an input component)."""
-    if node.get("type") in ("PhotoPicker", "DocumentPicker"):
-        return _MEDIA_SCHEMA
+    """``getComponentValueSchema``, as the dynamic-data checks compare it: the type alone, except for the
+    media pickers, whose value is Meta's NATIVE_COMPONENTS_SCHEMA (None: not an input component)."""
+    if node.get("type") in MEDIA_PICKERS:
+        return MEDIA_SCHEMA
     kind = form_value_type(node)
     return {"type": kind} if kind is not None else None
 
