@@ -21,6 +21,7 @@ from flowlint.reporters import FileResult, fails
 
 if TYPE_CHECKING:
     from flowlint.diagnostics import Report
+    from flowlint.engine import Selection
 
 __all__ = ["Task", "check_inputs", "default_jobs", "exit_status"]
 
@@ -137,7 +138,30 @@ def lint_task(task: Task) -> FileResult:
     from flowlint.engine import Selection, lint_file
 
     selection = Selection(task.select, task.ignore)
-    return _guarded(task.display, lambda: lint_file(task.path, version=task.version, selection=selection))
+
+    def check() -> Report:
+        report = lint_file(task.path, version=task.version, selection=selection)
+        return _as_request_if_one(report, selection)
+
+    return _guarded(task.display, check)
+
+
+def _as_request_if_one(report: Report, selection: Selection) -> Report:
+    """A file that is a Create Flow request body rather than a flow is checked as one (issue 7: detected
+    automatically), with every finding at its place in the request file; otherwise ``report`` as is.
+
+    Detection (:func:`flowlint.request.looks_like_create_request`) looks only at the top-level keys: no
+    ``version`` or ``screens``, and ``flowJson`` (or ``name`` with ``categories``). A flow never matches.
+    """
+    value = report.value
+    if not isinstance(value, dict) or "screens" in value or "version" in value:
+        return report  # the common case, decided without importing the request module
+    from flowlint.request import check_create_request, looks_like_create_request
+
+    if not looks_like_create_request(value) or report.source is None:
+        return report
+    request = check_create_request(report.source, filename=report.filename).file_report()
+    return replace(request, diagnostics=[d for d in request.diagnostics if selection.allows(d.rule)])
 
 
 def _read_stdin(limit: int) -> bytes:
@@ -157,7 +181,10 @@ def _lint_stdin(display: str, settings: Settings, read_stdin: Callable[[int], by
     path = Path(display) if display != "-" else None
     selection = Selection(settings.selected(), settings.ignored_for(path))
     version = settings.target_version
-    return _guarded(display, lambda: lint(data, version=version, filename=display, selection=selection))
+    return _guarded(
+        display,
+        lambda: _as_request_if_one(lint(data, version=version, filename=display, selection=selection), selection),
+    )
 
 
 def _guarded(display: str, check: Callable[[], Report]) -> FileResult:

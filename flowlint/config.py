@@ -62,7 +62,7 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     "dist",
 )
 
-_CODE = re.compile(r"ALL|FL\d{0,3}")
+_CODE = re.compile(r"ALL|FL\d{0,4}")  # FL + up to four digits: the request rules are FL10xx
 _COLORS = ("auto", "always", "never")
 _ERROR_ON = ("error", "warning")
 
