@@ -198,6 +198,11 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
     type=click.Choice(["error", "warning"]),
     help="Lowest severity that makes the exit status 1. Default: error.",
 )
+@click.option(
+    "--severity",
+    type=click.Choice(["warning", "error"]),
+    help="Lowest severity to report: warning (default, everything) or error (hide warnings).",
+)
 @click.option("--statistics", is_flag=True, default=None, help="Print the number of problems per rule instead of them.")
 @click.option("-q", "--quiet", is_flag=True, default=None, help="Print the problems only, no summary line.")
 @click.option(
@@ -231,7 +236,7 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
 def check_command(paths: tuple[str, ...], config_file: Path | None, isolated: bool, **options: Any) -> None:
     """Check WhatsApp Flow JSON files: PATH is a file, a directory (its *.json files), a glob, or -
     for standard input."""
-    from flowlint.cli_check import check_inputs, exit_status
+    from flowlint.cli_check import check_inputs, exit_status, keep_severity
     from flowlint.cli_inputs import collect
     from flowlint.config import ConfigError
     from flowlint.reporters import get_reporter
@@ -253,7 +258,7 @@ def check_command(paths: tuple[str, ...], config_file: Path | None, isolated: bo
     if not items and not settings.quiet:
         emit("flowlint: warning: no JSON files to check\n", err=True)
     try:
-        results = check_inputs(items, settings)
+        results = keep_severity(check_inputs(items, settings), settings.severity)
     except KeyboardInterrupt:
         emit("\n", err=True)
         sys.exit(130)  # the shell's convention for "interrupted": not 1, which means "problems found"
@@ -293,6 +298,7 @@ def build_settings(
         "extend_select": options.get("extend_select"),
         "target_version": options.get("target_version"),
         "error_on": options.get("error_on"),
+        "severity": options.get("severity"),
         "statistics": options.get("statistics"),
         "quiet": options.get("quiet"),
         "show_source": options.get("show_source"),

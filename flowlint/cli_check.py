@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from flowlint.diagnostics import Report
     from flowlint.engine import Selection
 
-__all__ = ["Task", "check_inputs", "default_jobs", "exit_status"]
+__all__ = ["Task", "check_inputs", "default_jobs", "exit_status", "keep_severity"]
 
 #: With the default ``jobs``, worker processes start only when the files add up to this much: starting a
 #: pool (importing multiprocessing, forking, shipping results back) costs tens of milliseconds, more than
@@ -84,6 +84,20 @@ def exit_status(results: Sequence[FileResult], *, error_on: str) -> int:
     if any(fails(d, error_on) for r in results for d in r.diagnostics):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def keep_severity(results: Sequence[FileResult], severity: str) -> list[FileResult]:
+    """Drop the warnings when only errors are to be reported (``severity = "error"``)."""
+    if severity != "error":
+        return list(results)
+    out = []
+    for result in results:
+        report = result.report
+        if report is not None and any(d.severity != "error" for d in report.diagnostics):
+            kept = [d for d in report.diagnostics if d.severity == "error"]
+            result = replace(result, report=replace(report, diagnostics=kept))
+        out.append(result)
+    return out
 
 
 def _automatic_jobs(tasks: Sequence[Task]) -> int:

@@ -65,6 +65,7 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
 _CODE = re.compile(r"ALL|FL\d{0,4}")  # FL + up to four digits: the request rules are FL10xx
 _COLORS = ("auto", "always", "never")
 _ERROR_ON = ("error", "warning")
+_SEVERITIES = ("warning", "error")
 
 
 class ConfigError(Exception):
@@ -92,6 +93,8 @@ class Settings:
     force_exclude: bool = False
     target_version: str | None = None
     error_on: str = "error"
+    #: Lowest severity reported: ``"warning"`` (everything) or ``"error"`` (warnings are not shown).
+    severity: str = "warning"
     statistics: bool = False
     quiet: bool = False
     show_source: bool = True
@@ -241,6 +244,7 @@ KEYS: dict[str, tuple[str, Any]] = {
     "force-exclude": ("force_exclude", _boolean),
     "target-version": ("target_version", _version),
     "error-on": ("error_on", _choice(_ERROR_ON)),
+    "severity": ("severity", _choice(_SEVERITIES)),
     "statistics": ("statistics", _boolean),
     "quiet": ("quiet", _boolean),
     "show-source": ("show_source", _boolean),
