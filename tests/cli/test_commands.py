@@ -117,6 +117,15 @@ def test_schema_prints_the_schema_stage_answer(monkeypatch: pytest.MonkeyPatch) 
     assert run_cli(["schema", "9.9"]).exit_code == 2
 
 
+def test_schema_takes_the_version_as_an_option_too() -> None:
+    by_option = run_cli(["schema", "--version", "6.1"])
+    assert by_option.exit_code == 0
+    assert json.loads(by_option.stdout)["$id"].endswith("6.1")
+    assert by_option.stdout == run_cli(["schema", "6.1"]).stdout
+    clash = run_cli(["schema", "--version", "6.1", "7.0"])
+    assert clash.exit_code == 2 and "two different versions" in clash.stderr
+
+
 def test_importing_the_cli_loads_no_sub_command_and_no_heavy_module() -> None:
     """What `flowlint --version` and a plain check pay for at start-up (budget ~60 ms)."""
     code = (
