@@ -144,7 +144,7 @@ def request_command(body: str, account_id: str | None, channel_id: str | None, o
 )
 def serve_command(host: str, port: int, quiet: bool, max_body_bytes: int | None) -> None:
     """Serve an offline stand-in of the 8x8 Create Flow API, backed by flowlint's checks."""
-    from flowlint.server import MAX_BODY_BYTES, make_server
+    from flowlint.server import MAX_BODY_BYTES, make_server, run_until_interrupted
 
     try:
         server = make_server(host, port, quiet=quiet, max_body_bytes=max_body_bytes or MAX_BODY_BYTES)
@@ -156,9 +156,4 @@ def serve_command(host: str, port: int, quiet: bool, max_body_bytes: int | None)
         "(Ctrl-C to stop)",
         err=True,
     )
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    run_until_interrupted(server)

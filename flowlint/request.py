@@ -45,6 +45,7 @@ from flowlint.diagnostics import (
     merge_for_api,
 )
 from flowlint.engine import lint
+from flowlint.jstypes import js_type
 from flowlint.positions import LineIndex, Span
 from flowlint.source import MAX_BYTES, ParsedSource, parse_source
 from flowlint.versions import LEGACY, PUBLISHABLE, SUPPORTED, parse_version_number
@@ -905,18 +906,14 @@ def _is_https_uri(text: str) -> bool:
     return parts.scheme == "https" and bool(parts.hostname)
 
 
+_TYPE_PHRASE = {"null": "null", "boolean": "a boolean", "number": "a number", "array": "an array", "object": "an object"}
+
+
 def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
+    """The value's JSON type as a phrase for a message; a string is quoted (its start)."""
     if isinstance(value, str):
         return f"the string {json.dumps(value)[:60]}"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"
+    return _TYPE_PHRASE[js_type(value)]
 
 
 def _show(value: Any) -> str:

@@ -32,7 +32,7 @@ from urllib.parse import unquote, urlsplit
 
 from flowlint.request import api_answer, check_create_request, check_path_parameters, error_body
 
-__all__ = ["FlowStore", "FlowServer", "make_server", "serve", "MAX_BODY_BYTES"]
+__all__ = ["FlowStore", "FlowServer", "make_server", "serve", "run_until_interrupted", "MAX_BODY_BYTES"]
 
 #: Default bound on a request body: Meta's 10 MB Flow JSON limit, doubled for JSON string escaping.
 MAX_BODY_BYTES = 2 * 10 * 1_048_576 + 65_536
@@ -355,7 +355,11 @@ def serve(
     host: str = "127.0.0.1", port: int = 8080, *, quiet: bool = False, max_body_bytes: int = MAX_BODY_BYTES
 ) -> None:
     """Serve until interrupted (Ctrl-C)."""
-    server = make_server(host, port, quiet=quiet, max_body_bytes=max_body_bytes)
+    run_until_interrupted(make_server(host, port, quiet=quiet, max_body_bytes=max_body_bytes))
+
+
+def run_until_interrupted(server: FlowServer) -> None:
+    """Serve until Ctrl-C, then close the listening socket (no traceback for the interrupt)."""
     try:
         server.serve_forever()
     except KeyboardInterrupt:
