@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import JsonPath
@@ -180,17 +180,15 @@ def navigate_action_payload_fields(model: FlowModel) -> Iterable[Finding]:
     for action in model.screen_navigations:
         name = _next_name(action)
         _, data = _declared_data(model, name)
-        payload = action.node.get("payload")
-        keys = list(payload) if isinstance(payload, dict) else []
-        ppath = action.path + ("payload",)
+        yield from _undeclared_payload_keys(
+            action, data, ("FL501", "FL502"), NAV,
+            no_model=f"No data model is defined in the next screen '{name}'.",
+            extra=lambda ids: f"Following fields are missing in the next screen's data model: [{ids}].",
+        )
         if data is None:
-            if keys:
-                yield Finding("FL501", NAV, f"No data model is defined in the next screen '{name}'.", at(ppath))
             continue
-        extra = [k for k in keys if k not in data]
-        if extra:
-            message = f"Following fields are missing in the next screen's data model: [{join_ids(extra)}]."
-            yield Finding("FL502", NAV, message, key_at(*(ppath + (k,) for k in extra)))
+        payload = action.node.get("payload")
+        ppath = action.path + ("payload",)
         missing = [k for k in data if not isinstance(payload, dict) or k not in payload]
         if not missing:
             continue
@@ -216,16 +214,34 @@ def update_data_action_payload_fields(model: FlowModel) -> Iterable[Finding]:
             continue
         sid = model.screen_of(action).id
         _, data = _declared_data(model, sid)
-        keys = list(payload) if isinstance(payload, dict) else []
-        ppath = action.path + ("payload",)
-        if data is None:
-            if keys:
-                yield Finding("FL514", UPDATE, f"No data model is defined in the screen '{sid}'.", at(ppath))
-            continue
-        extra = [k for k in keys if k not in data]
-        if extra:
-            message = f"Following fields are missing in the screen '{sid}' data model: [{join_ids(extra)}]."
-            yield Finding("FL514", UPDATE, message, key_at(*(ppath + (k,) for k in extra)))
+        yield from _undeclared_payload_keys(
+            action, data, ("FL514", "FL514"), UPDATE,
+            no_model=f"No data model is defined in the screen '{sid}'.",
+            extra=lambda ids: f"Following fields are missing in the screen '{sid}' data model: [{ids}].",
+        )
+
+
+def _undeclared_payload_keys(
+    action: Action,
+    data: dict[str, Any] | None,
+    rules: tuple[str, str],
+    error: str,
+    *,
+    no_model: str,
+    extra: Callable[[str], str],
+) -> Iterable[Finding]:
+    """Payload keys the screen's ``data`` does not declare: ``rules[0]`` on the payload when there is no
+    data model at all, ``rules[1]`` on the extra keys otherwise (``extra`` words the message from their list)."""
+    payload = action.node.get("payload")
+    keys = list(payload) if isinstance(payload, dict) else []
+    ppath = action.path + ("payload",)
+    if data is None:
+        if keys:
+            yield Finding(rules[0], error, no_model, at(ppath))
+        return
+    undeclared = [k for k in keys if k not in data]
+    if undeclared:
+        yield Finding(rules[1], error, extra(join_ids(undeclared)), key_at(*(ppath + (k,) for k in undeclared)))
 
 
 # --- NavigateActionStaticDataV500 / V600, UpdateDataActionStaticDataV600 ------------------------------------
