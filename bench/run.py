@@ -181,16 +181,20 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], dict[str, Any]]:
     from flowlint.source import _lark_parse
 
     quick = args.quick
+    # As installed (pip compiles bytecode): without it every process would compile flowlint's source,
+    # and PYTHONDONTWRITEBYTECODE, if set, would keep it so. check-jsonschema's venv has its bytecode.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "flowlint")], check=True,
+                   stdout=subprocess.DEVNULL)
     sizes = QUICK_SIZES if quick else SIZES
     out = Path(args.out_dir) if args.out_dir else BENCH / "out"
-    inputs = make_inputs(out, sizes, 20 if quick else 1000)
+    inputs = make_inputs(out, sizes, 10 if quick else 1000)
     rows: list[Row] = []
     facts: dict[str, Any] = {}
     judged = not quick
 
     def reps(size: int) -> int:
         if quick:
-            return 2
+            return 1
         return 30 if size <= 20 * KB else 15 if size <= 200 * KB else 5 if size <= 2 * MB else 3
 
     # 1. In process ---------------------------------------------------------------------------------------
@@ -236,7 +240,7 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], dict[str, Any]]:
     # 3. Whole process ------------------------------------------------------------------------------------------
     py = sys.executable
     small = str(inputs["small"])
-    n = 3 if quick else 15
+    n = 1 if quick else 15
     t_flowlint = process_time([py, "-m", "flowlint", small], n)
     t_json = process_time([py, "-c", "import json,sys; json.load(open(sys.argv[1]))", small], n)
     checker = find_check_jsonschema()
@@ -256,7 +260,7 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], dict[str, Any]]:
     rows.append(Row(f"process: flowlint {size_small / KB:.0f} KB with rule errors", ms(t_err)))
 
     # 4. Import time --------------------------------------------------------------------------------------------
-    n = 3 if quick else 7
+    n = 1 if quick else 7
     imp_version = import_time_ms(["-m", "flowlint", "--version"], n)
     imp_clean = import_time_ms(["-m", "flowlint", small], n)
     rows.append(Row("imports: python -X importtime -m flowlint --version", f"{imp_version:.1f} ms"))
@@ -311,7 +315,13 @@ def machine() -> str:
                                text=True).stdout.strip()
     except OSError:
         commit, dirty = "?", ""
+    try:
+        load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        load = "?"
     return (f"- machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}\n"
+            f"- load average when written (1/5/15 min): {load} (anything above ~0.5 means another process "
+            "competed for the cores: the -j 2 and whole-process figures suffer first)\n"
             f"- Python {platform.python_version()} ({sys.executable})\n"
             f"- date: {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}\n"
             f"- flowlint at commit {commit}{' (with uncommitted changes)' if dirty else ''}\n")

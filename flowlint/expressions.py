@@ -492,8 +492,11 @@ class ExpressionError(Exception):
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
+    from flowlint.cache import lark_cache
+
     grammar = (Path(__file__).with_name("expression.lark")).read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", maybe_placeholders=False)
+    # The built parser is cached on disk: building it costs more than checking a typical flow.
+    return Lark(grammar, parser="lalr", maybe_placeholders=False, cache=lark_cache("expression"))
 
 
 _JS_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v"}

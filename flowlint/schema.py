@@ -22,13 +22,25 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from flowlint import schema_docs, schema_meta
+from flowlint import schema_docs
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import Diagnostic
 from flowlint.versions import LEGACY, SUPPORTED, FlowVersion
 
-#: The schema pass's rules (FL2xx, Meta's errors) and the docs-only limits it checks on the way (FL92x).
-RULES: list[RuleInfo] = [*schema_meta.RULES, *schema_docs.RULES]
+
+
+def __getattr__(name: str) -> Any:
+    """``RULES``: the schema pass's rules (FL2xx, Meta's errors) and the docs-only limits it checks on the way
+    (FL92x). Computed on first use: :mod:`flowlint.schema_meta` (which declares the FL2xx rules and translates
+    errors) is imported only by the error path and the catalog, not by a clean check."""
+    if name == "RULES":
+        from flowlint import schema_meta
+
+        rules: list[RuleInfo] = [*schema_meta.RULES, *schema_docs.RULES]
+        globals()["RULES"] = rules
+        return rules
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 try:  # the native validator for the clean path (optional: the reference answers without it)
     import jsonschema_rs as _native
@@ -275,6 +287,8 @@ def _explain(doc: dict[str, Any], version_text: str, *, prune_from: int | None =
     threshold = PRUNE_FROM_SCREENS if prune_from is None else prune_from
     if _native is None or not isinstance(screens, list) or len(screens) < threshold:
         errors = validator_for(version_text).iter_errors(doc)
+        from flowlint import schema_meta
+
         return schema_meta.translate(errors, doc, version=version_text)
     broken = sorted(
         {
@@ -285,6 +299,8 @@ def _explain(doc: dict[str, Any], version_text: str, *, prune_from: int | None =
     )
     keep = broken or [0]  # a valid stand-in keeps `screens` non-empty, as it is
     pruned = {**doc, "screens": [screens[i] for i in keep]}
+    from flowlint import schema_meta
+
     found = schema_meta.translate(validator_for(version_text).iter_errors(pruned), pruned, version=version_text)
     return [_renumber(d, keep) for d in found]
 

@@ -365,8 +365,17 @@ def _make_transformer() -> Any:
 def _parser() -> Any:
     from lark import Lark
 
+    from flowlint.cache import lark_cache
+
     grammar = resources.files("flowlint").joinpath("json.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="basic", transformer=_make_transformer(), maybe_placeholders=False)
+    return Lark(
+        grammar,
+        parser="lalr",
+        lexer="basic",
+        transformer=_make_transformer(),
+        maybe_placeholders=False,
+        cache=lark_cache("json"),
+    )
 
 
 @dataclass(frozen=True, slots=True)
