@@ -270,17 +270,27 @@ def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
     return found
 
 
-#: From this many screens on, the reference validator sees only the screens the native one found broken.
-PRUNE_FROM_SCREENS = 4
+#: From this many screens on, the reference validator sees only what the native one found broken.
+PRUNE_FROM_SCREENS = 1
+
+#: What a valid component is replaced with on the error path: valid wherever a component may stand.
+_STAND_IN = {"type": "TextBody", "text": "-"}
 
 
 def _explain(doc: dict[str, Any], version_text: str, *, prune_from: int | None = None) -> list[Diagnostic]:
     """Meta's errors for an invalid document, from the reference validator.
 
-    The reference validator takes ~2 ms per KB; on a large flow with one broken screen it would spend
-    nearly all of that on the valid ones. Screens are validated independently of each other (the schema
-    has no cross-screen keyword), so when the native validator is there it names the broken screens and
-    the reference explains only those (plus the root), with the screen indexes mapped back.
+    The reference validator takes ~2 ms per KB; on a large flow with a few errors it would spend nearly all
+    of that on valid parts. When the native validator is there, it says where the errors are, and the
+    reference explains a pruned copy of the document:
+
+    1. only the broken screens (plus the root): screens are validated independently of each other (the
+       schema has no cross-screen keyword), and the screen indexes are mapped back;
+    2. inside those, every component (an object with a ``type``, in any array) that holds no error is
+       replaced by a small valid stand-in, at the same index, so no path changes. That the stand-ins change
+       nothing is checked on every call: the native validator must report exactly the same errors (paths
+       and messages) on the pruned copy as on the document; if not, step 2 is skipped.
+
     tests/schema/test_fast_path.py proves the answer is the same as without pruning.
     """
     screens = doc.get("screens")
@@ -290,19 +300,63 @@ def _explain(doc: dict[str, Any], version_text: str, *, prune_from: int | None =
         from flowlint import schema_meta
 
         return schema_meta.translate(errors, doc, version=version_text)
+    native = _native_validator(version_text)
+    original = [(tuple(e.instance_path), e.message) for e in native.iter_errors(doc)]
     broken = sorted(
-        {
-            e.instance_path[1]
-            for e in _native_validator(version_text).iter_errors(doc)
-            if len(e.instance_path) >= 2 and e.instance_path[0] == "screens" and isinstance(e.instance_path[1], int)
-        }
+        {p[1] for p, _ in original if len(p) >= 2 and p[0] == "screens" and isinstance(p[1], int)}
     )
     keep = broken or [0]  # a valid stand-in keeps `screens` non-empty, as it is
     pruned = {**doc, "screens": [screens[i] for i in keep]}
+    slim = _with_stand_ins(doc, keep, original)
+    if slim is not None:
+        again = [(tuple(e.instance_path), e.message) for e in native.iter_errors(slim)]
+        renumbered = [(_renumber_path(p, keep), m) for p, m in again]
+        if sorted(renumbered, key=repr) == sorted(original, key=repr):
+            pruned = slim
     from flowlint import schema_meta
 
     found = schema_meta.translate(validator_for(version_text).iter_errors(pruned), pruned, version=version_text)
     return [_renumber(d, keep) for d in found]
+
+
+def _renumber_path(path: tuple[Any, ...], keep: list[int]) -> tuple[Any, ...]:
+    if len(path) >= 2 and path[0] == "screens" and isinstance(path[1], int) and path[1] < len(keep):
+        return ("screens", keep[path[1]], *path[2:])
+    return path
+
+
+def _with_stand_ins(doc: dict[str, Any], keep: list[int], errors: list[tuple[tuple[Any, ...], str]]) -> Any:
+    """The kept screens with every error-free component replaced by :data:`_STAND_IN` (None: nothing to gain)."""
+    at = {p for p, _ in errors}
+    under = {p[:i] for p in at for i in range(len(p))}
+    replaced = 0
+
+    def prune(node: Any, path: tuple[Any, ...]) -> Any:
+        nonlocal replaced
+        if isinstance(node, dict):
+            # An error on the object itself (a required or unknown key, its type's discriminator) depends on its
+            # own keys, which stay; its nested components are pruned like any others.
+            return {k: prune(v, path + (k,)) for k, v in node.items()}
+        if path in at:  # an error on this very array: its items may all matter to the message
+            return node
+        if isinstance(node, list):
+            out = []
+            for i, item in enumerate(node):
+                p = path + (i,)
+                if p in under or p in at:
+                    out.append(prune(item, p))
+                elif isinstance(item, dict) and isinstance(item.get("type"), str) and item != _STAND_IN:
+                    out.append(_STAND_IN)
+                    replaced += 1
+                else:
+                    out.append(item)
+            return out
+        return node
+
+    screens = doc["screens"]
+    slim = [prune(screens[i], ("screens", i)) if ("screens", i) in under or ("screens", i) in at else screens[i]
+            for i in keep]
+    return {**doc, "screens": slim} if replaced else None
 
 
 def _renumber(diag: Diagnostic, keep: list[int]) -> Diagnostic:

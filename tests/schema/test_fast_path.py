@@ -128,3 +128,21 @@ def test_a_large_flow_with_one_broken_screen_is_explained_from_that_screen() -> 
     assert found[1].message.startswith("Error at [/screens/3/layout/children/1/error-message]")
     assert found[2].message == "Expected property 'screens/5' to be of type 'object' but found 'string'."
     assert found == schema._explain(doc, "7.3", prune_from=10**9)
+
+
+def test_valid_components_of_a_broken_screen_are_replaced_by_stand_ins() -> None:
+    """Inside a broken screen the reference sees stand-ins for the valid components, and answers the same."""
+    children = [dict(VALID["TextBody"]) for _ in range(6)] + [dict(VALID["TextInput"]), dict(VALID["Footer"])]
+    children[3] = {**VALID["TextInput"], "colour": "red"}
+    screen = {"id": "ONLY", "title": "T", "terminal": True, "layout": {"type": "SingleColumnLayout", "children": children}}
+    doc = {"version": "7.3", "screens": [screen]}
+    errors = [(tuple(e.instance_path), e.message) for e in schema._native_validator("7.3").iter_errors(doc)]
+    slim = schema._with_stand_ins(doc, [0], errors)
+    assert slim is not None
+    kept = slim["screens"][0]["layout"]["children"]
+    assert kept[3] == children[3] and kept[0] == schema._STAND_IN and len(kept) == len(children)
+    found = schema._explain(doc, "7.3", prune_from=1)
+    assert [(d.error, d.pointers[0].path) for d in found] == [
+        ("INVALID_PROPERTY_KEY", ("screens", 0, "layout", "children", 3, "colour"))
+    ]
+    assert found == schema._explain(doc, "7.3", prune_from=10**9)
