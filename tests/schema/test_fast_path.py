@@ -130,19 +130,24 @@ def test_a_large_flow_with_one_broken_screen_is_explained_from_that_screen() -> 
     assert found == schema._explain(doc, "7.3", prune_from=10**9)
 
 
-def test_valid_components_of_a_broken_screen_are_replaced_by_stand_ins() -> None:
-    """Inside a broken screen the reference sees stand-ins for the valid components, and answers the same."""
+def test_inside_a_broken_screen_only_the_broken_components_are_explained() -> None:
+    """The reference sees only the components that hold an error; paths and quoted indexes are mapped back."""
     children = [dict(VALID["TextBody"]) for _ in range(6)] + [dict(VALID["TextInput"]), dict(VALID["Footer"])]
     children[3] = {**VALID["TextInput"], "colour": "red"}
+    children[5] = {**VALID["TextInput"], "error-message": {}}
     screen = {"id": "ONLY", "title": "T", "terminal": True, "layout": {"type": "SingleColumnLayout", "children": children}}
     doc = {"version": "7.3", "screens": [screen]}
     errors = [(tuple(e.instance_path), e.message) for e in schema._native_validator("7.3").iter_errors(doc)]
-    slim = schema._with_stand_ins(doc, [0], errors)
+    slim = schema._compacted(doc, [0], errors)
     assert slim is not None
-    kept = slim["screens"][0]["layout"]["children"]
-    assert kept[3] == children[3] and kept[0] == schema._STAND_IN and len(kept) == len(children)
+    pruned, kept = slim
+    assert pruned["screens"][0]["layout"]["children"] == [children[3], children[5]]
+    assert kept[("screens", 0, "layout", "children")] == [3, 5]
     found = schema._explain(doc, "7.3", prune_from=1)
     assert [(d.error, d.pointers[0].path) for d in found] == [
-        ("INVALID_PROPERTY_KEY", ("screens", 0, "layout", "children", 3, "colour"))
+        ("INVALID_PROPERTY_KEY", ("screens", 0, "layout", "children", 3, "colour")),
+        ("INVALID_PROPERTY_TYPE", ("screens", 0, "layout", "children", 5, "error-message")),
+        ("INVALID_SCHEMA", ("screens", 0, "layout", "children", 5, "error-message")),
     ]
+    assert found[2].message.startswith("Error at [/screens/0/layout/children/5/error-message]")
     assert found == schema._explain(doc, "7.3", prune_from=10**9)
