@@ -492,8 +492,11 @@ class ExpressionError(Exception):
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
+    from flowlint.cache import lark_cache
+
     grammar = (Path(__file__).with_name("expression.lark")).read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", maybe_placeholders=False)
+    # The built parser is cached on disk: building it costs more than checking a typical flow.
+    return Lark(grammar, parser="lalr", maybe_placeholders=False, cache=lark_cache("expression"))
 
 
 _JS_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v"}
@@ -586,7 +589,13 @@ class _ToJsep(Transformer):
 
 _BINARY_TERMINALS = frozenset({"OROR", "ANDAND", "PIPE", "CARET", "AMP", "EQ_OP", "REL_OP", "SHIFT_OP", "MUL_OP"})
 _OPERAND_END = frozenset({"NAME", "NUMBER", "STRING", "RPAR", "RSQB"})
-_IDENT_START = re.compile(r"[A-Za-z_$\u0080-\U0010FFFF]")
+_ASCII_IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_$")
+
+
+def _ident_start(ch: str) -> bool:
+    """``[A-Za-z_$\\u0080-\\U0010FFFF]`` for one character (compiling that class costs ~5 ms at import)."""
+    return ch in _ASCII_IDENT_START or ch >= "\u0080"
+
 
 
 def _jsep_error(message: str, text: str, index: int) -> ExpressionError:
@@ -611,8 +620,8 @@ def _number_problem(text: str) -> tuple[int, str] | None:
             in_string = ch
             i += 1
             continue
-        if _IDENT_START.match(ch):
-            while i < len(text) and (_IDENT_START.match(text[i]) or text[i].isdigit()):
+        if ch and _ident_start(ch):
+            while i < len(text) and (_ident_start(text[i]) or text[i].isdigit()):
                 i += 1
             continue
         if ch.isdigit() or (ch == "." and i + 1 < len(text) and text[i + 1].isdigit()):
@@ -627,7 +636,7 @@ def _number_problem(text: str) -> tuple[int, str] | None:
                     return exp.end(), f"Expected exponent ({number}{exp.group(0)}{text[exp.end() : exp.end() + 1]})"
                 number += exp.group(0)
                 j = exp.end()
-            if j < len(text) and _IDENT_START.match(text[j]):
+            if j < len(text) and _ident_start(text[j]):
                 return j, f"Variable names cannot start with a number ({number}{text[j]})"
             if j < len(text) and text[j] == ".":
                 return j, "Unexpected period"
@@ -682,6 +691,13 @@ def parse_expression(text: str) -> dict[str, Any]:
 def _parse_once(current: str, text: str, original: Callable[[int], int]) -> dict[str, Any]:
     numeric = _number_problem(current)
     parser = _parser()
+    if numeric is None:
+        # Most expressions parse: the plain parser is faster than the interactive one, which is needed only to
+        # word an error as jsep would (it is replayed from the start then, to the same tree or error).
+        try:
+            return _ToJsep().transform(parser.parse(current))
+        except UnexpectedInput:
+            pass
     interactive = parser.parse_interactive(current)
     tokens: list[Token] = []
     try:
@@ -743,7 +759,7 @@ def _raise_as_jsep(
             assert exp is not None
             end = exp.end()
             raise _jsep_error(f"Expected exponent (.{exp.group(0)}{current[end : end + 1]})", text, original(end))
-        if nxt and _IDENT_START.match(nxt):
+        if nxt and _ident_start(nxt):
             raise _jsep_error(f"Variable names cannot start with a number (.{nxt})", text, original(pos + 1))
         if nxt == ".":
             raise _jsep_error("Unexpected period", text, original(pos + 1))
@@ -913,6 +929,15 @@ def _lookup(container: _Value, name: str, last: bool) -> _Value:
 def expression_type(value: str, *, screen: str, screens: ScreenProperties, version: int) -> str:
     """The type Meta infers for a string property (``getDynamicExpressionReturnType``); raises
     :class:`ExpressionError` with Meta's reason. A plain string is a string literal, type ``string``."""
+    if (
+        "\\" not in value
+        and "$" not in value
+        and "}" not in value
+        and not (version >= 600 and is_nested_expression(value))
+    ):
+        # The common case, a label or a text: clean_expression would quote it into one string literal
+        # (nothing to rewrite, no backslash to unbalance the quotes), which is all _PLAIN_STRING checks.
+        return "string"
     text = clean_expression(value, screen=screen, version=version)
     if _PLAIN_STRING.fullmatch(text):
         return "string"

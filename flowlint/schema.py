@@ -22,13 +22,25 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from flowlint import schema_docs, schema_meta
+from flowlint import schema_docs
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import Diagnostic
 from flowlint.versions import LEGACY, SUPPORTED, FlowVersion
 
-#: The schema pass's rules (FL2xx, Meta's errors) and the docs-only limits it checks on the way (FL92x).
-RULES: list[RuleInfo] = [*schema_meta.RULES, *schema_docs.RULES]
+
+
+def __getattr__(name: str) -> Any:
+    """``RULES``: the schema pass's rules (FL2xx, Meta's errors) and the docs-only limits it checks on the way
+    (FL92x). Computed on first use: :mod:`flowlint.schema_meta` (which declares the FL2xx rules and translates
+    errors) is imported only by the error path and the catalog, not by a clean check."""
+    if name == "RULES":
+        from flowlint import schema_meta
+
+        rules: list[RuleInfo] = [*schema_meta.RULES, *schema_docs.RULES]
+        globals()["RULES"] = rules
+        return rules
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 try:  # the native validator for the clean path (optional: the reference answers without it)
     import jsonschema_rs as _native
@@ -258,51 +270,129 @@ def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
     return found
 
 
-#: From this many screens on, the reference validator sees only the screens the native one found broken.
-PRUNE_FROM_SCREENS = 4
+#: From this many screens on, the reference validator sees only what the native one found broken.
+PRUNE_FROM_SCREENS = 1
+
+#: Index maps of a pruned document: the path of an array (in the pruned document) -> for each of its items,
+#: that item's index in the original document.
+Kept = dict[tuple[Any, ...], list[int]]
 
 
 def _explain(doc: dict[str, Any], version_text: str, *, prune_from: int | None = None) -> list[Diagnostic]:
     """Meta's errors for an invalid document, from the reference validator.
 
-    The reference validator takes ~2 ms per KB; on a large flow with one broken screen it would spend
-    nearly all of that on the valid ones. Screens are validated independently of each other (the schema
-    has no cross-screen keyword), so when the native validator is there it names the broken screens and
-    the reference explains only those (plus the root), with the screen indexes mapped back.
+    The reference validator takes ~2 ms per KB; on a large flow with a few errors it would spend nearly all
+    of that on valid parts. When the native validator is there, it says where the errors are, and the
+    reference explains a pruned copy of the document:
+
+    1. only the broken screens (plus the root): screens are validated independently of each other (the
+       schema has no cross-screen keyword);
+    2. inside those, every array that holds an error keeps only the items that hold one (the schema has no
+       keyword that relates the items of an array, except counts, which are errors of the array itself: such
+       an array is kept whole), and error-free values beside them keep only the first item of each array
+       (no array of the schema needs two). Whether that changed anything is checked on every call: the native validator
+       must report exactly the same errors (paths mapped back, messages) on the pruned copy as on the
+       document; if not, only step 1 is done.
+
+    Paths, and the indexes that messages quote, are mapped back to the document's.
     tests/schema/test_fast_path.py proves the answer is the same as without pruning.
     """
     screens = doc.get("screens")
     threshold = PRUNE_FROM_SCREENS if prune_from is None else prune_from
     if _native is None or not isinstance(screens, list) or len(screens) < threshold:
         errors = validator_for(version_text).iter_errors(doc)
+        from flowlint import schema_meta
+
         return schema_meta.translate(errors, doc, version=version_text)
+    native = _native_validator(version_text)
+    original = [(tuple(e.instance_path), e.message) for e in native.iter_errors(doc)]
     broken = sorted(
-        {
-            e.instance_path[1]
-            for e in _native_validator(version_text).iter_errors(doc)
-            if len(e.instance_path) >= 2 and e.instance_path[0] == "screens" and isinstance(e.instance_path[1], int)
-        }
+        {p[1] for p, _ in original if len(p) >= 2 and p[0] == "screens" and isinstance(p[1], int)}
     )
-    keep = broken or [0]  # a valid stand-in keeps `screens` non-empty, as it is
-    pruned = {**doc, "screens": [screens[i] for i in keep]}
+    keep = broken or [0]  # a valid screen stands in, to keep `screens` non-empty, as it is
+    pruned: dict[str, Any] = {**doc, "screens": [screens[i] for i in keep]}
+    kept: Kept = {("screens",): keep}
+    slim = _compacted(doc, keep, original)
+    if slim is not None:
+        again = [(_map_path(tuple(e.instance_path), slim[1]), e.message) for e in native.iter_errors(slim[0])]
+        if sorted(again, key=repr) == sorted(original, key=repr):
+            pruned, kept = slim
+    from flowlint import schema_meta
+
     found = schema_meta.translate(validator_for(version_text).iter_errors(pruned), pruned, version=version_text)
-    return [_renumber(d, keep) for d in found]
+    return [_renumber(d, kept) for d in found]
 
 
-def _renumber(diag: Diagnostic, keep: list[int]) -> Diagnostic:
-    """Map ``screens[j]`` of the pruned document back to ``screens[keep[j]]``."""
+def _compacted(
+    doc: dict[str, Any], keep: list[int], errors: list[tuple[tuple[Any, ...], str]]
+) -> tuple[dict[str, Any], Kept] | None:
+    """The kept screens with every array on an error's path cut down to the items on one (None: nothing cut)."""
+    at = {p for p, _ in errors}
+    under = {p[:i] for p in at for i in range(len(p))}
+    kept: Kept = {("screens",): keep}
+    dropped = 0
+
+    def trim(node: Any) -> Any:
+        """An error-free value, its arrays cut to their first item: as valid (no array needs two items)."""
+        nonlocal dropped
+        if isinstance(node, dict):
+            return {k: trim(v) for k, v in node.items()}
+        if isinstance(node, list):
+            dropped += max(0, len(node) - 1)
+            return [trim(item) for item in node[:1]]
+        return node
+
+    def prune(node: Any, path: tuple[Any, ...], new_path: tuple[Any, ...]) -> Any:
+        nonlocal dropped
+        if isinstance(node, dict):
+            return {
+                k: prune(v, path + (k,), new_path + (k,)) if path + (k,) in under or path + (k,) in at else trim(v)
+                for k, v in node.items()
+            }
+        if isinstance(node, list) and path not in at:  # an error on the array itself: its items may all matter
+            indexes = [i for i in range(len(node)) if path + (i,) in under or path + (i,) in at]
+            dropped += len(node) - len(indexes)
+            kept[new_path] = indexes
+            return [prune(node[i], path + (i,), new_path + (j,)) for j, i in enumerate(indexes)]
+        return node
+
+    screens = doc["screens"]
+    slim = [
+        prune(screens[i], ("screens", i), ("screens", j)) if ("screens", i) in under or ("screens", i) in at else screens[i]
+        for j, i in enumerate(keep)
+    ]
+    return ({**doc, "screens": slim}, kept) if dropped else None
+
+
+def _map_path(path: tuple[Any, ...], kept: Kept) -> tuple[Any, ...]:
+    """A path of the pruned document -> the same place in the document."""
+    out: list[Any] = []
+    for n, part in enumerate(path):
+        indexes = kept.get(path[:n]) if isinstance(part, int) else None
+        out.append(indexes[part] if indexes is not None and 0 <= part < len(indexes) else part)
+    return tuple(out)
+
+
+def _slash(path: tuple[Any, ...]) -> str:
+    return "".join(f"/{p}" for p in path)
+
+
+def _renumber(diag: Diagnostic, kept: Kept) -> Diagnostic:
+    """Map the paths of a diagnostic on the pruned document back to the document, and the indexes its message
+    quotes ("Error at [/screens/j/...]", "property 'children/j'")."""
 
     def path(p: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
-        if p is not None and len(p) >= 2 and p[0] == "screens" and isinstance(p[1], int):
-            return ("screens", keep[p[1]], *p[2:])
-        return p
+        return None if p is None else _map_path(tuple(p), kept)
 
     message = diag.message
-    if diag.path[:1] == ("screens",) and len(diag.path) >= 2 and isinstance(diag.path[1], int):
-        j = diag.path[1]
-        # Messages that name the screen's index: "Error at [/screens/j/...]", "property 'screens/j'".
-        message = message.replace(f"[/screens/{j}/", f"[/screens/{keep[j]}/", 1)
-        message = message.replace(f"[/screens/{j}]", f"[/screens/{keep[j]}]", 1)
-        message = message.replace(f"'screens/{j}'", f"'screens/{keep[j]}'", 1)
+    own = tuple(diag.path)
+    mapped = _map_path(own, kept)
+    if mapped != own:
+        for n in range(len(own), 0, -1):  # the longest quoted prefix first
+            if own[:n] != mapped[:n]:
+                for end in ("/", "]"):
+                    message = message.replace(f"[{_slash(own[:n])}{end}", f"[{_slash(mapped[:n])}{end}")
+        if len(own) >= 2 and isinstance(own[-1], int):
+            message = message.replace(f"'{own[-2]}/{own[-1]}'", f"'{mapped[-2]}/{mapped[-1]}'", 1)
     pointers = tuple(replace(p, path=path(p.path), at=path(p.at)) for p in diag.pointers)
     return replace(diag, message=message, pointers=pointers)

@@ -132,7 +132,8 @@ def _walk_limits(children: list[Any], path: JsonPath, out: list[Diagnostic]) -> 
 def _check_limit(value: Any, limit: int, owner: str, key: str, path: JsonPath, out: list[Diagnostic]) -> None:
     texts = value if isinstance(value, list) else [value]
     for text in texts:
-        if isinstance(text, str) and not _DYNAMIC.match(text) and _utf16_length(text) > limit:
+        # A UTF-16 length is at most twice the length in code points: most texts need no encoding at all.
+        if isinstance(text, str) and 2 * len(text) > limit and not _DYNAMIC.match(text) and _utf16_length(text) > limit:
             out.append(
                 Diagnostic(
                     "TEXT_TOO_LONG",

@@ -365,8 +365,17 @@ def _make_transformer() -> Any:
 def _parser() -> Any:
     from lark import Lark
 
+    from flowlint.cache import lark_cache
+
     grammar = resources.files("flowlint").joinpath("json.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="basic", transformer=_make_transformer(), maybe_placeholders=False)
+    return Lark(
+        grammar,
+        parser="lalr",
+        lexer="basic",
+        transformer=_make_transformer(),
+        maybe_placeholders=False,
+        cache=lark_cache("json"),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,12 +396,57 @@ class SourceMap:
         self.text = text
         self.index = index or LineIndex(text)
         self.value = root.value
-        self.duplicates: list[tuple[JsonPath, int, int]] = []
-        self._entries: dict[JsonPath, _Entry] = {}
-        self._build(root)
+        self._root = root
+        # The table of every path is built only when asked for (``paths()``, ``duplicates``): locating a few
+        # diagnostics walks down from the root instead, which is what a report needs.
+        self._table: dict[JsonPath, _Entry] | None = None
+        self._duplicates: list[tuple[JsonPath, int, int]] = []
+
+    @property
+    def _entries(self) -> dict[JsonPath, _Entry]:
+        if self._table is None:
+            self._table = {}
+            self._build(self._root)
+        return self._table
+
+    @property
+    def duplicates(self) -> list[tuple[JsonPath, int, int]]:
+        """(path, key start, key end) of every earlier occurrence of a duplicated key, in text order."""
+        self._entries  # noqa: B018 - built with the table
+        return self._duplicates
+
+    def _entry(self, path: JsonPath) -> _Entry | None:
+        """The entry of one path: from the table if built, else by walking down the parse tree (same answer)."""
+        if self._table is not None:
+            return self._table.get(path)
+        node = self._root
+        key_start = key_end = -1
+        for part in path:
+            if isinstance(part, str):
+                if node.members is None:
+                    return None
+                found = None
+                for key, kstart, kend, child in node.members:
+                    if key == part:
+                        found = (kstart, kend, child)  # the last occurrence wins
+                if found is None:
+                    return None
+                key_start, key_end, node = found
+            else:
+                items = node.items
+                if items is None or not isinstance(part, (int, float)) or part != int(part):
+                    return None
+                i = int(part)
+                if not 0 <= i < len(items):
+                    return None
+                key_start = key_end = -1
+                node = items[i]
+        return _Entry(key_start, key_end, node.start, node.end)
 
     def _build(self, root: _Node) -> None:
-        entries = self._entries
+        entries = self._table
+        assert entries is not None
+        duplicates = self._duplicates
         entries[()] = _Entry(-1, -1, root.start, root.end)
         stack: list[tuple[JsonPath, _Node]] = [((), root)]
         while stack:
@@ -400,7 +454,7 @@ class SourceMap:
             if node.members is not None:
                 if node.duplicates:
                     for key, kstart, kend in node.duplicates:
-                        self.duplicates.append((path + (key,), kstart, kend))
+                        duplicates.append((path + (key,), kstart, kend))
                 winners: dict[str, tuple[int, int, _Node]] = {}
                 for key, kstart, kend, child in node.members:
                     winners[key] = (kstart, kend, child)
@@ -415,7 +469,7 @@ class SourceMap:
                     entries[child_path] = _Entry(-1, -1, child.start, child.end)
                     if child.members is not None or child.items is not None:
                         stack.append((child_path, child))
-        self.duplicates.sort(key=lambda d: d[1])
+        duplicates.sort(key=lambda d: d[1])
 
     def __contains__(self, path: JsonPath) -> bool:
         return tuple(path) in self._entries
@@ -424,11 +478,11 @@ class SourceMap:
         return list(self._entries)
 
     def value_span(self, path: JsonPath) -> Span | None:
-        entry = self._entries.get(tuple(path))
+        entry = self._entry(tuple(path))
         return self.index.span(entry.value_start, entry.value_end) if entry else None
 
     def key_span(self, path: JsonPath) -> Span | None:
-        entry = self._entries.get(tuple(path))
+        entry = self._entry(tuple(path))
         if entry is None or entry.key_start < 0:
             return None
         return self.index.span(entry.key_start, entry.key_end)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterator
 
 from flowlint.diagnostics import JsonPath
@@ -155,12 +156,13 @@ class Component:
     depth_in_if: int = 0
     order: int = 0  # position in document order (pre-order), for validators that report in that order
 
-    @property
+    # Read thousands of times per run by the validators: computed once (the document is never modified).
+    @cached_property
     def type(self) -> str | None:
         value = self.node.get("type")
         return value if isinstance(value, str) else None
 
-    @property
+    @cached_property
     def name(self) -> str | None:
         value = self.node.get("name")
         return value if isinstance(value, str) else None
@@ -224,7 +226,7 @@ class Screen:
     def path(self) -> JsonPath:
         return ("screens", self.index)
 
-    @property
+    @cached_property
     def id(self) -> str | None:
         value = self.node.get("id")
         return value if isinstance(value, str) else None

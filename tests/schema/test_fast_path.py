@@ -128,3 +128,26 @@ def test_a_large_flow_with_one_broken_screen_is_explained_from_that_screen() -> 
     assert found[1].message.startswith("Error at [/screens/3/layout/children/1/error-message]")
     assert found[2].message == "Expected property 'screens/5' to be of type 'object' but found 'string'."
     assert found == schema._explain(doc, "7.3", prune_from=10**9)
+
+
+def test_inside_a_broken_screen_only_the_broken_components_are_explained() -> None:
+    """The reference sees only the components that hold an error; paths and quoted indexes are mapped back."""
+    children = [dict(VALID["TextBody"]) for _ in range(6)] + [dict(VALID["TextInput"]), dict(VALID["Footer"])]
+    children[3] = {**VALID["TextInput"], "colour": "red"}
+    children[5] = {**VALID["TextInput"], "error-message": {}}
+    screen = {"id": "ONLY", "title": "T", "terminal": True, "layout": {"type": "SingleColumnLayout", "children": children}}
+    doc = {"version": "7.3", "screens": [screen]}
+    errors = [(tuple(e.instance_path), e.message) for e in schema._native_validator("7.3").iter_errors(doc)]
+    slim = schema._compacted(doc, [0], errors)
+    assert slim is not None
+    pruned, kept = slim
+    assert pruned["screens"][0]["layout"]["children"] == [children[3], children[5]]
+    assert kept[("screens", 0, "layout", "children")] == [3, 5]
+    found = schema._explain(doc, "7.3", prune_from=1)
+    assert [(d.error, d.pointers[0].path) for d in found] == [
+        ("INVALID_PROPERTY_KEY", ("screens", 0, "layout", "children", 3, "colour")),
+        ("INVALID_PROPERTY_TYPE", ("screens", 0, "layout", "children", 5, "error-message")),
+        ("INVALID_SCHEMA", ("screens", 0, "layout", "children", 5, "error-message")),
+    ]
+    assert found[2].message.startswith("Error at [/screens/0/layout/children/5/error-message]")
+    assert found == schema._explain(doc, "7.3", prune_from=10**9)
