@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -122,11 +123,16 @@ def _is_uri(value: object) -> bool:
 
 
 def _is_regex(value: object) -> bool:
+    """The ``regex`` format (a TextInput's ``pattern``): the pattern is compiled to see whether it is one,
+    and never run against anything. A pattern nested past the parser's stack is no regex either (JavaScript's
+    ``new RegExp`` throws on it too), and the parser's warnings about odd patterns are not ours to print."""
     if not isinstance(value, str):
         return True
     try:
-        re.compile(value)
-    except re.error:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            re.compile(value)
+    except (re.error, RecursionError, OverflowError, ValueError):
         return False
     return True
 
@@ -183,9 +189,20 @@ def js_regex(pattern: str) -> str:
     return "".join(out)
 
 
+#: Schema patterns whose direct translation backtracks exponentially in Python's ``re``, each with an
+#: equivalent that does not (tests/schema/test_robustness.py proves they match the same strings).
+#: Meta's "not blank" pattern: ``(\r?\n?)*`` can split a run of CR LF in 2^n ways before the lookahead
+#: fails, so 40 "\r\n" hang the reference validator. What it accepts: after the leading CR/LF run, a
+#: character that is not a line terminator, with something other than whitespace from there on.
+SAFE_EQUIVALENTS = {
+    "^(\\r?\\n?)*(?!\\s*$).+(\\r?\\n?)*": "^[\\r\\n]*(?=[^\\n\\r\\u2028\\u2029])(?!\\s*\\Z)",
+}
+
+
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(js_regex(pattern))
+    safe = SAFE_EQUIVALENTS.get(pattern)
+    return re.compile(safe if safe is not None else js_regex(pattern))
 
 
 @lru_cache(maxsize=1)
@@ -231,8 +248,17 @@ def _fast_validator(version_text: str) -> Callable[[Any], bool]:
     return validator_for(version_text).is_valid
 
 
+#: What the native validator raises on values it cannot take over from Python: a string with a lone
+#: surrogate (legal in JSON through ``\\ud800``) is no Rust string (``UnicodeEncodeError``). The reference
+#: validator answers those documents instead.
+_NATIVE_REFUSALS = (UnicodeError, ValueError, OverflowError)
+
+
 def schema_is_valid(doc: dict[str, Any], version_text: str) -> bool:
-    return _fast_validator(version_text)(doc)
+    try:
+        return _fast_validator(version_text)(doc)
+    except _NATIVE_REFUSALS:
+        return bool(validator_for(version_text).is_valid(doc))
 
 
 # --- the stage -------------------------------------------------------------------------------------------
@@ -276,13 +302,16 @@ def _explain(doc: dict[str, Any], version_text: str, *, prune_from: int | None =
     if _native is None or not isinstance(screens, list) or len(screens) < threshold:
         errors = validator_for(version_text).iter_errors(doc)
         return schema_meta.translate(errors, doc, version=version_text)
-    broken = sorted(
-        {
-            e.instance_path[1]
-            for e in _native_validator(version_text).iter_errors(doc)
-            if len(e.instance_path) >= 2 and e.instance_path[0] == "screens" and isinstance(e.instance_path[1], int)
-        }
-    )
+    try:
+        broken = sorted(
+            {
+                e.instance_path[1]
+                for e in _native_validator(version_text).iter_errors(doc)
+                if len(e.instance_path) >= 2 and e.instance_path[0] == "screens" and isinstance(e.instance_path[1], int)
+            }
+        )
+    except _NATIVE_REFUSALS:  # the native validator cannot read this document: explain all of it
+        return schema_meta.translate(validator_for(version_text).iter_errors(doc), doc, version=version_text)
     keep = broken or [0]  # a valid stand-in keeps `screens` non-empty, as it is
     pruned = {**doc, "screens": [screens[i] for i in keep]}
     found = schema_meta.translate(validator_for(version_text).iter_errors(pruned), pruned, version=version_text)
