@@ -479,11 +479,14 @@ def request_schema() -> dict[str, Any]:
 @lru_cache(maxsize=4)
 def _validator(definition: str | None = None) -> Any:
     from jsonschema import Draft202012Validator
+    from referencing import Registry
 
     schema = request_schema()
     if definition is not None:
         schema = {**schema["$defs"][definition], "$schema": schema["$schema"]}
-    return Draft202012Validator(schema)
+    # An explicit, empty registry: a `$ref` outside this schema is refused (Unresolvable). Without one,
+    # jsonschema's default registry would still fetch remote references over HTTP (deprecated, not gone).
+    return Draft202012Validator(schema, registry=Registry())
 
 
 # --------------------------------------------------------------------------------------------------
