@@ -117,3 +117,22 @@ def test_parallel_workers_meet_the_same_faults(tmp_path: Path) -> None:
     assert serial.exit_code == 2
     assert serial.stderr == "flowlint: error: f2-broken.json: No such file or directory\n"
     assert len(_lines(serial.stdout)) == 6 * len(_lines(run_cli(["--format", "concise", "-q", "-"], input=ERRORS).stdout))
+
+
+def test_an_unreadable_file_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # test_exit_codes checks a real chmod 0 file, which root reads anyway: here the read itself is refused.
+    from flowlint import engine
+
+    (tmp_path / "secret.json").write_bytes(ERRORS)
+    (tmp_path / "good.json").write_bytes(ERRORS)
+    real_open = open
+
+    def refusing(path: object, *args: object, **kwargs: object) -> object:
+        if str(path).endswith("secret.json"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(engine, "open", refusing, raising=False)
+    result = run_cli(["--format", "concise", "-q", "-j", "1", "secret.json", "good.json"], cwd=tmp_path)
+    assert (result.exit_code, result.stderr) == (2, "flowlint: error: secret.json: Permission denied\n")
+    assert "good.json:2:14: FL102" in result.stdout
