@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flowlint.diagnostics import Diagnostic, Report
-from flowlint.positions import LineIndex, utf16_len
+from flowlint.positions import LineIndex, Span, utf16_len
 from flowlint.source import parse_source
 
 #: Rules that mean "flowlint failed", never "the flow is wrong": a fuzzer that meets one has found a bug.
@@ -38,14 +38,8 @@ def assert_located(report: Report, data: bytes | str) -> None:
     for diag in report.diagnostics:
         assert diag.pointers, f"{diag.rule} has no pointer"
         for pointer in diag.pointers:
-            span = pointer.span
-            assert span is not None, f"{diag.rule} at {pointer.path_text} is not located"
-            assert 1 <= span.line_start <= span.line_end <= index.line_count, (diag.rule, span)
-            assert span.column_start >= 1 and span.column_end >= 1, (diag.rule, span)
-            assert span.column_start <= utf16_len(index.line_text(span.line_start)) + 1, (diag.rule, span)
-            assert span.column_end <= utf16_len(index.line_text(span.line_end)) + 2, (diag.rule, span)
-            if span.line_start == span.line_end:
-                assert span.column_start <= span.column_end, (diag.rule, span)
+            assert pointer.span is not None, f"{diag.rule} at {pointer.path_text} is not located"
+            assert_inside(pointer.span, index, diag.rule)
             if isinstance(report.value, dict):
                 if source_map is None:
                     source_map = parse_source(data).source_map
@@ -53,6 +47,17 @@ def assert_located(report: Report, data: bytes | str) -> None:
                 assert tuple(where) in source_map, f"{diag.rule} points at {where!r}, which is not in the document"
                 if pointer.target == "key":
                     assert source_map.key_span(where) is not None, f"{diag.rule} points at the key of {where!r}"
+
+
+def assert_inside(span: Span, index: LineIndex, rule: str = "") -> None:
+    """Lines within the text, 1-based UTF-16 columns, starting at most one column past the end of the line
+    (a point at the end of a line or of the file), not ending before the start."""
+    assert 1 <= span.line_start <= span.line_end <= index.line_count, (rule, span)
+    assert span.column_start >= 1 and span.column_end >= 1, (rule, span)
+    assert span.column_start <= utf16_len(index.line_text(span.line_start)) + 1, (rule, span)
+    assert span.column_end <= utf16_len(index.line_text(span.line_end)) + 2, (rule, span)
+    if span.line_start == span.line_end:
+        assert span.column_start <= span.column_end, (rule, span)
 
 
 def comparable(report: Report) -> list[dict[str, Any]]:
