@@ -138,3 +138,17 @@ def test_a_text_input_pattern_is_compiled_never_run_and_a_monster_pattern_is_no_
     assert schema._is_regex("(a+)+$") is True  # catastrophic if run; compiling it is harmless
     assert schema._is_regex("(" * 5000 + ")" * 5000) is False  # past the regex parser's stack
     assert schema._is_regex("[[a]") is True  # Python warns about a possible nested set: not on our stderr
+
+
+@pytest.mark.parametrize("escaped", [True, False])
+def test_a_lone_surrogate_in_an_option_title_is_measured_not_a_crash(escaped: bool) -> None:
+    # The docs' length limits counted UTF-16 units with a strict codec: a lone surrogate (JSON's \udced, or
+    # a str from a non-UTF-8 source) raised, and the whole schema pass became FL000.
+    options = [{"id": "a", "title": "Exchange\udced\udca0"}, {"id": "b", "title": "\ud800" * 40}]
+    doc = {"version": "7.3", "screens": [{"id": "A", "title": "T", "terminal": True, "layout": {
+        "type": "SingleColumnLayout", "children": [
+            {"type": "RadioButtonsGroup", "name": "r", "label": "L", "data-source": options},
+            {"type": "Footer", "label": "x", "on-click-action": {"name": "complete", "payload": {}}}]}}]}
+    report = flowlint.lint(json.dumps(doc, ensure_ascii=escaped))
+    # 40 lone surrogates are 40 UTF-16 units, over the option title's 30: the docs' warning, at its path.
+    assert [(d.rule, d.path[-2:]) for d in report.diagnostics] == [("FL920", (1, "title"))]
