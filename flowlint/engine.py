@@ -62,7 +62,8 @@ RULES.append(
         doc=f"""What it does: when a document has more problems than `max-problems` (default {MAX_PROBLEMS};
 `--max-problems N` on the command line, `max-problems` in the configuration, `max_problems=` in the
 library; 0 means no limit), reports the first ones and then this warning, which says how many were left
-out. Errors are kept before warnings, so a document with errors never looks clean.
+out. Errors are kept before warnings, so a document with errors never looks clean. `select`/`ignore` do not
+apply to it: problems are never hidden silently.
 
 Why is this bad? Thousands of problems in one file come from one mistake repeated (a generated flow, a
 broken merge); the first ones show it. Locating and printing millions would cost time and memory.
@@ -195,8 +196,8 @@ def lint(
         found.extend(more)
     if selection is not None:
         found = [d for d in found if selection.allows(d.rule)]
-    if selection is None or selection.allows("FL099"):
-        found = cap(found, max_problems)
+    # FL099 is not subject to select/ignore: hiding problems silently would be worse than printing them.
+    found = cap(found, max_problems)
     located = locate(found, parsed)
     return Report(
         located,

@@ -54,13 +54,15 @@ def test_errors_are_kept_before_warnings_so_a_capped_report_never_looks_clean() 
     assert not capped.ok
 
 
-def test_the_cap_is_reached_exactly_and_ignoring_fl099_lifts_it() -> None:
+def test_the_cap_is_reached_exactly_and_select_or_ignore_never_hide_problems_silently() -> None:
     text = _many_problems(20)
     count = len(flowlint.lint(text, max_problems=0).diagnostics)
     assert [d.rule for d in flowlint.lint(text, max_problems=count).diagnostics].count("FL099") == 0
     assert flowlint.lint(text, max_problems=count - 1).diagnostics[-1].message.startswith("1 more problem not")
-    lifted = flowlint.lint(text, max_problems=3, selection=Selection(("ALL",), ("FL099",)))
-    assert len(lifted.diagnostics) == count
+    ignored = flowlint.lint(text, max_problems=3, selection=Selection(("ALL",), ("FL099",))).diagnostics
+    assert len(ignored) == 4 and ignored[-1].rule == "FL099"
+    selected = flowlint.lint(text, max_problems=3, selection=Selection(("FL004",))).diagnostics
+    assert [d.rule for d in selected] == ["FL004"] * 3 + ["FL099"]
 
 
 def test_max_problems_from_the_command_line_and_the_configuration(tmp_path: Path) -> None:
