@@ -221,6 +221,12 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
     type=click.IntRange(min=1),
     help="Files checked in parallel. Default: number of CPUs (for 128 KiB of input or more).",
 )
+@click.option(
+    "--max-problems",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Report at most N problems per file, then how many more there are (default 1000; 0: no limit).",
+)
 @click.option("--stdin-filename", metavar="PATH", help="Name to report (and configure by) for the flow read from -.")
 @click.option(
     "--force-exclude", is_flag=True, default=None, help="Apply exclude to files named on the command line too."
@@ -304,6 +310,7 @@ def build_settings(
         "show_source": options.get("show_source"),
         "color": options.get("color"),
         "jobs": options.get("jobs"),
+        "max_problems": options.get("max_problems"),
         "force_exclude": options.get("force_exclude"),
     }
     return settings.with_overrides(**overrides)

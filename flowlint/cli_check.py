@@ -44,6 +44,7 @@ class Task:
     version: str | None
     select: tuple[str, ...]
     ignore: tuple[str, ...]
+    max_problems: int = 1000  # flowlint.engine.MAX_PROBLEMS (not imported here: workers import lazily)
 
 
 def default_jobs() -> int:
@@ -113,7 +114,14 @@ def _automatic_jobs(tasks: Sequence[Task]) -> int:
 
 
 def _task(display: str, path: Path, settings: Settings) -> Task:
-    return Task(display, os.fspath(path), settings.target_version, settings.selected(), settings.ignored_for(path))
+    return Task(
+        display,
+        os.fspath(path),
+        settings.target_version,
+        settings.selected(),
+        settings.ignored_for(path),
+        settings.max_problems,
+    )
 
 
 def _run(tasks: list[Task], *, jobs: int) -> list[FileResult]:
@@ -154,7 +162,7 @@ def lint_task(task: Task) -> FileResult:
     selection = Selection(task.select, task.ignore)
 
     def check() -> Report:
-        report = lint_file(task.path, version=task.version, selection=selection)
+        report = lint_file(task.path, version=task.version, selection=selection, max_problems=task.max_problems)
         return _as_request_if_one(report, selection)
 
     return _guarded(task.display, check)
@@ -195,9 +203,21 @@ def _lint_stdin(display: str, settings: Settings, read_stdin: Callable[[int], by
     path = Path(display) if display != "-" else None
     selection = Selection(settings.selected(), settings.ignored_for(path))
     version = settings.target_version
+    # More than the limit was there to read: how much more is not known (and not worth reading).
+    total_size = -1 if len(data) > MAX_BYTES else None
     return _guarded(
         display,
-        lambda: _as_request_if_one(lint(data, version=version, filename=display, selection=selection), selection),
+        lambda: _as_request_if_one(
+            lint(
+                data,
+                version=version,
+                filename=display,
+                selection=selection,
+                max_problems=settings.max_problems,
+                total_size=total_size,
+            ),
+            selection,
+        ),
     )
 
 

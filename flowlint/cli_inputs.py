@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +69,7 @@ def collect(
         path = Path(argument)
         if path.is_dir():
             for found in _walk(path, settings):
-                add(Input(os.path.normpath(found), Path(found)))
+                add(_walked(found))
         elif os.path.lexists(argument) or not glob.has_magic(argument):
             if settings.force_exclude and settings.excluded(path):
                 continue
@@ -80,10 +81,25 @@ def collect(
             for match in matches:
                 if os.path.isdir(match):
                     for found in _walk(Path(match), settings):
-                        add(Input(os.path.normpath(found), Path(found)))
+                        add(_walked(found))
                 elif not settings.excluded(Path(match)):
                     add(Input(os.path.normpath(match), Path(match)))
     return out
+
+
+def _walked(found: str) -> Input | Problem:
+    """A file found by walking a directory. A named pipe, socket or device is not opened: reading a pipe
+    that nobody writes to would wait forever (a file named on the command line, such as ``<(cat f)``, is read
+    as asked). A broken symbolic link is an input, reported when it cannot be read."""
+    display = os.path.normpath(found)
+    try:
+        mode = os.stat(found).st_mode
+    except OSError:
+        return Input(display, Path(found))
+    if not stat.S_ISREG(mode):
+        kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        return Problem(display, f"is {kind}, not a regular file: not read")
+    return Input(display, Path(found))
 
 
 def _walk(top: Path, settings: Settings) -> list[str]:

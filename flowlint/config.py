@@ -100,6 +100,8 @@ class Settings:
     show_source: bool = True
     color: str = "auto"
     jobs: int | None = None
+    #: Problems reported per file at most, then one FL099 (0: no limit). Equal to flowlint.engine.MAX_PROBLEMS.
+    max_problems: int = 1000
     #: The configuration file these settings came from (None: defaults only).
     source: Path | None = field(default=None, compare=False)
     #: Directory that relative patterns are relative to.
@@ -206,6 +208,12 @@ def _jobs(value: Any) -> tuple[Any, str | None]:
     return value, None
 
 
+def _max_problems(value: Any) -> tuple[Any, str | None]:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None, f"must be a whole number, 0 for no limit (got {value!r})"
+    return value, None
+
+
 def _version(value: Any) -> tuple[Any, str | None]:
     from flowlint.versions import FlowVersion
 
@@ -250,6 +258,7 @@ KEYS: dict[str, tuple[str, Any]] = {
     "show-source": ("show_source", _boolean),
     "color": ("color", _choice(_COLORS)),
     "jobs": ("jobs", _jobs),
+    "max-problems": ("max_problems", _max_problems),
 }
 
 

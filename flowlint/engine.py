@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import importlib
 import os
+import stat
 from dataclasses import replace
-from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import ERROR, WARNING, Diagnostic, Pointer, Report
-from flowlint.source import ParsedSource, parse_source
+from flowlint.positions import Span
+from flowlint.source import MAX_BYTES, ParsedSource, parse_source
 from flowlint.versions import FlowVersion, version_gate
 
-__all__ = ["lint", "lint_file", "locate", "Selection", "run_checks"]
+__all__ = ["lint", "lint_file", "locate", "cap", "Selection", "run_checks", "MAX_PROBLEMS"]
 
 #: The stages after the version gate. Each takes (document, version) and returns diagnostics with paths.
 Check = Callable[[dict[str, Any], FlowVersion], list[Diagnostic]]
@@ -44,6 +45,34 @@ Example: (none: this is flowlint's fault, not the flow's).
 Use instead: (nothing to change in the flow).""",
     ),
 ]
+
+#: Default cap on the problems reported for one document (``max-problems``; 0 or None: no cap). Past it, one
+#: FL099 warning says how many more there are: a damaged 10 MB file can hold millions of problems, and
+#: locating and printing them all would help no one.
+MAX_PROBLEMS = 1000
+
+RULES.append(
+    RuleInfo(
+        "FL099",
+        "too-many-problems",
+        "More problems than max-problems (1000 by default): the rest are not shown.",
+        "FLOWLINT_TOO_MANY_PROBLEMS",
+        WARNING,
+        source="flowlint",
+        doc=f"""What it does: when a document has more problems than `max-problems` (default {MAX_PROBLEMS};
+`--max-problems N` on the command line, `max-problems` in the configuration, `max_problems=` in the
+library; 0 means no limit), reports the first ones and then this warning, which says how many were left
+out. Errors are kept before warnings, so a document with errors never looks clean. `select`/`ignore` do not
+apply to it: problems are never hidden silently.
+
+Why is this bad? Thousands of problems in one file come from one mistake repeated (a generated flow, a
+broken merge); the first ones show it. Locating and printing millions would cost time and memory.
+
+Example: a generated flow with 5 000 screens, each missing its `title`.
+
+Use instead: fix the first problems and run again, or raise `max-problems`.""",
+    )
+)
 
 _TOO_DEEP = (
     "Flow JSON is not valid. The document nests too deeply to be checked "
@@ -117,6 +146,20 @@ def run_checks(
     return version, found
 
 
+def cap(diagnostics: list[Diagnostic], max_problems: int | None) -> list[Diagnostic]:
+    """At most ``max_problems`` diagnostics (errors before warnings, report order kept), then FL099."""
+    if not max_problems or max_problems < 0 or len(diagnostics) <= max_problems:
+        return diagnostics
+    ranked = sorted(range(len(diagnostics)), key=lambda i: diagnostics[i].severity != ERROR)  # stable
+    kept = [diagnostics[i] for i in sorted(ranked[:max_problems])]
+    hidden = len(diagnostics) - max_problems
+    noun = "problem" if hidden == 1 else "problems"
+    message = f"{hidden} more {noun} not shown (at most {max_problems} per file: see max-problems)."
+    kept.append(Diagnostic("FLOWLINT_TOO_MANY_PROBLEMS", message, (Pointer((), span=Span(1, 1, 1, 2, 0, 1)),),
+                           "FL099", WARNING))
+    return kept
+
+
 def locate(diagnostics: Iterable[Diagnostic], parsed: ParsedSource) -> list[Diagnostic]:
     """Fill in the span of every pointer from the source map (built here, on first need)."""
     out: list[Diagnostic] = []
@@ -136,12 +179,16 @@ def lint(
     version: str | None = None,
     filename: str | None = None,
     selection: Selection | None = None,
+    max_problems: int | None = MAX_PROBLEMS,
+    total_size: int | None = None,
 ) -> Report:
     """Lint one Flow JSON document (bytes or text). Never raises on bad input: problems are diagnostics.
 
     ``version`` checks the flow as if it declared that Flow JSON version (``--target-version``).
+    ``max_problems`` caps the diagnostics (:func:`cap`, FL099); 0 or None reports them all.
+    ``total_size``: see :func:`flowlint.source.parse_source` (``data`` is the beginning of a larger input).
     """
-    parsed = parse_source(data)
+    parsed = parse_source(data, total_size=total_size)
     found = list(parsed.diagnostics)
     checked_version: FlowVersion | None = None
     if not parsed.fatal:
@@ -149,6 +196,8 @@ def lint(
         found.extend(more)
     if selection is not None:
         found = [d for d in found if selection.allows(d.rule)]
+    # FL099 is not subject to select/ignore: hiding problems silently would be worse than printing them.
+    found = cap(found, max_problems)
     located = locate(found, parsed)
     return Report(
         located,
@@ -160,8 +209,28 @@ def lint(
 
 
 def lint_file(
-    path: str | os.PathLike[str], *, version: str | None = None, selection: Selection | None = None
+    path: str | os.PathLike[str],
+    *,
+    version: str | None = None,
+    selection: Selection | None = None,
+    max_problems: int | None = MAX_PROBLEMS,
 ) -> Report:
-    """Lint a file. An unreadable file raises ``OSError`` (the CLI turns it into exit code 2)."""
-    data = Path(path).read_bytes()
-    return lint(data, version=version, filename=os.fspath(path), selection=selection)
+    """Lint a file. An unreadable file raises ``OSError`` (the CLI turns it into exit code 2).
+
+    At most ``MAX_BYTES + 1`` bytes are read: enough to know a file is over Meta's 10 MB limit (FL006), so a
+    huge file, or a device that never ends, is not read into memory.
+    """
+    with open(path, "rb") as file:
+        data = file.read(MAX_BYTES + 1)
+        total_size = None
+        if len(data) > MAX_BYTES:
+            info = os.fstat(file.fileno())
+            total_size = info.st_size if stat.S_ISREG(info.st_mode) else -1
+    return lint(
+        data,
+        version=version,
+        filename=os.fspath(path),
+        selection=selection,
+        max_problems=max_problems,
+        total_size=total_size,
+    )

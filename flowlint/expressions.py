@@ -30,7 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping, Union
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, v_args
+from lark.visitors import Transformer_NonRecursive
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 __all__ = [
@@ -55,6 +56,9 @@ __all__ = [
     "check_expression",
     "expression_message",
     "utf16_len",
+    "expression_limit",
+    "MAX_EXPRESSION_CHARS",
+    "MAX_EXPRESSION_OPERATORS",
 ]
 
 # --- bindings -------------------------------------------------------------------------------------------
@@ -78,6 +82,16 @@ _LOCAL_PREFIXES = ("${external_data", "${data", "${form")
 def utf16_len(text: str) -> int:
     """Length in UTF-16 code units: JavaScript's string indexes, which Meta's columns and jsep's indexes are."""
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _utf16_columns(text: str) -> list[int]:
+    """``out[i] == utf16_len(text[:i])`` for every ``i`` up to ``len(text)``."""
+    out = [0]
+    total = 0
+    for ch in text:
+        total += 2 if ord(ch) > 0xFFFF else 1
+        out.append(total)
+    return out
 
 
 def is_global_binding(value: Any) -> bool:
@@ -430,10 +444,13 @@ def check_condition(condition: str, *, screen: str, resolve: ConditionResolver) 
     # Meta's loop moves its index to each helper's end; a helper may end before its start (a lone "\"), in
     # which case the next round fails. The bound only guards against looping forever on input Meta never saw.
     budget = 4 * len(condition) + 16
+    # UTF-16 column of every index, computed once: re-measuring the prefix at each step made long
+    # conditions quadratic (a 16 000-character condition took seconds).
+    columns = None if condition.isascii() else _utf16_columns(condition)
     while i < len(condition) and budget > 0:
         budget -= 1
         ch = condition[i]
-        column = utf16_len(condition[:i])
+        column = i if columns is None else columns[i]
         if ch == " ":
             pass
         elif ch == "(" and ch not in _LITERAL_INITIALS:
@@ -525,7 +542,7 @@ def _js_number(raw: str) -> float:
         return float("nan")
 
 
-class _ToJsep(Transformer):
+class _ToJsep(Transformer_NonRecursive):  # a deep tree must not exhaust the stack
     """Lark tree -> the node dictionaries jsep 0.3.4 produces (``type``, ``operator``, ``left``…)."""
 
     def start(self, items: list[Any]) -> dict[str, Any]:
@@ -926,9 +943,41 @@ def _lookup(container: _Value, name: str, last: bool) -> _Value:
     return _Value("string")
 
 
+#: Longest expression flowlint parses (after Meta's rewriting). Real ones are a few dozen characters; jsep's
+#: missing-operand recovery re-parses the text, so checking costs more than linear time.
+MAX_EXPRESSION_CHARS = 4096
+#: Most operators, brackets and dots an expression may hold: each can add a level to the tree, and the type
+#: checker walks the tree recursively (like Meta's).
+MAX_EXPRESSION_OPERATORS = 200
+_NESTING = re.compile(r"[-+*/%!~()\[\]<>=&|^?:.,]")
+
+
+def expression_limit(value: str, *, version: int) -> str | None:
+    """Why flowlint does not check the expression ``value`` (too long, too many operators), or None.
+
+    Such an expression is reported as not checked (FL710, a warning) and treated by the other checks as
+    having an unknown type: neither a crash nor a guess.
+    """
+    if not (is_nested_expression(value) or is_binding(value)):
+        return None  # a plain string: a string literal, never parsed
+    text = clean_expression(value, screen="S", version=version)
+    if _PLAIN_STRING.fullmatch(text):
+        return None
+    if len(text) > MAX_EXPRESSION_CHARS:
+        return f"it is {len(text)} characters long; flowlint checks expressions of up to {MAX_EXPRESSION_CHARS}"
+    operators = len(_NESTING.findall(text))
+    if operators > MAX_EXPRESSION_OPERATORS:
+        return (
+            f"it holds {operators} operators, brackets and dots; flowlint checks expressions with up to "
+            f"{MAX_EXPRESSION_OPERATORS}"
+        )
+    return None
+
+
 def expression_type(value: str, *, screen: str, screens: ScreenProperties, version: int) -> str:
     """The type Meta infers for a string property (``getDynamicExpressionReturnType``); raises
-    :class:`ExpressionError` with Meta's reason. A plain string is a string literal, type ``string``."""
+    :class:`ExpressionError` with Meta's reason. A plain string is a string literal, type ``string``.
+    An expression over flowlint's limits (:func:`expression_limit`) has the unknown type ``""``."""
     if (
         "\\" not in value
         and "$" not in value
@@ -941,6 +990,8 @@ def expression_type(value: str, *, screen: str, screens: ScreenProperties, versi
     text = clean_expression(value, screen=screen, version=version)
     if _PLAIN_STRING.fullmatch(text):
         return "string"
+    if expression_limit(value, version=version) is not None:
+        return ""
     node = parse_expression(text)
     return _TypeChecker(screens).visit(node).value_type or ""
 
@@ -958,7 +1009,10 @@ def check_expression(
     accepts: Callable[[str], bool],
 ) -> str | None:
     """Meta's ``checkFlowDynamicExpressionTypes``: None when ``value`` parses, type-checks and its type is
-    one ``accepts`` (the property's schema) takes; else Meta's full message."""
+    one ``accepts`` (the property's schema) takes; else Meta's full message. None, too, for an expression
+    over flowlint's limits (reported by FL710)."""
+    if expression_limit(value, version=version) is not None:
+        return None
     try:
         value_type = expression_type(value, screen=screen, screens=screens, version=version)
         if not accepts(value_type):

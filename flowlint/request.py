@@ -47,7 +47,7 @@ from flowlint.diagnostics import (
 from flowlint.engine import lint
 from flowlint.jstypes import js_type
 from flowlint.positions import LineIndex, Span
-from flowlint.source import MAX_BYTES, ParsedSource, parse_source
+from flowlint.source import MAX_BYTES, MAX_DEPTH, ParsedSource, parse_source
 from flowlint.versions import LEGACY, PUBLISHABLE, SUPPORTED, parse_version_number
 
 __all__ = [
@@ -480,11 +480,14 @@ def request_schema() -> dict[str, Any]:
 @lru_cache(maxsize=4)
 def _validator(definition: str | None = None) -> Any:
     from jsonschema import Draft202012Validator
+    from referencing import Registry
 
     schema = request_schema()
     if definition is not None:
         schema = {**schema["$defs"][definition], "$schema": schema["$schema"]}
-    return Draft202012Validator(schema)
+    # An explicit, empty registry: a `$ref` outside this schema is refused (Unresolvable). Without one,
+    # jsonschema's default registry would still fetch remote references over HTTP (deprecated, not gone).
+    return Draft202012Validator(schema, registry=Registry())
 
 
 # --------------------------------------------------------------------------------------------------
@@ -698,9 +701,11 @@ def _parse_large(data: bytes | str) -> _Body:
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
         value = json.loads(text, parse_constant=_refuse_constant)
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        # RecursionError: json.loads' own stack limit (the small-body path reports FL005's words instead).
+        reason = f"it nests deeper than {MAX_DEPTH} levels" if isinstance(exc, RecursionError) else str(exc)
         out = _Body(data if isinstance(data, str) else "")
-        out.findings.append(_finding("FL1001", f"The request body is not valid JSON: {exc}", Pointer(())))
+        out.findings.append(_finding("FL1001", f"The request body is not valid JSON: {reason}", Pointer(())))
         return out
     out = _Body(text, value)
     if not isinstance(value, dict):

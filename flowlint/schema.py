@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -134,11 +135,16 @@ def _is_uri(value: object) -> bool:
 
 
 def _is_regex(value: object) -> bool:
+    """The ``regex`` format (a TextInput's ``pattern``): the pattern is compiled to see whether it is one,
+    and never run against anything. A pattern nested past the parser's stack is no regex either (JavaScript's
+    ``new RegExp`` throws on it too), and the parser's warnings about odd patterns are not ours to print."""
     if not isinstance(value, str):
         return True
     try:
-        re.compile(value)
-    except re.error:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            re.compile(value)
+    except (re.error, RecursionError, OverflowError, ValueError):
         return False
     return True
 
@@ -195,9 +201,20 @@ def js_regex(pattern: str) -> str:
     return "".join(out)
 
 
+#: Schema patterns whose direct translation backtracks exponentially in Python's ``re``, each with an
+#: equivalent that does not (tests/schema/test_robustness.py proves they match the same strings).
+#: Meta's "not blank" pattern: ``(\r?\n?)*`` can split a run of CR LF in 2^n ways before the lookahead
+#: fails, so 40 "\r\n" hang the reference validator. What it accepts: after the leading CR/LF run, a
+#: character that is not a line terminator, with something other than whitespace from there on.
+SAFE_EQUIVALENTS = {
+    "^(\\r?\\n?)*(?!\\s*$).+(\\r?\\n?)*": "^[\\r\\n]*(?=[^\\n\\r\\u2028\\u2029])(?!\\s*\\Z)",
+}
+
+
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(js_regex(pattern))
+    safe = SAFE_EQUIVALENTS.get(pattern)
+    return re.compile(safe if safe is not None else js_regex(pattern))
 
 
 @lru_cache(maxsize=1)
@@ -243,8 +260,17 @@ def _fast_validator(version_text: str) -> Callable[[Any], bool]:
     return validator_for(version_text).is_valid
 
 
+#: What the native validator raises on values it cannot take over from Python: a string with a lone
+#: surrogate (legal in JSON through ``\\ud800``) is no Rust string (``UnicodeEncodeError``). The reference
+#: validator answers those documents instead.
+_NATIVE_REFUSALS = (UnicodeError, ValueError, OverflowError)
+
+
 def schema_is_valid(doc: dict[str, Any], version_text: str) -> bool:
-    return _fast_validator(version_text)(doc)
+    try:
+        return _fast_validator(version_text)(doc)
+    except _NATIVE_REFUSALS:
+        return bool(validator_for(version_text).is_valid(doc))
 
 
 # --- the stage -------------------------------------------------------------------------------------------
@@ -305,7 +331,12 @@ def _explain(doc: dict[str, Any], version_text: str, *, prune_from: int | None =
 
         return schema_meta.translate(errors, doc, version=version_text)
     native = _native_validator(version_text)
-    original = [(tuple(e.instance_path), e.message) for e in native.iter_errors(doc)]
+    from flowlint import schema_meta
+
+    try:
+        original = [(tuple(e.instance_path), e.message) for e in native.iter_errors(doc)]
+    except _NATIVE_REFUSALS:  # the native validator cannot read this document: explain all of it
+        return schema_meta.translate(validator_for(version_text).iter_errors(doc), doc, version=version_text)
     broken = sorted(
         {p[1] for p, _ in original if len(p) >= 2 and p[0] == "screens" and isinstance(p[1], int)}
     )
@@ -314,11 +345,12 @@ def _explain(doc: dict[str, Any], version_text: str, *, prune_from: int | None =
     kept: Kept = {("screens",): keep}
     slim = _compacted(doc, keep, original)
     if slim is not None:
-        again = [(_map_path(tuple(e.instance_path), slim[1]), e.message) for e in native.iter_errors(slim[0])]
-        if sorted(again, key=repr) == sorted(original, key=repr):
+        try:
+            again = [(_map_path(tuple(e.instance_path), slim[1]), e.message) for e in native.iter_errors(slim[0])]
+        except _NATIVE_REFUSALS:
+            again = None
+        if again is not None and sorted(again, key=repr) == sorted(original, key=repr):
             pruned, kept = slim
-    from flowlint import schema_meta
-
     found = schema_meta.translate(validator_for(version_text).iter_errors(pruned), pruned, version=version_text)
     return [_renumber(d, kept) for d in found]
 

@@ -86,7 +86,7 @@ _DYNAMIC = re.compile(r"^\s*(\$\{|`)")
 
 
 def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2  # a lone surrogate (JSON's \ud800) is one unit
 
 
 def docs_limits(doc: dict[str, Any]) -> list[Diagnostic]:

@@ -14,6 +14,12 @@ Requests need ``Authorization: Bearer <token>`` (HTTP 401, code 1200; any token 
 without being read. Unknown paths get 404 (code 1300), other methods on a flow path 405 (code 2001,
 "Function not implemented"), and any failure inside the server 500 (code 2000) with no stack trace.
 Codes from 8x8's api-error-codes page; 413/405 are this server's choices where 8x8 documents none.
+
+Hostile clients (docs/hardening.md): a thread per connection, at most :data:`MAX_CONNECTIONS` (more get 503
+at once); a client has :attr:`_Handler.timeout` seconds per read and :data:`BODY_DEADLINE` for its whole body
+(408), so a stalled or trickling client holds one thread for a bounded time and never blocks the others; at
+most :data:`MAX_CONCURRENT_CHECKS` requests are checked at once; the store forgets its oldest flows past
+:data:`MAX_STORED_FLOWS` or :data:`MAX_STORED_BYTES`.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import re
 import secrets
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -61,12 +68,21 @@ class StoredFlow:
     validation_errors: list[dict[str, Any]] = field(default_factory=list)
 
 
-class FlowStore:
-    """The created flows, in memory; safe to use from the server's threads."""
+#: Bounds on what the in-memory store keeps: past either, the oldest flows are forgotten (a later GET of
+#: one is 404), so a long-running server's memory stays bounded whatever clients post.
+MAX_STORED_FLOWS = 10_000
+MAX_STORED_BYTES = 256 * 1_048_576
 
-    def __init__(self) -> None:
+
+class FlowStore:
+    """The created flows, in memory; safe to use from the server's threads. Bounded: see MAX_STORED_*."""
+
+    def __init__(self, *, max_flows: int = MAX_STORED_FLOWS, max_bytes: int = MAX_STORED_BYTES) -> None:
         self._lock = threading.Lock()
         self._flows: dict[tuple[str, str, str], StoredFlow] = {}
+        self._bytes = 0
+        self.max_flows = max_flows
+        self.max_bytes = max_bytes
         # Meta's flow ids are 15-16 digit numbers; start somewhere random so ids differ between runs.
         self._ids = itertools.count(10**15 + secrets.randbelow(10**14))
 
@@ -78,6 +94,10 @@ class FlowStore:
                     return None
             flow.flow_id = str(next(self._ids))
             self._flows[(flow.account_id, flow.channel_id, flow.flow_id)] = flow
+            self._bytes += _size(flow)
+            while self._flows and (len(self._flows) > self.max_flows or self._bytes > self.max_bytes):
+                oldest = next(iter(self._flows))
+                self._bytes -= _size(self._flows.pop(oldest))
             return flow
 
     def get(self, account_id: str, channel_id: str, flow_id: str) -> StoredFlow | None:
@@ -87,6 +107,30 @@ class FlowStore:
     def __len__(self) -> int:
         with self._lock:
             return len(self._flows)
+
+
+def _size(flow: StoredFlow) -> int:
+    """Roughly what a stored flow costs: its Flow JSON and its errors dominate."""
+    return len(flow.flow_json or "") + 200 * len(flow.validation_errors) + 512
+
+
+#: Connections served at once (a thread each); more are answered 503 and closed.
+MAX_CONNECTIONS = 256
+#: Requests checked at once; seconds a request waits for its turn before 503.
+MAX_CONCURRENT_CHECKS = 4
+BUSY_WAIT = 60.0
+#: Seconds a client has to send its whole body (a client that trickles a byte at a time cannot hold a
+#: thread forever: the socket timeout alone restarts at every byte).
+BODY_DEADLINE = 60.0
+
+
+def _busy_response() -> bytes:
+    data = json.dumps(error_body(INTERNAL, "Server busy: too many connections, retry later.")).encode("utf-8")
+    head = (
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
+        f"Content-Length: {len(data)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
+    )
+    return head.encode("ascii") + data
 
 
 class FlowServer(ThreadingHTTPServer):
@@ -102,6 +146,27 @@ class FlowServer(ThreadingHTTPServer):
         self.store = FlowStore()
         self.quiet = quiet
         self.max_body_bytes = max_body_bytes
+        # Checking is CPU-bound (one interpreter) and a 10 MB flow costs hundreds of MB while checked: a few
+        # at a time; the others wait their turn (up to BUSY_WAIT seconds, then 503).
+        self.checks = threading.BoundedSemaphore(MAX_CONCURRENT_CHECKS)
+        self._connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """A thread per connection, up to MAX_CONNECTIONS; past that, 503 at once (memory stays bounded)."""
+        if not self._connections.acquire(blocking=False):
+            try:
+                request.sendall(_busy_response())
+            except OSError:  # pragma: no cover - the client is gone
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._connections.release()
 
     @property
     def url(self) -> str:
@@ -252,13 +317,40 @@ class _Handler(BaseHTTPRequestHandler):
         if length > self.server.max_body_bytes:
             self._too_large(length)
             return None
-        return self.rfile.read(length)
+        return self._read_exactly(length)
+
+    def _read_exactly(self, length: int) -> bytes | None:
+        """``length`` bytes within BODY_DEADLINE seconds, or None after answering 400/408."""
+        deadline = time.monotonic() + BODY_DEADLINE
+        chunks: list[bytes] = []
+        remaining = length
+        while remaining > 0:
+            if time.monotonic() > deadline:
+                self._error(408, INVALID_PARAMETER, f"The body did not arrive within {BODY_DEADLINE:g} seconds.")
+                return None
+            try:
+                chunk = self.rfile.read1(min(remaining, 65_536))
+            except TimeoutError:
+                self._error(408, INVALID_PARAMETER, f"The body did not arrive within {self.timeout} seconds.")
+                return None
+            if not chunk:
+                self._error(400, INVALID_PARAMETER, f"The body ended after {length - remaining} of {length} bytes.")
+                return None
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
 
     def _create(self, account_id: str, channel_id: str) -> None:
         body = self._read_json_body()
         if body is None:
             return
-        report = check_create_request(body, account_id=account_id, channel_id=channel_id)
+        if not self.server.checks.acquire(timeout=BUSY_WAIT):
+            self._error(503, INTERNAL, "Server busy: too many requests being checked, retry later.")
+            return
+        try:
+            report = check_create_request(body, account_id=account_id, channel_id=channel_id)
+        finally:
+            self.server.checks.release()
         status, answer = api_answer(report, flow_id="0")
         if status != 200:
             self._error(status, answer["code"], answer["message"])

@@ -712,13 +712,20 @@ class ParsedSource:
         return self._map
 
 
-def parse_source(data: bytes | str) -> ParsedSource:
-    """Decode and parse; every problem becomes a diagnostic, never an exception."""
+def parse_source(data: bytes | str, *, total_size: int | None = None) -> ParsedSource:
+    """Decode and parse; every problem becomes a diagnostic, never an exception.
+
+    ``total_size`` is the size of the whole input when ``data`` is only its beginning (a file or stream read
+    no further than ``MAX_BYTES + 1`` bytes, enough to know it is too large); ``-1`` when that size is unknown.
+    """
     size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
     if size > MAX_BYTES:
+        if total_size is not None and total_size < 0:
+            excess = "."  # a stream: how much more there was is not known, and not worth reading
+        else:
+            excess = f" by {max(size, total_size or 0) - MAX_BYTES} bytes."
         message = (
-            "The maximum size of the Flow JSON is 10 MB. But your Flow JSON size exceeds the maximum size "
-            f"by {size - MAX_BYTES} bytes."
+            "The maximum size of the Flow JSON is 10 MB. But your Flow JSON size exceeds the maximum size" + excess
         )
         # Meta stops at this gate without parsing; so does flowlint (the point is not to spend 10 MB of work).
         diag = Diagnostic(INVALID, message, (Pointer((), span=Span(1, 1, 1, 2, 0, 1)),), "FL006", ERROR)

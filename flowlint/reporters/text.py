@@ -67,7 +67,7 @@ def code_frame(index: LineIndex, start: int, end: int, *, label: str = "", color
     line = index.line_text(line_no).rstrip("\r")
     first = start - line_start
     last = max(min(end, line_start + len(line)) - line_start, first + 1)
-    window_start = max(0, first - CONTEXT_BEFORE) if _width(line) > MAX_WIDTH else 0
+    window_start = max(0, first - CONTEXT_BEFORE) if _wider_than(line, MAX_WIDTH) else 0
     shown = line[window_start:]
     cut = _cut(shown, MAX_WIDTH)
     prefix = "…" if window_start else ""
@@ -97,6 +97,19 @@ def _cut(text: str, width: int) -> str:
 def _blank(text: str) -> str:
     """Spaces as wide as ``text`` on screen (tabs kept, so the caret lines up under tabs too)."""
     return "".join("\t" if ch == "\t" else " " * _char_width(ch) for ch in text)
+
+
+def _wider_than(text: str, width: int) -> bool:
+    """``_width(text) > width``, measuring no further than needed: a minified 10 MB flow is one line, and
+    measuring all of it for every problem made the text format take seconds per problem."""
+    if len(text) * 2 <= width:  # no character is wider than two cells
+        return False
+    used = 0
+    for ch in text:
+        used += _char_width(ch)
+        if used > width:
+            return True
+    return False
 
 
 def _width(text: str) -> int:

@@ -201,7 +201,7 @@ CHAINS: dict[int, tuple[str, ...]] = {
 
 
 #: flowlint's own checks (Meta's docs, not its validator: warnings), run after Meta's chain in every version.
-DOCS_CHAIN = ("DocsComponentsPerScreen", "DocsReservedScreenId", "DocsTerminalScreenFooter")
+DOCS_CHAIN = ("DocsComponentsPerScreen", "DocsReservedScreenId", "DocsTerminalScreenFooter", "FlowlintExpressionLimits")
 
 
 def chain_for(version: FlowVersion) -> tuple[str, ...]:

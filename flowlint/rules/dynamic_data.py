@@ -77,7 +77,8 @@ def form_value_type(node: dict[str, Any]) -> str | None:
 def form_value_schema(node: dict[str, Any]) -> dict[str, Any] | None:
     """``getComponentValueSchema``, as the dynamic-data checks compare it: the type alone, except for the
     media pickers, whose value is Meta's NATIVE_COMPONENTS_SCHEMA (None: not an input component)."""
-    if node.get("type") in MEDIA_PICKERS:
+    kind = node.get("type")
+    if isinstance(kind, str) and kind in MEDIA_PICKERS:  # an unhashable `type` (a dict) is no media picker
         return MEDIA_SCHEMA
     kind = form_value_type(node)
     return {"type": kind} if kind is not None else None

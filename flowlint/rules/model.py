@@ -98,6 +98,8 @@ def form_value_schema(node: dict[str, Any]) -> dict[str, Any] | None:
     """The schema of a component's value, ``${form.<name>}`` (``WAFlowJSONParseUtils.getComponentValueSchema``):
     None for a component that holds no value."""
     kind = node.get("type")
+    if not isinstance(kind, str):  # a list or object `type` (schema-invalid) names no component
+        return None
     if kind in ("CheckboxGroup", "ChipsSelector"):
         return {"type": "array", "items": {"type": "string"}}
     if kind in ("DatePicker", "Dropdown", "RadioButtonsGroup", "TextArea", "NavigationList"):

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+import flowlint
+
 from flowlint.positions import LineIndex
 from flowlint.reporters.text import MAX_WIDTH, code_frame
 
@@ -103,3 +107,25 @@ def test_statistics_counts_per_rule(tmp_path: Path) -> None:
     result = run_cli(["--statistics", "."], cwd=tmp_path)
     assert result.stdout == "3  FL102  error    unsupported-version\n1  FL101  error    missing-version\n"
     assert result.exit_code == 1
+
+
+def test_a_problem_on_a_very_long_line_is_shown_in_a_window_without_measuring_the_whole_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A minified flow is one line: measuring all of it for each of 1000 problems took minutes.
+    from flowlint.reporters import FileResult, RenderOptions, text
+
+    source = '{"version": "7.3", "pad": "' + "x" * 300_000 + '", ' + ", ".join(['"k": 1'] * 50) + "}"
+    report = flowlint.lint(source)
+    measured: list[int] = []
+    real_width = text._char_width
+
+    def counting(ch: str) -> int:
+        measured.append(1)
+        return real_width(ch)
+
+    monkeypatch.setattr(text, "_char_width", counting)
+    out = text.render([FileResult("f.json", report)], RenderOptions(color=False))
+    assert out.count("FL004") == 49
+    assert len(measured) < 10 * text.MAX_WIDTH * len(report.diagnostics)  # measuring every line: 300 000 each
+    assert max(len(line) for line in out.splitlines()) < 2 * text.MAX_WIDTH + 300

@@ -42,3 +42,11 @@ def test_any_text_is_judged_without_raising(text):
     # Whatever is not a JSON object is refused; an object is judged field by field (name is required).
     assert report.refusals
     assert isinstance(report.value, dict) or [d.rule for d in report.refusals] == ["FL1001"]
+
+
+def test_a_body_over_10_mb_that_nests_past_the_json_parser_stack_is_refused_not_raised():
+    # Bodies over 10 MB skip the positioned parser; json.loads' RecursionError escaped from there.
+    deep = b'{"name": "x", "pad": "' + b"x" * 10_500_000 + b'", "deep": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    report = check_create_request(deep)
+    assert [d.rule for d in report.refusals] == ["FL1001"]
+    assert "nests deeper than" in report.refusals[0].message

@@ -14,6 +14,8 @@ import random
 from typing import Any, Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import flowlint
 from flowlint import schema
@@ -106,3 +108,47 @@ def test_native_and_reference_agree_on_damaged_flows(damaged: list[dict[str, Any
 )
 def test_patterns_are_read_as_ecma_262(pattern: str, text: str, matches: bool) -> None:
     assert bool(schema._compiled(pattern).search(text)) is matches
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="\r\n \t\u2028\u00a0x", max_size=10))
+def test_safe_pattern_equivalents_match_what_the_schema_pattern_matches(text: str) -> None:
+    """schema.SAFE_EQUIVALENTS stand in for patterns that backtrack exponentially; same answers on the
+    characters that matter to them (line terminators, whitespace, the rest)."""
+    import re
+
+    for pattern, safe in schema.SAFE_EQUIVALENTS.items():
+        assert bool(re.compile(safe).search(text)) is bool(re.compile(schema.js_regex(pattern)).search(text)), text
+
+
+def test_the_not_blank_pattern_does_not_backtrack_on_many_line_breaks() -> None:
+    # 2^40 ways to split the line breaks: the translated pattern would not come back. The run must be
+    # long for the test to mean anything, so it is checked to answer at all (no timing).
+    pattern = "^(\\r?\\n?)*(?!\\s*$).+(\\r?\\n?)*"
+    assert pattern in schema.SAFE_EQUIVALENTS
+    doc = {"version": "7.3", "screens": [{"id": "A", "title": "T", "terminal": True, "layout": {
+        "type": "SingleColumnLayout", "children": [
+            {"type": "TextBody", "text": "\r\n" * 40}, {"type": "TextHeading", "text": 5},
+            {"type": "Footer", "label": "x", "on-click-action": {"name": "complete", "payload": {}}}]}}]}
+    report = flowlint.lint(json.dumps(doc))
+    assert "FL206" in [d.rule for d in report.diagnostics]  # blank text, found in linear time
+
+
+def test_a_text_input_pattern_is_compiled_never_run_and_a_monster_pattern_is_no_regex() -> None:
+    assert schema._is_regex("(a+)+$") is True  # catastrophic if run; compiling it is harmless
+    assert schema._is_regex("(" * 5000 + ")" * 5000) is False  # past the regex parser's stack
+    assert schema._is_regex("[[a]") is True  # Python warns about a possible nested set: not on our stderr
+
+
+@pytest.mark.parametrize("escaped", [True, False])
+def test_a_lone_surrogate_in_an_option_title_is_measured_not_a_crash(escaped: bool) -> None:
+    # The docs' length limits counted UTF-16 units with a strict codec: a lone surrogate (JSON's \udced, or
+    # a str from a non-UTF-8 source) raised, and the whole schema pass became FL000.
+    options = [{"id": "a", "title": "Exchange\udced\udca0"}, {"id": "b", "title": "\ud800" * 40}]
+    doc = {"version": "7.3", "screens": [{"id": "A", "title": "T", "terminal": True, "layout": {
+        "type": "SingleColumnLayout", "children": [
+            {"type": "RadioButtonsGroup", "name": "r", "label": "L", "data-source": options},
+            {"type": "Footer", "label": "x", "on-click-action": {"name": "complete", "payload": {}}}]}}]}
+    report = flowlint.lint(json.dumps(doc, ensure_ascii=escaped))
+    # 40 lone surrogates are 40 UTF-16 units, over the option title's 30: the docs' warning, at its path.
+    assert [(d.rule, d.path[-2:]) for d in report.diagnostics] == [("FL920", (1, "title"))]

@@ -1,0 +1,65 @@
+"""What every report must satisfy, whatever the input: the fuzz suite's invariants in one place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flowlint.diagnostics import Diagnostic, Report
+from flowlint.positions import LineIndex, Span, utf16_len
+from flowlint.source import parse_source
+
+#: Rules that mean "flowlint failed", never "the flow is wrong": a fuzzer that meets one has found a bug.
+INTERNAL_ERRORS = {"FL000", "FL300"}
+
+
+def text_of(data: bytes | str) -> str:
+    """The text positions refer to: decoded as flowlint decodes (an invalid byte and what follows it are
+    replaced, which keeps every position before it), without a leading byte-order mark."""
+    text = data if isinstance(data, str) else data.decode("utf-8", "replace")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def assert_no_internal_error(diagnostics: list[Diagnostic]) -> None:
+    for diag in diagnostics:
+        assert diag.rule not in INTERNAL_ERRORS, diag.message
+
+
+def assert_located(report: Report, data: bytes | str) -> None:
+    """Every diagnostic has at least one pointer, and every pointer a span inside the text.
+
+    Lines are 1-based and within the text; columns are 1-based UTF-16 columns; a span starts at most one
+    column past the end of its line (a point at the end of a line or of the file) and does not end before
+    it starts. A pointer that is not a syntax error's carries a path that exists in the document (its
+    ``at`` when it has one), and a pointer at a key points at a member.
+    """
+    text = text_of(data)
+    index = LineIndex(text)
+    source_map = None
+    for diag in report.diagnostics:
+        assert diag.pointers, f"{diag.rule} has no pointer"
+        for pointer in diag.pointers:
+            assert pointer.span is not None, f"{diag.rule} at {pointer.path_text} is not located"
+            assert_inside(pointer.span, index, diag.rule)
+            if isinstance(report.value, dict):
+                if source_map is None:
+                    source_map = parse_source(data).source_map
+                where = pointer.at if pointer.at is not None else pointer.path
+                assert tuple(where) in source_map, f"{diag.rule} points at {where!r}, which is not in the document"
+                if pointer.target == "key":
+                    assert source_map.key_span(where) is not None, f"{diag.rule} points at the key of {where!r}"
+
+
+def assert_inside(span: Span, index: LineIndex, rule: str = "") -> None:
+    """Lines within the text, 1-based UTF-16 columns, starting at most one column past the end of the line
+    (a point at the end of a line or of the file), not ending before the start."""
+    assert 1 <= span.line_start <= span.line_end <= index.line_count, (rule, span)
+    assert span.column_start >= 1 and span.column_end >= 1, (rule, span)
+    assert span.column_start <= utf16_len(index.line_text(span.line_start)) + 1, (rule, span)
+    assert span.column_end <= utf16_len(index.line_text(span.line_end)) + 2, (rule, span)
+    if span.line_start == span.line_end:
+        assert span.column_start <= span.column_end, (rule, span)
+
+
+def comparable(report: Report) -> list[dict[str, Any]]:
+    """Everything a report says, as plain data (two runs on one input must give the same)."""
+    return report.to_dicts()
