@@ -206,15 +206,27 @@ def js_regex(pattern: str) -> str:
 #: Meta's "not blank" pattern: ``(\r?\n?)*`` can split a run of CR LF in 2^n ways before the lookahead
 #: fails, so 40 "\r\n" hang the reference validator. What it accepts: after the leading CR/LF run, a
 #: character that is not a line terminator, with something other than whitespace from there on.
+#: Both validators read the equivalent (ECMA-262, like the schemas): the native one's backtracking limit
+#: otherwise ends in an error that, inside an ``anyOf``, it counts as a match, so a blank text passed the
+#: clean path; and its ``.`` matches U+2028/U+2029, which JavaScript's does not.
 SAFE_EQUIVALENTS = {
-    "^(\\r?\\n?)*(?!\\s*$).+(\\r?\\n?)*": "^[\\r\\n]*(?=[^\\n\\r\\u2028\\u2029])(?!\\s*\\Z)",
+    "^(\\r?\\n?)*(?!\\s*$).+(\\r?\\n?)*": "^[\\r\\n]*(?=[^\\n\\r\\u2028\\u2029])(?!\\s*$)",
 }
 
 
 @lru_cache(maxsize=None)
 def _compiled(pattern: str) -> re.Pattern[str]:
-    safe = SAFE_EQUIVALENTS.get(pattern)
-    return re.compile(safe if safe is not None else js_regex(pattern))
+    return re.compile(js_regex(SAFE_EQUIVALENTS.get(pattern, pattern)))
+
+
+@lru_cache(maxsize=None)
+def _native_schema(version_text: str) -> dict[str, Any]:
+    """The schema as the native validator reads it: Meta's patterns replaced by their SAFE_EQUIVALENTS."""
+    load_schema(version_text)  # KeyError for a version without a schema
+    text = (_schema_folder() / f"{_PREFIX}{version_text}{_SUFFIX}").read_text(encoding="utf-8")
+    for pattern, safe in SAFE_EQUIVALENTS.items():
+        text = text.replace(json.dumps(pattern), json.dumps(safe))
+    return json.loads(text)
 
 
 @lru_cache(maxsize=1)
@@ -242,7 +254,7 @@ def validator_for(version_text: str) -> Draft202012Validator:
 
 @lru_cache(maxsize=None)
 def _native_validator(version_text: str) -> Any:
-    return _native.validator_for(load_schema(version_text), validate_formats=True)
+    return _native.validator_for(_native_schema(version_text), validate_formats=True)
 
 
 @lru_cache(maxsize=None)

@@ -152,3 +152,26 @@ def test_a_lone_surrogate_in_an_option_title_is_measured_not_a_crash(escaped: bo
     report = flowlint.lint(json.dumps(doc, ensure_ascii=escaped))
     # 40 lone surrogates are 40 UTF-16 units, over the option title's 30: the docs' warning, at its path.
     assert [(d.rule, d.path[-2:]) for d in report.diagnostics] == [("FL920", (1, "title"))]
+
+
+def test_a_blank_text_alone_is_found_on_the_clean_path_too() -> None:
+    # The native validator used to give up on Meta's pattern (backtracking limit) and, inside the anyOf of
+    # a TextBody's text, count that as a match: with no other error the flow passed as clean.
+    doc = {"version": "7.3", "screens": [{"id": "A", "title": "T", "terminal": True, "layout": {
+        "type": "SingleColumnLayout", "children": [
+            {"type": "TextBody", "text": "\r\n" * 40},
+            {"type": "Footer", "label": "x", "on-click-action": {"name": "complete", "payload": {}}}]}}]}
+    assert "FL206" in [d.rule for d in flowlint.lint(json.dumps(doc)).diagnostics]
+
+
+def test_both_validators_read_the_not_blank_pattern_alike() -> None:
+    import itertools
+
+    jsonschema_rs = pytest.importorskip("jsonschema_rs")
+    pattern = "^(\\r?\\n?)*(?!\\s*$).+(\\r?\\n?)*"
+    native = jsonschema_rs.validator_for({"type": "string", "pattern": schema.SAFE_EQUIVALENTS[pattern]})
+    reference = schema._compiled(pattern)
+    alphabet = ["\r", "\n", " ", "\t", "a", "\u2028", "\u2029", "\u00a0", "\x0b"]
+    texts = [""] + ["".join(p) for n in range(1, 5) for p in itertools.product(alphabet, repeat=n)]
+    assert [t for t in texts if native.is_valid(t) != bool(reference.search(t))] == []
+    assert not reference.search("\u2028a")  # JavaScript's `.` does not match a line separator
