@@ -164,12 +164,13 @@ def _format_checker() -> FormatChecker:
 _CLASS_ESCAPES = {"d": "0-9", "w": "A-Za-z0-9_"}
 
 
-def js_regex(pattern: str) -> str:
+def js_regex(pattern: str, *, end: str = r"\Z") -> str:
     r"""A Python regular expression that matches what the ECMA-262 ``pattern`` matches (no flags).
 
     The schemas hold Meta's patterns as JavaScript reads them; Python differs in a few places that matter
     for Flow JSON strings: ``$`` also matches before a final newline, ``.`` matches ``\r`` and the line
-    separators, and ``\d``/``\w`` are Unicode-aware.
+    separators, and ``\d``/``\w`` are Unicode-aware. Rust's regex (the native validator's) differs in the
+    last two only: ``end="$"`` gives the pattern for it.
     """
     out: list[str] = []
     in_class = False
@@ -192,7 +193,7 @@ def js_regex(pattern: str) -> str:
             in_class = True
             out.append(ch)
         elif ch == "$":
-            out.append(r"\Z")
+            out.append(end)
         elif ch == ".":
             out.append("[^\\n\\r\\u2028\\u2029]")
         else:
@@ -221,12 +222,21 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def _native_schema(version_text: str) -> dict[str, Any]:
-    """The schema as the native validator reads it: Meta's patterns replaced by their SAFE_EQUIVALENTS."""
+    """The schema as the native validator reads it: Meta's patterns replaced by their SAFE_EQUIVALENTS, and
+    with ECMA-262's ``.``, ``\\d`` and ``\\w`` spelt out (Rust's ``.`` matches ``\\r`` and U+2028; JavaScript's
+    does not, and Meta's validator is JavaScript)."""
     load_schema(version_text)  # KeyError for a version without a schema
     text = (_schema_folder() / f"{_PREFIX}{version_text}{_SUFFIX}").read_text(encoding="utf-8")
-    for pattern, safe in SAFE_EQUIVALENTS.items():
-        text = text.replace(json.dumps(pattern), json.dumps(safe))
-    return json.loads(text)
+
+    def native(match: re.Match[str]) -> str:
+        pattern = json.loads(match.group(2))
+        return match.group(1) + json.dumps(js_regex(SAFE_EQUIVALENTS.get(pattern, pattern), end="$"))
+
+    return json.loads(_PATTERN_MEMBER.sub(native, text))
+
+
+#: A ``"pattern": "..."`` member in a schema file's text (the string with its JSON escapes).
+_PATTERN_MEMBER = re.compile(r'("pattern"\s*:\s*)("(?:[^"\\]|\\.)*")')
 
 
 @lru_cache(maxsize=1)

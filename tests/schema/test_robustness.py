@@ -164,14 +164,42 @@ def test_a_blank_text_alone_is_found_on_the_clean_path_too() -> None:
     assert "FL206" in [d.rule for d in flowlint.lint(json.dumps(doc)).diagnostics]
 
 
-def test_both_validators_read_the_not_blank_pattern_alike() -> None:
+def _pattern_pairs() -> set[tuple[str, str]]:
+    """(pattern as the schemas hold it, pattern as the native validator reads it), over every version."""
+    pairs: set[tuple[str, str]] = set()
+
+    def walk(ours: Any, native: Any) -> None:
+        if isinstance(ours, dict):
+            for key, value in ours.items():
+                if key == "pattern" and isinstance(value, str):
+                    pairs.add((value, native[key]))
+                else:
+                    walk(value, native[key])
+        elif isinstance(ours, list):
+            for a, b in zip(ours, native):
+                walk(a, b)
+
+    for version in schema.schema_versions():
+        walk(schema.load_schema(version), schema._native_schema(version))
+    return pairs
+
+
+def test_both_validators_read_every_schema_pattern_alike() -> None:
+    """The clean path (native) and the error path (reference) must accept the same strings: Rust's `.`
+    matches CR and U+2028 where JavaScript's does not, and its backtracking limit gave up on Meta's
+    not-blank pattern."""
     import itertools
 
     jsonschema_rs = pytest.importorskip("jsonschema_rs")
-    pattern = "^(\\r?\\n?)*(?!\\s*$).+(\\r?\\n?)*"
-    native = jsonschema_rs.validator_for({"type": "string", "pattern": schema.SAFE_EQUIVALENTS[pattern]})
-    reference = schema._compiled(pattern)
-    alphabet = ["\r", "\n", " ", "\t", "a", "\u2028", "\u2029", "\u00a0", "\x0b"]
-    texts = [""] + ["".join(p) for n in range(1, 5) for p in itertools.product(alphabet, repeat=n)]
-    assert [t for t in texts if native.is_valid(t) != bool(reference.search(t))] == []
-    assert not reference.search("\u2028a")  # JavaScript's `.` does not match a line separator
+    alphabet = ["\r", "\n", " ", "\t", "a", "Z", "_", "0", "-", ".", "$", "{", "}", "`", "\u2028", "\u00a0", "\u0663"]
+    rng = random.Random(7)
+    texts = [""] + ["".join(p) for n in range(1, 4) for p in itertools.product(alphabet, repeat=n)]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(4, 25))) for _ in range(2000)]
+    texts += ["${data.x}", "${form.a_b}", "${screen.A.data.x}", "`${data.a} + 1`", "#aabbcc", "\r\n" * 40 + "a"]
+    pairs = _pattern_pairs()
+    assert len(pairs) >= 5
+    for pattern, native_pattern in sorted(pairs):
+        native = jsonschema_rs.validator_for({"type": "string", "pattern": native_pattern})
+        reference = schema._compiled(pattern)
+        assert [t for t in texts if native.is_valid(t) != bool(reference.search(t))] == [], pattern
+    assert not schema._compiled("^(?!`.*`$)").search("`\r`") is None  # JavaScript's `.` stops at CR
