@@ -373,8 +373,12 @@ def _explain(doc: dict[str, Any], version_text: str, *, prune_from: int | None =
             again = None
         if again is not None and sorted(again, key=repr) == sorted(original, key=repr):
             pruned, kept = slim
-    found = schema_meta.translate(validator_for(version_text).iter_errors(pruned), pruned, version=version_text)
-    return [_renumber(d, kept) for d in found]
+    # Renumbered before they merge: two items of different arrays can share an index in the pruned copy,
+    # and so a message ("property 'children/0'") that differs in the document.
+    found = schema_meta.translate(
+        validator_for(version_text).iter_errors(pruned), pruned, version=version_text, merge=False
+    )
+    return schema_meta.merge_findings([_renumber(d, kept) for d in found])
 
 
 def _compacted(

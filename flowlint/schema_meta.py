@@ -337,15 +337,18 @@ class _Context:
         self.out.append(Diagnostic(error, message, (pointer,), rule or _RULE_OF_ERROR[error], ERROR, fix=fix))
 
 
-def translate(errors: Iterable[ValidationError], doc: dict[str, Any], *, version: str) -> list[Diagnostic]:
-    """Meta's findings for the reference validator's errors, in Meta's order, merged as Meta merges."""
+def translate(
+    errors: Iterable[ValidationError], doc: dict[str, Any], *, version: str, merge: bool = True
+) -> list[Diagnostic]:
+    """Meta's findings for the reference validator's errors, in Meta's order, merged as Meta merges
+    (``merge=False``: not yet, for a caller that renumbers a pruned document's findings first)."""
     ctx = _Context(doc, version)
     for error in _flatten(errors):
         _translate_one(error, ctx)
-    return _merge(ctx.out)
+    return merge_findings(ctx.out) if merge else ctx.out
 
 
-def _merge(found: list[Diagnostic]) -> list[Diagnostic]:
+def merge_findings(found: list[Diagnostic]) -> list[Diagnostic]:
     """Same code and message -> one error with several pointers (Meta's de-duplication, §0 step 5)."""
     merged: dict[tuple[str, str], Diagnostic] = {}
     for diag in found:

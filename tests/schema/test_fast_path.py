@@ -151,3 +151,19 @@ def test_inside_a_broken_screen_only_the_broken_components_are_explained() -> No
     ]
     assert found[2].message.startswith("Error at [/screens/0/layout/children/5/error-message]")
     assert found == schema._explain(doc, "7.3", prune_from=10**9)
+
+
+def test_pruned_items_that_share_an_index_keep_their_own_messages() -> None:
+    # Found by the fuzz suite: the two broken items become item 0 of their arrays in the pruned copy, so
+    # both messages read "property 'children/0'" there and merged into one error before being renumbered.
+    footer = {"type": "Footer", "label": "Go", "on-click-action": {"name": "complete", "payload": {}}}
+    text = {"type": "TextBody", "text": "Hello"}
+    first = {"id": "A", "title": "A", "terminal": True, "layout": {"type": "SingleColumnLayout", "children": [
+        {"type": "Form", "name": "f", "children": [text] * 6 + ["broken"] + [footer]}]}}
+    second = {"id": "B", "title": "B", "terminal": True, "layout": {"type": "SingleColumnLayout", "children": [
+        text, "broken", footer]}}
+    doc = {"version": "7.3", "screens": [first, second]}
+    full = schema._explain(doc, "7.3", prune_from=10**9)
+    assert schema._explain(doc, "7.3", prune_from=1) == full
+    messages = [d.message for d in full if d.rule == "FL203"]
+    assert any("'children/6'" in m for m in messages) and any("'children/1'" in m for m in messages), messages
