@@ -1,6 +1,6 @@
 """Hostile inputs for the fuzz suite: arbitrary bytes, and valid flows damaged by random mutations.
 
-A fuzzed document starts from a *seed*, a valid flow from :func:`tests.strategies.valid_flows` or a real flow
+A fuzzed document starts from a *seed*, a valid flow from :func:`flowlint.testing.valid_flows` or a real flow
 from ``../shared/corpus/real/`` (when present), and goes through a few mutations of two kinds:
 
 * on the value (then serialised, compactly or indented): delete a member or an item, duplicate one, retype a
@@ -21,7 +21,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from tests.strategies import valid_flows
+from flowlint.testing import valid_flows
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = (REPO / ".." / "shared" / "corpus" / "real").resolve()

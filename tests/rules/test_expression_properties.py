@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import flowlint
 from flowlint.diagnostics import format_path
-from tests.strategies import valid_flows
+from flowlint.testing import valid_flows
 
 EXPRESSION_RULES = {f"FL70{i}" for i in range(1, 10)}
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

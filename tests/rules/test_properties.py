@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from flowlint.rules import RULES, check
 from flowlint.versions import FlowVersion
-from tests.strategies import valid_flows
+from flowlint.testing import valid_flows
 
 CODES = {r.code for r in RULES}
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
