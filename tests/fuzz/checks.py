@@ -32,14 +32,13 @@ def assert_located(report: Report, data: bytes | str) -> None:
     it starts. A pointer that is not a syntax error's carries a path that exists in the document (its
     ``at`` when it has one), and a pointer at a key points at a member.
     """
-    text = text_of(data)
-    index = LineIndex(text)
+    lines = Lines(text_of(data))
     source_map = None
     for diag in report.diagnostics:
         assert diag.pointers, f"{diag.rule} has no pointer"
         for pointer in diag.pointers:
             assert pointer.span is not None, f"{diag.rule} at {pointer.path_text} is not located"
-            assert_inside(pointer.span, index, diag.rule)
+            assert_inside(pointer.span, lines, diag.rule)
             if isinstance(report.value, dict):
                 if source_map is None:
                     source_map = parse_source(data).source_map
@@ -49,15 +48,28 @@ def assert_located(report: Report, data: bytes | str) -> None:
                     assert source_map.key_span(where) is not None, f"{diag.rule} points at the key of {where!r}"
 
 
-def assert_inside(span: Span, index: LineIndex, rule: str = "") -> None:
+def assert_inside(span: Span, lines: Lines, rule: str = "") -> None:
     """Lines within the text, 1-based UTF-16 columns, starting at most one column past the end of the line
     (a point at the end of a line or of the file), not ending before the start."""
-    assert 1 <= span.line_start <= span.line_end <= index.line_count, (rule, span)
+    assert 1 <= span.line_start <= span.line_end <= lines.index.line_count, (rule, span)
     assert span.column_start >= 1 and span.column_end >= 1, (rule, span)
-    assert span.column_start <= utf16_len(index.line_text(span.line_start)) + 1, (rule, span)
-    assert span.column_end <= utf16_len(index.line_text(span.line_end)) + 2, (rule, span)
+    assert span.column_start <= lines.units(span.line_start) + 1, (rule, span)
+    assert span.column_end <= lines.units(span.line_end) + 2, (rule, span)
     if span.line_start == span.line_end:
         assert span.column_start <= span.column_end, (rule, span)
+
+
+class Lines:
+    """A text's lines, with their UTF-16 lengths measured once (a minified flow is one long line)."""
+
+    def __init__(self, text: str) -> None:
+        self.index = LineIndex(text)
+        self._units: dict[int, int] = {}
+
+    def units(self, line: int) -> int:
+        if line not in self._units:
+            self._units[line] = utf16_len(self.index.line_text(line))
+        return self._units[line]
 
 
 def comparable(report: Report) -> list[dict[str, Any]]:

@@ -13,8 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from flowlint import check_create_request
-from flowlint.positions import LineIndex
-from tests.fuzz.checks import assert_inside, assert_located, assert_no_internal_error, text_of
+from tests.fuzz.checks import Lines, assert_inside, assert_located, assert_no_internal_error, text_of
 from tests.fuzz.mutations import hostile_inputs, json_values, mutate_text, mutated_documents, mutated_values
 
 names = st.sampled_from(["Flow", "", " ", "x" * 300, "\ud800", "é\u202e"]) | st.text(max_size=20)
@@ -49,11 +48,11 @@ def test_check_create_request_never_raises_and_locates_the_flow_json_findings(
     if report.flow_report is not None and report.flow_source is not None:
         assert_located(report.flow_report, report.flow_source)
     request_text = report.source or (text_of(body) if isinstance(body, (bytes, str)) else None)
-    index = LineIndex(request_text) if request_text is not None else None
+    lines = Lines(request_text) if request_text is not None else None
     for diag in report.diagnostics:
         mapped = report.in_file(diag)
         for pointer in mapped.pointers:
             # Path-parameter findings (FL1002/FL1003) are about the URL, not the body: they have no span.
             assert pointer.span is not None or diag.rule in ("FL1002", "FL1003"), diag
-            if pointer.span is not None and index is not None:
-                assert_inside(pointer.span, index, diag.rule)  # flowJson findings mapped into the request file
+            if pointer.span is not None and lines is not None:
+                assert_inside(pointer.span, lines, diag.rule)  # flowJson findings mapped into the request file
