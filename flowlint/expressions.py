@@ -958,8 +958,8 @@ def expression_limit(value: str, *, version: int) -> str | None:
     Such an expression is reported as not checked (FL710, a warning) and treated by the other checks as
     having an unknown type: neither a crash nor a guess.
     """
-    if not (is_nested_expression(value) or is_binding(value)):
-        return None  # a plain string: a string literal, never parsed
+    if value[:1] not in ("$", "`") or not (is_nested_expression(value) or is_binding(value)):
+        return None  # a plain string (every binding starts "${"): a string literal, never parsed
     text = clean_expression(value, screen="S", version=version)
     if _PLAIN_STRING.fullmatch(text):
         return None
