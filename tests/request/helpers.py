@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -85,3 +87,21 @@ def require_shared(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the shared material sits next to the repository checkout")
     return path
+
+
+@contextmanager
+def running_server(max_body_bytes: int) -> Iterator[Any]:
+    """A ``flowlint serve`` server on a free port of 127.0.0.1, serving in a thread until the block ends."""
+    import threading
+
+    from flowlint.server import make_server
+
+    srv = make_server("127.0.0.1", 0, quiet=True, max_body_bytes=max_body_bytes)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield srv
+    finally:
+        srv.shutdown()
+        srv.server_close()
+        thread.join(timeout=10)

@@ -16,7 +16,7 @@ from flowlint import check_create_request
 from flowlint import server as server_module
 from flowlint.server import make_server
 
-from .helpers import ACCOUNT, CHANNEL, body
+from .helpers import ACCOUNT, CHANNEL, body, running_server
 
 LIMIT = 64 * 1024
 FLOWS = f"/api/v1/accounts/{ACCOUNT}/channels/{CHANNEL}/flows"
@@ -26,13 +26,8 @@ JSON = {**AUTH, "Content-Type": "application/json"}
 
 @pytest.fixture(scope="module")
 def server():
-    srv = make_server("127.0.0.1", 0, quiet=True, max_body_bytes=LIMIT)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
-    thread.join(timeout=10)
+    with running_server(LIMIT) as srv:
+        yield srv
 
 
 _names = iter(range(10**6))

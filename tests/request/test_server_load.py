@@ -14,21 +14,16 @@ from pathlib import Path
 import pytest
 
 from flowlint import server as server_module
-from flowlint.server import FlowStore, StoredFlow, make_server
+from flowlint.server import FlowStore, StoredFlow
 
-from .helpers import body
+from .helpers import body, running_server
 from .test_server import FLOWS, LIMIT, assert_error, call, unique
 
 
 @pytest.fixture
 def server():
-    srv = make_server("127.0.0.1", 0, quiet=True, max_body_bytes=LIMIT)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
-    thread.join(timeout=10)
+    with running_server(LIMIT) as srv:
+        yield srv
 
 
 def _raw(server, data: bytes) -> bytes:
