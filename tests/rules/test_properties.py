@@ -61,7 +61,7 @@ def test_broken_navigate_target(doc: dict[str, Any], data: Any) -> None:
         return
     i = data.draw(st.sampled_from(navigating))
     action = at(doc, footer_path(doc, i))["on-click-action"]
-    action["next"]["name"] = "NOWHERE"
+    action["next"]["name"] = "NO_SUCH_SCREEN"  # generated ids are letters only: never a real one
     assert ("FL310", footer_path(doc, i) + ("on-click-action", "next", "name")) in findings(doc)
 
 
