@@ -326,10 +326,6 @@ def _form_children(screen: dict[str, Any]) -> list[dict[str, Any]]:
     return screen["layout"]["children"][1]["children"]
 
 
-def _first(children: list[dict[str, Any]], kind: str) -> dict[str, Any] | None:
-    return next((c for c in children if c.get("type") == kind), None)
-
-
 def _spread(flow: dict[str, Any], n: int, rng: random.Random) -> list[dict[str, Any]]:
     """n screens (not the last), spread over the flow, so errors are not all in one place."""
     screens = flow["screens"][:-1] or flow["screens"]
@@ -344,8 +340,6 @@ def with_schema_errors(flow: dict[str, Any], seed: int = 1) -> dict[str, Any]:
     for k, screen in enumerate(targets):
         children = _form_children(screen)
         body = next(c for c in children if c.get("type") != "Footer")
-        text = next((c for c in children if c.get("type") in ("TextBody", "TextCaption", "TextSubheading")), None)
-        dropdown = _first(children, "Dropdown")
         if k == 0:
             body["colour"] = "red"
         elif k == 1:
@@ -370,7 +364,6 @@ def with_schema_errors(flow: dict[str, Any], seed: int = 1) -> dict[str, Any]:
         else:
             footer = children[-1]
             footer["on-click-action"]["name"] = "go_to"
-        del text, dropdown
     return flow
 
 
