@@ -28,11 +28,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping, Union
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Union
 
-from lark import Lark, Token, v_args
-from lark.visitors import Transformer_NonRecursive
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+if TYPE_CHECKING:  # lark is imported only when the fast expression parser declines (it costs ~25 ms)
+    from lark import Lark, Token
+    from lark.exceptions import UnexpectedInput
 
 __all__ = [
     "BINDING_PATTERN_V400",
@@ -507,13 +507,11 @@ class ExpressionError(Exception):
     """A parse or type error of a dynamic expression; ``str(error)`` is Meta's reason (without the prefix)."""
 
 
-@lru_cache(maxsize=1)
 def _parser() -> Lark:
-    from flowlint.cache import lark_cache
+    """The LALR parser of ``expression.lark`` (built once, cached on disk; see :mod:`flowlint.jsep_lark`)."""
+    from flowlint.jsep_lark import parser
 
-    grammar = (Path(__file__).with_name("expression.lark")).read_text(encoding="utf-8")
-    # The built parser is cached on disk: building it costs more than checking a typical flow.
-    return Lark(grammar, parser="lalr", maybe_placeholders=False, cache=lark_cache("expression"))
+    return parser()
 
 
 _JS_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v"}
@@ -542,66 +540,23 @@ def _js_number(raw: str) -> float:
         return float("nan")
 
 
-class _ToJsep(Transformer_NonRecursive):  # a deep tree must not exhaust the stack
-    """Lark tree -> the node dictionaries jsep 0.3.4 produces (``type``, ``operator``, ``left``…)."""
+def identifier_node(name: str) -> dict[str, Any]:
+    """jsep's node for an identifier token: ``true``/``false``/``null`` are literals, ``this`` its own node."""
+    if name in ("true", "false"):
+        return {"type": "Literal", "value": name == "true", "raw": name}
+    if name == "null":
+        return {"type": "Literal", "value": None, "raw": name}
+    if name == "this":
+        return {"type": "ThisExpression"}
+    return {"type": "Identifier", "name": name}
 
-    def start(self, items: list[Any]) -> dict[str, Any]:
-        nodes = [i for i in items if isinstance(i, dict)]
-        return nodes[0] if len(nodes) == 1 else {"type": "Compound", "body": nodes}
 
-    @v_args(inline=True)
-    def conditional(self, test: Any, consequent: Any, alternate: Any) -> dict[str, Any]:
-        return {"type": "ConditionalExpression", "test": test, "consequent": consequent, "alternate": alternate}
+def number_node(raw: str) -> dict[str, Any]:
+    return {"type": "Literal", "value": _js_number(raw), "raw": raw}
 
-    @v_args(inline=True)
-    def logical(self, left: Any, op: Token, right: Any) -> dict[str, Any]:
-        return {"type": "LogicalExpression", "operator": str(op), "left": left, "right": right}
 
-    @v_args(inline=True)
-    def binary(self, left: Any, op: Token, right: Any) -> dict[str, Any]:
-        return {"type": "BinaryExpression", "operator": str(op), "left": left, "right": right}
-
-    @v_args(inline=True)
-    def unary(self, op: Token, argument: Any) -> dict[str, Any]:
-        return {"type": "UnaryExpression", "operator": str(op), "argument": argument, "prefix": True}
-
-    @v_args(inline=True)
-    def number(self, tok: Token) -> dict[str, Any]:
-        return {"type": "Literal", "value": _js_number(str(tok)), "raw": str(tok)}
-
-    @v_args(inline=True)
-    def string(self, tok: Token) -> dict[str, Any]:
-        return {"type": "Literal", "value": _unescape(str(tok)[1:-1]), "raw": str(tok)}
-
-    @v_args(inline=True)
-    def identifier(self, tok: Token) -> dict[str, Any]:
-        name = str(tok)
-        if name in ("true", "false"):
-            return {"type": "Literal", "value": name == "true", "raw": name}
-        if name == "null":
-            return {"type": "Literal", "value": None, "raw": name}
-        if name == "this":
-            return {"type": "ThisExpression"}
-        return {"type": "Identifier", "name": name}
-
-    @v_args(inline=True)
-    def member(self, obj: Any, prop: Token) -> dict[str, Any]:
-        return {
-            "type": "MemberExpression",
-            "computed": False,
-            "object": obj,
-            "property": {"type": "Identifier", "name": str(prop)},
-        }
-
-    @v_args(inline=True)
-    def computed_member(self, obj: Any, prop: Any) -> dict[str, Any]:
-        return {"type": "MemberExpression", "computed": True, "object": obj, "property": prop}
-
-    def call(self, items: list[Any]) -> dict[str, Any]:
-        return {"type": "CallExpression", "callee": items[0], "arguments": items[1:]}
-
-    def array(self, items: list[Any]) -> dict[str, Any]:
-        return {"type": "ArrayExpression", "elements": items}
+def string_node(raw: str) -> dict[str, Any]:
+    return {"type": "Literal", "value": _unescape(raw[1:-1]), "raw": raw}
 
 
 _BINARY_TERMINALS = frozenset({"OROR", "ANDAND", "PIPE", "CARET", "AMP", "EQ_OP", "REL_OP", "SHIFT_OP", "MUL_OP"})
@@ -706,13 +661,20 @@ def parse_expression(text: str) -> dict[str, Any]:
 
 
 def _parse_once(current: str, text: str, original: Callable[[int], int]) -> dict[str, Any]:
+    fast = fast_parse_expression(current)
+    if fast is not None:
+        return fast
+    from lark.exceptions import UnexpectedInput
+
+    from flowlint.jsep_lark import to_jsep
+
     numeric = _number_problem(current)
     parser = _parser()
     if numeric is None:
-        # Most expressions parse: the plain parser is faster than the interactive one, which is needed only to
-        # word an error as jsep would (it is replayed from the start then, to the same tree or error).
+        # The plain parser is faster than the interactive one, which is needed only to word an error as jsep
+        # would (it is replayed from the start then, to the same tree or error).
         try:
-            return _ToJsep().transform(parser.parse(current))
+            return to_jsep(parser.parse(current))
         except UnexpectedInput:
             pass
     interactive = parser.parse_interactive(current)
@@ -727,8 +689,154 @@ def _parse_once(current: str, text: str, original: Callable[[int], int]) -> dict
         tree = interactive.resume_parse()
     except UnexpectedInput as exc:
         _raise_as_jsep(exc, current, text, original, tokens, numeric, set(interactive.accepts()))
-    node: dict[str, Any] = _ToJsep().transform(tree)
-    return node
+    return to_jsep(tree)
+
+
+# --- the fast expression parser ----------------------------------------------------------------------------
+# Most expressions in real flows are a few bindings joined by comparisons, arithmetic and && / ||, or texts and
+# bindings side by side (a Compound: ``'Hi ' ${form.name}``). This
+# recursive-descent parser builds jsep's tree for those without lark (whose import alone costs ~25 ms, more
+# than checking a 100 KB flow) and in a fraction of its time. It *declines* (returns None) whatever it is not
+# sure to read as expression.lark does: any error, ``,`` and ``;`` between expressions, ``? :``, calls, arrays,
+# ``[ ]`` members, bitwise and shift operators, ``~``, whitespace lark does not ignore, any character from
+# U+0080 outside a string, a number followed by a letter or a dot. The grammar path then decides, and words the
+# errors. tests/expressions/test_fast_expression_parser.py checks, on generated token soups and on every
+# expression of the fixtures, that an answer is always the tree lark builds.
+
+_FAST_TOKEN = re.compile(
+    r"[ \t\n\r]*(?:"
+    r"(?P<name>[A-Za-z_$][A-Za-z0-9_$]*)"
+    r"|(?P<number>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
+    r"|(?P<string>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
+    r"|(?P<op>===|!==|==|!=|<=|>=|&&|\|\||[-+*/%<>!().])"
+    r")",
+    re.DOTALL,
+)
+_FAST_TRAILING_SPACE = re.compile(r"[ \t\n\r]*\Z")
+#: A character that may not follow a number (jsep's numeric-literal errors, or a longer token lark reads).
+_AFTER_NUMBER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_$.")
+#: jsep's binary precedences (see expression.lark) for the operators the fast parser reads.
+_FAST_PRECEDENCE = {
+    "||": 1, "&&": 2,
+    "==": 6, "!=": 6, "===": 6, "!==": 6,
+    "<": 7, ">": 7, "<=": 7, ">=": 7,
+    "+": 9, "-": 9,
+    "*": 10, "/": 10, "%": 10,
+}  # fmt: skip
+_FAST_UNARY = frozenset({"-", "+", "!"})
+#: Deeper nesting is left to lark (its transformer does not recurse); flowlint's limits allow 200 operators.
+_FAST_MAX_DEPTH = 64
+
+
+class _Decline(Exception):
+    """The fast parser leaves this expression to the grammar."""
+
+
+def _fast_tokens(text: str) -> list[tuple[str, str]]:
+    tokens: list[tuple[str, str]] = []
+    pos, end = 0, len(text)
+    match = _FAST_TOKEN.match
+    while True:
+        m = match(text, pos)
+        if m is None:  # the end (after any whitespace lark ignores), or something the fast parser declines
+            if _FAST_TRAILING_SPACE.match(text, pos) is None:
+                raise _Decline
+            return tokens
+        kind = m.lastgroup
+        assert kind is not None
+        pos = m.end()
+        value = m.group(kind)
+        if pos < end:
+            nxt = text[pos]
+            if nxt >= "\u0080" or (kind == "number" and nxt in _AFTER_NUMBER):
+                raise _Decline
+        tokens.append((kind, value))
+
+
+class _FastParser:
+    __slots__ = ("tokens", "at", "depth")
+
+    def __init__(self, tokens: list[tuple[str, str]]) -> None:
+        self.tokens = tokens
+        self.at = 0
+        self.depth = 0
+
+    def peek(self) -> tuple[str, str]:
+        return self.tokens[self.at] if self.at < len(self.tokens) else ("end", "")
+
+    def take(self) -> tuple[str, str]:
+        token = self.peek()
+        if token[0] == "end":
+            raise _Decline
+        self.at += 1
+        return token
+
+    def expression(self, lowest: int = 1) -> dict[str, Any]:
+        """Binary operators, left-associative, by precedence climbing (the grammar's levels)."""
+        self.depth += 1
+        if self.depth > _FAST_MAX_DEPTH:
+            raise _Decline
+        left = self.operand()
+        while True:
+            kind, op = self.peek()
+            precedence = _FAST_PRECEDENCE.get(op) if kind == "op" else None
+            if precedence is None or precedence < lowest:
+                break
+            self.at += 1
+            right = self.expression(precedence + 1)
+            node_type = "LogicalExpression" if precedence <= 2 else "BinaryExpression"
+            left = {"type": node_type, "operator": op, "left": left, "right": right}
+        self.depth -= 1
+        return left
+
+    def operand(self) -> dict[str, Any]:
+        """The grammar's ``token``: a unary operator on a token, a number, a string, or a variable."""
+        kind, value = self.take()
+        if kind == "op" and value in _FAST_UNARY:
+            self.depth += 1
+            if self.depth > _FAST_MAX_DEPTH:
+                raise _Decline
+            argument = self.operand()
+            self.depth -= 1
+            return {"type": "UnaryExpression", "operator": value, "argument": argument, "prefix": True}
+        if kind == "number":
+            return number_node(value)
+        if kind == "string":
+            return string_node(value)
+        if kind == "name":
+            node = identifier_node(value)
+        elif value == "(":
+            node = self.expression()
+            if self.take() != ("op", ")"):
+                raise _Decline
+        else:
+            raise _Decline
+        while self.peek() == ("op", "."):
+            self.at += 1
+            kind, value = self.take()
+            if kind != "name":
+                raise _Decline
+            node = {
+                "type": "MemberExpression",
+                "computed": False,
+                "object": node,
+                "property": {"type": "Identifier", "name": value},
+            }
+        if self.peek() == ("op", "("):
+            raise _Decline  # a call
+        return node
+
+
+def fast_parse_expression(text: str) -> dict[str, Any] | None:
+    """jsep's tree for a common, well-formed expression, or None to leave ``text`` to the grammar."""
+    try:
+        parser = _FastParser(_fast_tokens(text))
+        items = [parser.expression()]
+        while parser.at < len(parser.tokens):  # side by side (``'Hi ' ${data.name}``): jsep's Compound
+            items.append(parser.expression())
+    except _Decline:
+        return None
+    return items[0] if len(items) == 1 else {"type": "Compound", "body": items}
 
 
 _EXPRESSION_STARTS = frozenset({"NAME", "NUMBER", "STRING", "LPAR", "LSQB", "BANG", "TILDE", "ADD_OP"})
@@ -744,6 +852,8 @@ def _raise_as_jsep(
     expected: set[str],
 ) -> None:
     """Word a parse error as jsep would, from where it happened and what the parser could accept there."""
+    from lark.exceptions import UnexpectedCharacters, UnexpectedToken
+
     if isinstance(exc, UnexpectedToken):
         bad: Token | None = exc.token
         pos = len(current) if exc.token.type == "$END" else exc.token.start_pos

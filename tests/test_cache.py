@@ -35,19 +35,19 @@ def test_a_directory_that_cannot_be_made_turns_the_cache_off(tmp_path: Path, mon
 
 
 def test_the_expression_parser_is_saved_and_loaded_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from flowlint import expressions
+    from flowlint import jsep_lark
 
     monkeypatch.setenv("FLOWLINT_CACHE_DIR", str(tmp_path))
-    expressions._parser.cache_clear()
+    jsep_lark.parser.cache_clear()
     try:
-        built = expressions._parser()
+        built = jsep_lark.parser()
         assert (tmp_path / "lark-expression.pickle").exists()
-        expressions._parser.cache_clear()
-        loaded = expressions._parser()
+        jsep_lark.parser.cache_clear()
+        loaded = jsep_lark.parser()
         text = "a + 1"
         assert loaded.parse(text) == built.parse(text)
     finally:
-        expressions._parser.cache_clear()
+        jsep_lark.parser.cache_clear()
 
 
 def test_a_corrupt_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
