@@ -53,6 +53,7 @@ __all__ = [
     "clean_expression",
     "parse_expression",
     "expression_type",
+    "is_plain_text",
     "check_expression",
     "expression_message",
     "utf16_len",
@@ -1084,18 +1085,25 @@ def expression_limit(value: str, *, version: int) -> str | None:
     return None
 
 
+def is_plain_text(value: str, *, version: int) -> bool:
+    """A label or a text with nothing for Meta's expression checker to read: its type is ``string``.
+
+    :func:`clean_expression` would quote it into one string literal (nothing to rewrite, no backslash to
+    unbalance the quotes), which is all ``_PLAIN_STRING`` checks; it is no binding and not over a limit.
+    """
+    return (
+        "$" not in value
+        and "\\" not in value
+        and "}" not in value
+        and not (version >= 600 and is_nested_expression(value))
+    )
+
+
 def expression_type(value: str, *, screen: str, screens: ScreenProperties, version: int) -> str:
     """The type Meta infers for a string property (``getDynamicExpressionReturnType``); raises
     :class:`ExpressionError` with Meta's reason. A plain string is a string literal, type ``string``.
     An expression over flowlint's limits (:func:`expression_limit`) has the unknown type ``""``."""
-    if (
-        "\\" not in value
-        and "$" not in value
-        and "}" not in value
-        and not (version >= 600 and is_nested_expression(value))
-    ):
-        # The common case, a label or a text: clean_expression would quote it into one string literal
-        # (nothing to rewrite, no backslash to unbalance the quotes), which is all _PLAIN_STRING checks.
+    if is_plain_text(value, version=version):
         return "string"
     text = clean_expression(value, screen=screen, version=version)
     if _PLAIN_STRING.fullmatch(text):

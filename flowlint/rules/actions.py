@@ -535,8 +535,29 @@ def _binding_screen_id(screen: Screen, binding: Any) -> Any:
     return binding.screen if binding.is_global else screen.id
 
 
-def _data_keys(model: FlowModel, screen_id: Any) -> set[str]:
-    """``getKeysInDataModel``: top-level keys and dotted paths through ``properties`` (first screen with that id)."""
+def _data_keys(model: FlowModel, screen_id: Any) -> frozenset[str]:
+    """``getKeysInDataModel``: top-level keys and dotted paths through ``properties`` (first screen with that id).
+    Computed once per model and screen id."""
+    cache: dict[Any, frozenset[str]] = model.__dict__.setdefault("_flowlint_data_keys", {})
+    found = cache.get(screen_id)
+    if found is None:
+        found = cache[screen_id] = frozenset(_compute_data_keys(model, screen_id))
+    return found
+
+
+def _named(model: FlowModel, screen: Screen, name: str) -> list[Component]:
+    """The components of ``screen`` named ``name``, in document order (an index built once per screen)."""
+    cache: dict[int, dict[str, list[Component]]] = model.__dict__.setdefault("_flowlint_components_named", {})
+    table = cache.get(id(screen))
+    if table is None:
+        table = cache[id(screen)] = {}
+        for comp in screen.components:
+            if comp.name is not None:
+                table.setdefault(comp.name, []).append(comp)
+    return table.get(name, [])
+
+
+def _compute_data_keys(model: FlowModel, screen_id: Any) -> set[str]:
     first = next((s for s in model.screens if s.id == screen_id), None)
     keys: set[str] = set()
 
@@ -565,7 +586,7 @@ def _binding_existence(model: FlowModel, screen: Screen, binding: Any, vpath: Js
         yield Finding("FL506", ONCLICK, message, at(vpath))
         return
     if binding.kind == "form":
-        named = [c for c in target.components if c.name == key]
+        named = _named(model, target, key)
         if not named:
             names = [c.name for c in target.components if c.name is not None and c.type != "Form"]
             message = f"Missing Form component {binding.text} for screen '{screen.id}'."
@@ -585,7 +606,7 @@ def _picker(model: FlowModel, screen: Screen, binding: Any) -> Component | None:
     target_id = _binding_screen_id(screen, binding)
     target = model.by_id.get(target_id) if isinstance(target_id, str) else None
     key = ".".join(binding.path)
-    named = [c for c in target.components if c.name == key] if target is not None else []
+    named = _named(model, target, key) if target is not None else []
     return named[0] if named and named[0].type in MEDIA_PICKERS else None
 
 
@@ -625,12 +646,25 @@ def _max_uploads(node: dict[str, Any]) -> float:
     return _number(node, key, DEFAULT_UPLOAD_FILES)
 
 
+def _on_click_findings(model: FlowModel, targeted: tuple[str, ...]) -> list[Finding]:
+    """The findings for the targeted actions, computed once per model for the kinds present: V500 and V600
+    (both in the 7.x chains) give the same answer when the flow has no update_data action with a payload."""
+    present = tuple(
+        kind for kind in targeted if any(a.name == kind and isinstance(a.node.get("payload"), dict) for a in model.actions)
+    )
+    cache: dict[tuple[str, ...], list[Finding]] = model.__dict__.setdefault("_flowlint_on_click", {})
+    found = cache.get(present)
+    if found is None:
+        found = cache[present] = list(_on_click_action_payload(model, present))
+    return found
+
+
 def on_click_action_payload_v500(model: FlowModel) -> Iterable[Finding]:
-    return _on_click_action_payload(model, ("navigate", "complete", "data_exchange"))
+    return _on_click_findings(model, ("navigate", "complete", "data_exchange"))
 
 
 def on_click_action_payload_v600(model: FlowModel) -> Iterable[Finding]:
-    return _on_click_action_payload(model, ("navigate", "complete", "data_exchange", "update_data"))
+    return _on_click_findings(model, ("navigate", "complete", "data_exchange", "update_data"))
 
 
 # --- CompleteActionV500 (and the same check inside NestedExpressionActionPayloadPropertyV702) ------------

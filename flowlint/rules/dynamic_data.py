@@ -51,21 +51,29 @@ def _walk(nodes: list[Any], base: JsonPath, in_form: bool, out: list[MetaCompone
 
 
 def screens_by_last_id(model: FlowModel) -> dict[str, Screen]:
-    """Screen id -> the *last* screen with that id (Meta's ``screenData`` map is overwritten in order)."""
-    table: dict[str, Screen] = {}
-    for screen in model.screens:
-        if screen.id is not None:
-            table[screen.id] = screen
+    """Screen id -> the *last* screen with that id (Meta's ``screenData`` map is overwritten in order).
+    Computed once per model (the model is never changed by a validator)."""
+    table: dict[str, Screen] | None = model.__dict__.get("_flowlint_screens_by_last_id")
+    if table is None:
+        table = {}
+        for screen in model.screens:
+            if screen.id is not None:
+                table[screen.id] = screen
+        model.__dict__["_flowlint_screens_by_last_id"] = table
     return table
 
 
-def meta_components(model: FlowModel, screen: Screen) -> list[MetaComponent]:
-    """The flattened components Meta checks for ``screen`` (post-order; last screen with the same id)."""
-    if screen.id is not None:
-        screen = screens_by_last_id(model).get(screen.id, screen)
-    out: list[MetaComponent] = []
-    _walk(screen.children, screen.path + ("layout", "children"), False, out)
-    return out
+def meta_components(model: FlowModel, screen: Screen) -> tuple[MetaComponent, ...]:
+    """The flattened components Meta checks for ``screen`` (post-order; last screen with the same id).
+    Computed once per model and screen: six validators read them."""
+    cache: dict[int, tuple[MetaComponent, ...]] = model.__dict__.setdefault("_flowlint_meta_components", {})
+    found = cache.get(id(screen))
+    if found is None:
+        target = screens_by_last_id(model).get(screen.id, screen) if screen.id is not None else screen
+        out: list[MetaComponent] = []
+        _walk(target.children, target.path + ("layout", "children"), False, out)
+        found = cache[id(screen)] = tuple(out)
+    return found
 
 
 def form_value_type(node: dict[str, Any]) -> str | None:

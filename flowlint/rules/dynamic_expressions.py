@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from flowlint.catalog import RuleInfo
-from flowlint.expressions import check_expression, has_string_interpolation, is_binding
+from flowlint.expressions import check_expression, has_string_interpolation, is_binding, is_plain_text
 from flowlint.rules.base import Finding, key_at
 from flowlint.rules.dynamic_data import meta_components, screen_properties
 from flowlint.rules.model import FlowModel
@@ -71,7 +71,15 @@ def dynamic_parser(model: FlowModel) -> Iterable[Finding]:
                 continue
             properties = component_properties(kind, version, comp.in_form) if kind else None
             for key, value in comp.node.items():
-                if not isinstance(value, str) or is_binding(value) or key in _EXCLUDED_KEYS:
+                if not isinstance(value, str) or key in _EXCLUDED_KEYS:
+                    continue
+                if is_plain_text(value, version=version):  # most labels and texts: type string, no binding
+                    if kind == "RichText" and key == "text":
+                        continue
+                    schema = properties.get(key) if properties is not None else None
+                    if schema is None or is_type_matching(schema, "string"):
+                        continue
+                elif is_binding(value):
                     continue
                 if kind == "RichText" and key == "text":
                     if has_string_interpolation(value):

@@ -100,6 +100,8 @@ def expression_limits(model: FlowModel) -> Iterable[Finding]:
     """FL710: every string under ``screens`` that is an expression over flowlint's limits (an iterative walk,
     in document order)."""
     version = model.version.number
+    if not _any_over_limit(model.doc.get("screens"), version):
+        return  # the common case, decided without building a path for every value
     stack: list[tuple[JsonPath, Any]] = [(("screens",), model.doc.get("screens"))]
     while stack:
         path, value = stack.pop()
@@ -114,6 +116,41 @@ def expression_limits(model: FlowModel) -> Iterable[Finding]:
             stack.extend(reversed([(path + (key,), inner) for key, inner in value.items()]))
         elif isinstance(value, list):
             stack.extend(reversed([(path + (index,), inner) for index, inner in enumerate(value)]))
+
+
+#: No string this short is over flowlint's limits. Meta's rewriting (:func:`clean_expression`) at most doubles a
+#: text and adds 7 characters per ``${data``-like prefix of 6 (so the result is under 4 x + 2 characters), and
+#: the operators, brackets and dots it holds are the original ones plus 2 dots per such prefix (at most one
+#: per original character). tests/expressions/test_robustness.py checks the bound on generated strings.
+SAFE_LENGTH = min(MAX_EXPRESSION_OPERATORS, (MAX_EXPRESSION_CHARS - 2) // 4)
+
+
+def _any_over_limit(value: Any, version: int) -> bool:
+    """Whether :func:`expression_limits` has anything to report: the same strings, the same exemption."""
+    stack: list[Any] = [[value]]  # wrapped: ``screens`` itself may be a string
+    while stack:
+        node = stack.pop()
+        if type(node) is dict:
+            for key, inner in node.items():
+                kind = type(inner)
+                if kind is str:
+                    if len(inner) <= SAFE_LENGTH or inner[:1] not in ("$", "`"):
+                        continue  # too short to be over a limit, or no expression (see expression_limit)
+                    if key == "condition" and not is_nested_expression(inner):
+                        continue  # an If condition
+                    if expression_limit(inner, version=version) is not None:
+                        return True
+                elif kind is dict or kind is list:
+                    stack.append(inner)
+        elif type(node) is list:
+            for inner in node:
+                kind = type(inner)
+                if kind is str:
+                    if len(inner) > SAFE_LENGTH and expression_limit(inner, version=version) is not None:
+                        return True
+                elif kind is dict or kind is list:
+                    stack.append(inner)
+    return False
 
 
 VALIDATORS = {
