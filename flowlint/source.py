@@ -23,7 +23,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import ERROR, WARNING, Diagnostic, JsonPath, Pointer
@@ -387,20 +387,36 @@ class _Entry:
 
 
 class SourceMap:
-    """JSON path -> offsets of the key and of the value, from the lark parse of the text.
+    """JSON path -> offsets of the key and of the value.
 
     Where a key is duplicated, the last occurrence wins (as JSON.parse and Meta's pointers do).
+
+    Locating a few pointers, which is what a report needs, does not parse the whole text with lark: it walks
+    down the text along each path, letting ``json``'s C scanner step over the values beside the path (each
+    container on a path is scanned once, its members' offsets kept). The lark parse (``root``) is used when
+    given, and built only for the table of every path (``paths()``, ``duplicates``).
     """
 
-    def __init__(self, text: str, root: _Node, index: LineIndex | None = None) -> None:
+    def __init__(self, text: str, root: _Node | None = None, index: LineIndex | None = None) -> None:
         self.text = text
         self.index = index or LineIndex(text)
-        self.value = root.value
-        self._root = root
-        # The table of every path is built only when asked for (``paths()``, ``duplicates``): locating a few
-        # diagnostics walks down from the root instead, which is what a report needs.
+        self._root_node = root
         self._table: dict[JsonPath, _Entry] | None = None
         self._duplicates: list[tuple[JsonPath, int, int]] = []
+        self._scanned: dict[int, _Members] = {}  # container offset -> its members (the text walk)
+
+    @property
+    def _root(self) -> _Node:
+        if self._root_node is None:
+            root, error = _lark_parse(self.text)
+            if root is None:  # pragma: no cover - only built for documents the fast parse accepted
+                raise RuntimeError(f"source map requested for unparseable text: {error}")
+            self._root_node = root
+        return self._root_node
+
+    @property
+    def value(self) -> Any:
+        return self._root.value
 
     @property
     def _entries(self) -> dict[JsonPath, _Entry]:
@@ -416,10 +432,12 @@ class SourceMap:
         return self._duplicates
 
     def _entry(self, path: JsonPath) -> _Entry | None:
-        """The entry of one path: from the table if built, else by walking down the parse tree (same answer)."""
+        """The entry of one path: from the table if built, else down the parse tree or the text (same answer)."""
         if self._table is not None:
             return self._table.get(path)
-        node = self._root
+        if self._root_node is None:
+            return self._scan_entry(path)
+        node = self._root_node
         key_start = key_end = -1
         for part in path:
             if isinstance(part, str):
@@ -433,15 +451,50 @@ class SourceMap:
                     return None
                 key_start, key_end, node = found
             else:
+                index = _array_index(part)
                 items = node.items
-                if items is None or not isinstance(part, (int, float)) or part != int(part):
-                    return None
-                i = int(part)
-                if not 0 <= i < len(items):
+                if items is None or index is None or not 0 <= index < len(items):
                     return None
                 key_start = key_end = -1
-                node = items[i]
+                node = items[index]
         return _Entry(key_start, key_end, node.start, node.end)
+
+    def _scan_entry(self, path: JsonPath) -> _Entry | None:
+        """:meth:`_entry` by walking down the text (valid JSON: the fast parse accepted it)."""
+        text = self.text
+        start = _skip_space(text, 0)
+        end = -1
+        key_start = key_end = -1
+        for part in path:
+            members = self._members(start)
+            if members is None:
+                return None
+            if isinstance(part, str):
+                if not members.is_object:
+                    return None
+                found = members.keys.get(part)  # the last occurrence wins
+                if found is None:
+                    return None
+                key_start, key_end, start, end = found
+            else:
+                index = _array_index(part)
+                if members.is_object or index is None or not 0 <= index < len(members.items):
+                    return None
+                key_start = key_end = -1
+                start, end = members.items[index]
+        if end < 0:
+            end = _scan_value_end(text, start)
+        return _Entry(key_start, key_end, start, end)
+
+    def _members(self, start: int) -> _Members | None:
+        """The members of the container at ``start`` (None for a scalar), scanned once."""
+        found = self._scanned.get(start)
+        if found is None:
+            found = _scan_container(self.text, start)
+            if found is None:
+                return None
+            self._scanned[start] = found
+        return found
 
     def _build(self, root: _Node) -> None:
         entries = self._table
@@ -503,6 +556,68 @@ class SourceMap:
             if not path:  # pragma: no cover - the root is always mapped
                 return self.index.point(0)
             path = path[:-1]
+
+
+def _array_index(part: Any) -> int | None:
+    """An array step of a path as an index (a float equal to an integer counts), or None."""
+    if not isinstance(part, (int, float)) or part != part or part in (float("inf"), float("-inf")):
+        return None
+    return int(part) if part == int(part) else None
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _skip_space(text: str, pos: int) -> int:
+    m = _SPACE.match(text, pos)
+    assert m is not None
+    return m.end()
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> Callable[[str, int], tuple[Any, int]]:
+    """``json``'s own value scanner (C), for stepping over a value; constants are accepted (never met here)."""
+    return json.JSONDecoder().scan_once  # type: ignore[no-any-return]
+
+
+def _scan_value_end(text: str, start: int) -> int:
+    return _scanner()(text, start)[1]
+
+
+@dataclass(slots=True)
+class _Members:
+    is_object: bool
+    keys: dict[str, tuple[int, int, int, int]]  # key -> (key start, key end, value start, value end), last wins
+    items: list[tuple[int, int]]  # array items: (start, end)
+
+
+def _scan_container(text: str, start: int) -> _Members | None:
+    """The members of the object or array that starts at ``start`` (None: a scalar starts there)."""
+    opener = text[start : start + 1]
+    if opener not in ("{", "["):
+        return None
+    scan = _scanner()
+    members = _Members(opener == "{", {}, [])
+    pos = _skip_space(text, start + 1)
+    closer = "}" if members.is_object else "]"
+    if text[pos : pos + 1] == closer:
+        return members
+    while True:
+        if members.is_object:
+            key, key_end = json.decoder.scanstring(text, pos + 1)  # type: ignore[attr-defined]
+            key_start = pos
+            pos = _skip_space(text, key_end) + 1  # the colon
+            value_start = _skip_space(text, pos)
+            value_end = scan(text, value_start)[1]
+            members.keys[key] = (key_start, key_end, value_start, value_end)
+        else:
+            value_start = pos
+            value_end = scan(text, value_start)[1]
+            members.items.append((value_start, value_end))
+        pos = _skip_space(text, value_end)
+        if text[pos : pos + 1] != ",":
+            return members
+        pos = _skip_space(text, pos + 1)
 
 
 def _lark_parse(text: str) -> tuple[_Node | None, tuple[int, str] | None]:
@@ -703,12 +818,9 @@ class ParsedSource:
 
     @property
     def source_map(self) -> SourceMap:
-        """Built on first use (the lark parse): only documents with something to locate pay for it."""
+        """Built on first use: only documents with something to locate pay for it."""
         if self._map is None:
-            root, error = _lark_parse(self.text)
-            if root is None:  # pragma: no cover - only called on documents the fast parse accepted
-                raise RuntimeError(f"source map requested for unparseable text: {error}")
-            self._map = SourceMap(self.text, root, self.index)
+            self._map = SourceMap(self.text, None, self.index)
         return self._map
 
 

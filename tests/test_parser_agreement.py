@@ -119,3 +119,47 @@ def test_agreement_on_json_corner_values() -> None:
         root, error = _lark_parse(text)
         assert error is None and root is not None
         assert _same(fast, root.value) or (fast != fast and root.value != root.value)
+
+
+# --- the two ways of locating a path: down the text (reports) and down the lark tree (the full table) ------------
+
+
+def _both_maps(text: str) -> tuple[Any, Any]:
+    from flowlint.source import SourceMap
+
+    root, error = _lark_parse(text)
+    assert error is None and root is not None
+    return SourceMap(text, None), SourceMap(text, root)
+
+
+def _probe_paths(tree_map: Any) -> list[tuple]:
+    """Every path of the document, and paths just beside them that do not exist."""
+    paths = tree_map.paths()
+    extra = [p + (0,) for p in paths] + [p + ("", "x") for p in paths] + [p[:-1] + (99,) for p in paths if p]
+    extra += [p[:-1] + (float(p[-1]),) for p in paths if p and isinstance(p[-1], int)]
+    return paths + extra
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_the_text_walk_locates_every_path_as_the_parse_tree_does(text: str) -> None:
+    walked, tree = _both_maps(text)
+    for path in _probe_paths(tree):
+        assert walked._entry(path) == tree._entry(path), path
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), values), max_size=6), whitespace)
+def test_the_text_walk_takes_the_last_of_duplicated_keys(members: list[tuple[str, Any]], ws: str) -> None:
+    text = "{" + ",".join(f'{ws}"{k}"{ws}:{ws}{json.dumps(v)}' for k, v in members) + ws + "}"
+    walked, tree = _both_maps(text)
+    for path in _probe_paths(tree):
+        assert walked._entry(path) == tree._entry(path), path
+
+
+def test_locating_a_pointer_does_not_parse_the_document_with_lark() -> None:
+    text = '{"screens": [{"id": "A"}, {"id": "B", "layout": {"children": [1, 2]}}]}'
+    parsed = parse_source(text)
+    span = parsed.source_map.value_span(("screens", 1, "layout", "children", 1))
+    assert span is not None and (span.start, span.end, span.column_start) == (65, 66, 66) and text[65] == "2"
+    assert parsed.source_map._root_node is None  # the lark parse was never needed
