@@ -415,10 +415,6 @@ class SourceMap:
         return self._root_node
 
     @property
-    def value(self) -> Any:
-        return self._root.value
-
-    @property
     def _entries(self) -> dict[JsonPath, _Entry]:
         if self._table is None:
             self._table = {}
