@@ -405,6 +405,19 @@ def with_rule_errors(flow: dict[str, Any], seed: int = 2) -> dict[str, Any]:
     return flow
 
 
+def with_docs_warnings(flow: dict[str, Any], count: int = 40, seed: int = 3) -> dict[str, Any]:
+    """A copy of a clean flow whose only findings are warnings: ``count`` headings over the 80 characters
+    Meta's components reference documents (FL920), and, on the large screens of the 9.5 MB flow, the 50
+    components per screen the docs state (FL950); Meta's validator accepts both. Such a flow is reported, so it
+    takes the precise path (locating every warning) without any error."""
+    flow = copy.deepcopy(flow)
+    rng = random.Random(seed)
+    for k, screen in enumerate(_spread(flow, count, rng)):
+        text = f"Heading {k} " + _words(rng, 20, 24)
+        _form_children(screen).insert(0, {"type": "TextSubheading", "text": text.ljust(100, ".")[:100]})
+    return flow
+
+
 # --- the corpus of typical flows ------------------------------------------------------------------------------
 
 

@@ -171,6 +171,10 @@ def make_inputs(out: Path, sizes: dict[str, int], corpus_count: int) -> dict[str
             path = flows / f"{label}-{variant}.json"
             path.write_text(generate.dump(doc), encoding="utf-8")
             files[(label, variant)] = path
+    top = list(sizes)[-1]
+    warnings = flows / f"{top}-warnings.json"
+    clean_top = json.loads(files[(top, "clean")].read_text(encoding="utf-8"))
+    warnings.write_text(generate.dump(generate.with_docs_warnings(clean_top)), encoding="utf-8")
     small = flows / "20KB-clean.json"
     small.write_text(generate.dump(generate.sized_flow(20 * KB, seed=20)), encoding="utf-8")
     small_errors = flows / "20KB-rule-errors.json"
@@ -184,7 +188,8 @@ def make_inputs(out: Path, sizes: dict[str, int], corpus_count: int) -> dict[str
     done = subprocess.run([sys.executable, "-m", "flowlint", "schema", "7.3"], env=run_env(), cwd=ROOT,
                           capture_output=True, check=True)
     schema.write_bytes(done.stdout)
-    return {"files": files, "small": small, "small_errors": small_errors, "corpus": corpus, "schema": schema}
+    return {"files": files, "small": small, "small_errors": small_errors, "corpus": corpus, "schema": schema,
+            "warnings": warnings}
 
 
 # --- the measurements --------------------------------------------------------------------------------------
@@ -245,6 +250,18 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], dict[str, Any]]:
                 rows.append(Row(f"{line} / lark parse alone", f"{ms(t_lint)} / {ms(t_lark)} = {ratio:.2f}x",
                                 "<= 1.5x" if target else "", judge(ratio, 1.5) if target else "",
                                 f"json.loads {ms(t_json)}; lint = {t_lint / t_json:.0f}x json.loads"))
+
+    # Only warnings (docs limits), at the largest size: reported, so every warning is located; no error.
+    top_label = list(sizes)[-1]
+    text = inputs["warnings"].read_text(encoding="utf-8")
+    report = flowlint.lint(text)
+    if any(d.severity == "error" for d in report.diagnostics) or not report.diagnostics:
+        raise SystemExit(f"{inputs['warnings']}: expected warnings only, got {[d.rule for d in report.diagnostics]}")
+    t_warn = median_time(lambda: flowlint.lint(text), reps(len(text.encode())))
+    t_clean = facts[(top_label, "clean")]["lint"]
+    rows.append(Row(f"lint, {top_label} with {len(report.diagnostics)} warnings and no error / the clean flow",
+                    f"{ms(t_warn)} / {ms(t_clean)} = {t_warn / t_clean:.2f}x", "", "",
+                    "every warning located without parsing the file again with lark"))
 
     # 2. Linear growth ---------------------------------------------------------------------------------------
     labels = list(sizes)

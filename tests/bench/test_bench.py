@@ -58,6 +58,13 @@ def test_the_rule_error_variant_has_about_ten_semantic_errors() -> None:
     assert len({d.rule for d in found}) >= 6
 
 
+def test_the_warning_variant_has_only_docs_warnings() -> None:
+    doc = generate.with_docs_warnings(generate.sized_flow(100_000, seed=100_000), count=12)
+    found = flowlint.lint(generate.dump(doc)).diagnostics
+    assert len(found) == 12
+    assert {(d.rule, d.severity) for d in found} == {("FL920", "warning")}
+
+
 @pytest.mark.slow
 def test_the_quick_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     results = tmp_path / "RESULTS.md"
