@@ -17,7 +17,6 @@ path relative to the configuration file's directory, and everything under it (``
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
@@ -279,13 +278,20 @@ def discover(start: Path) -> Path | None:
     return None
 
 
+#: Every way TOML can spell ``tool.flowlint``: a dotted key or header (``[tool.flowlint]``, ``tool.flowlint.x =``,
+#: keys quoted or not), a ``[tool]`` table, or an inline ``tool = {...}``. Text with none of them is not parsed.
+_MAY_HOLD_OUR_TABLE = re.compile(
+    r"""["']?tool["']?\s*\.\s*["']?flowlint|^\s*\[\s*["']?tool["']?\s*\]|^\s*["']?tool["']?\s*=""", re.MULTILINE
+)
+
+
 def _has_tool_table(pyproject: Path) -> bool:
     try:
         text = pyproject.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    if "flowlint" not in text:  # cheap: most pyproject.toml files never mention us
-        return False
+    if "flowlint" not in text or not _MAY_HOLD_OUR_TABLE.search(text):
+        return False  # cheap: most pyproject.toml files never mention us, or only as a dependency
     try:
         data = _parse_toml(text, pyproject)
     except ConfigError:
@@ -322,6 +328,8 @@ def load(path: Path) -> Settings:
     for key, value in table.items():
         line = _line_of(text, table_name, key)
         if key not in KEYS:
+            import difflib  # only to word a mistake
+
             hint = difflib.get_close_matches(key, KEYS, n=1)
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
             if key == "tool" and not table_name:

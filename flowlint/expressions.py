@@ -71,7 +71,7 @@ _ALL_BINDINGS = re.compile(r"^\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)\.[^\n\r\
 #: ``WAFlowsDynamicDataUtils``: a global binding is recognised by its prefix only.
 _GLOBAL_BINDING = re.compile(r"^\$\{(screen\.([a-zA-Z,_]*)\.)(data|form)+(\.[^\n\r\u2028\u2029]+)?\}")
 #: Static text with a binding inside it (``DYNAMIC_DATA_STRING_INTERPOLATION_PATTERN``).
-_INTERPOLATION = re.compile(
+_INTERPOLATION = (  # compiled on first use (~0.8 ms): only RichText texts with a binding need it
     r"(^[^\n\r\u2028\u2029]+\$\{(screen\.[^\n\r\u2028\u2029]+\.){0,1}(data|form)+(\.[^\n\r\u2028\u2029]+)?\}+"
     r"[^\n\r\u2028\u2029]*"
     r"|^[^\n\r\u2028\u2029]*\$\{(screen\.[^\n\r\u2028\u2029]+\.){0,1}(data|form)+(\.[^\n\r\u2028\u2029]+)?\}+"
@@ -112,9 +112,14 @@ def is_nested_expression(value: Any) -> bool:
     return isinstance(value, str) and value.startswith("`") and value.endswith("`")
 
 
+@lru_cache(maxsize=1)
+def _interpolation() -> re.Pattern[str]:
+    return re.compile(_INTERPOLATION)
+
+
 def has_string_interpolation(value: str) -> bool:
     """Static text around a binding (``"Hi ${data.name}"``), which RichText refuses."""
-    return _INTERPOLATION.search(value) is not None
+    return _interpolation().search(value) is not None
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,32 @@ def test_a_pyproject_without_our_table_is_passed_over(tmp_path: Path) -> None:
     assert discover(inner) == tmp_path / "flowlint.toml"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool.flowlint]\nselect = ["ALL"]\n',
+        '[ tool . "flowlint" ]\nselect = ["ALL"]\n',
+        '[tool]\nflowlint = { select = ["ALL"] }\n',
+        'tool.flowlint.select = ["ALL"]\n',
+        "tool = { flowlint = { select = ['ALL'] } }\n",
+        '["tool".flowlint.rules]\nx = 1\n',
+    ],
+)
+def test_every_spelling_of_our_pyproject_table_is_found(tmp_path: Path, text: str) -> None:
+    project = '[project]\nname = "x"\n'
+    # root keys come before the first table header; a table can follow another
+    content = project + text if text.startswith("[") else text + project
+    (tmp_path / "pyproject.toml").write_text(content, encoding="utf-8")
+    assert discover(tmp_path) == tmp_path / "pyproject.toml"
+
+
+def test_a_pyproject_naming_flowlint_only_as_a_dependency_is_not_parsed(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\ndependencies = ["flowlint>=1"]\n\n[tool.ruff]\nline-length = 100\n', encoding="utf-8"
+    )
+    assert discover(tmp_path) is None
+
+
 def test_dot_flowlint_toml_wins_over_flowlint_toml_and_pyproject_in_the_same_directory(tmp_path: Path) -> None:
     for name in ("pyproject.toml", "flowlint.toml", ".flowlint.toml"):
         text = "[tool.flowlint]\n" if name == "pyproject.toml" else ""
