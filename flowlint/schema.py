@@ -248,14 +248,30 @@ _PATTERN_MEMBER = re.compile(r'("pattern"\s*:\s*)("(?:[^"\\]|\\.)*")')
 
 @lru_cache(maxsize=1)
 def _reference_class() -> Any:
-    """Draft 2020-12 with ``pattern`` read as ECMA-262 (the only change; every other keyword is standard)."""
+    """Draft 2020-12 with ``pattern`` read as ECMA-262, and ``additionalProperties`` walked in document order
+    (every other keyword is standard)."""
     from jsonschema import Draft202012Validator, ValidationError, validators
+
+    from jsonschema._keywords import additionalProperties as standard_additional_properties
+    from jsonschema._utils import find_additional_properties
 
     def pattern(validator: Any, value: str, instance: Any, schema: Any) -> Any:
         if validator.is_type(instance, "string") and not _compiled(value).search(instance):
             yield ValidationError(f"{instance!r} does not match {value!r}")
 
-    return validators.extend(Draft202012Validator, {"pattern": pattern})
+    def additional_properties(validator: Any, aP: Any, instance: Any, schema: Any) -> Any:
+        # jsonschema walks the extra properties as a set: in an order that changes with PYTHONHASHSEED, so
+        # the errors of two Switch cases came out in either order from one run to the next. Document order
+        # (Ajv's, Meta's) instead; the rest of the keyword is jsonschema's own.
+        if validator.is_type(instance, "object") and validator.is_type(aP, "object"):
+            for extra in dict.fromkeys(find_additional_properties(instance, schema)):
+                yield from validator.descend(instance[extra], aP, path=extra)
+        else:
+            yield from standard_additional_properties(validator, aP, instance, schema)
+
+    return validators.extend(
+        Draft202012Validator, {"pattern": pattern, "additionalProperties": additional_properties}
+    )
 
 
 @lru_cache(maxsize=None)
