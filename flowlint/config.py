@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from flowlint.suggestions import close_matches
+
 __all__ = [
     "CONFIG_FILES",
     "DEFAULT_EXCLUDE",
@@ -328,9 +330,7 @@ def load(path: Path) -> Settings:
     for key, value in table.items():
         line = _line_of(text, table_name, key)
         if key not in KEYS:
-            import difflib  # only to word a mistake
-
-            hint = difflib.get_close_matches(key, KEYS, n=1)
+            hint = close_matches(key, KEYS, n=1)
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
             if key == "tool" and not table_name:
                 suggestion = f" (in {path.name} the keys go at the top level, without [tool.flowlint])"

@@ -12,7 +12,6 @@ recorded answers in ``conformance/meta/`` show wins over the spec's summary.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -36,6 +35,7 @@ from flowlint.schema_build import (
     component_props,
     vnum,
 )
+from flowlint.suggestions import close_matches
 
 if TYPE_CHECKING:  # the reference validator is imported only when a flow has errors
     from jsonschema.exceptions import ValidationError
@@ -564,7 +564,7 @@ _OTHER_SINCE = {("screen", "sensitive"): "5.1", ("root", "meta"): "5.1"}
 
 
 def _did_you_mean(value: str, choices: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
+    close = close_matches(value, sorted(choices), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None
 
 

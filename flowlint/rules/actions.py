@@ -11,7 +11,6 @@ conformance cases).
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any, Callable, Iterable, NamedTuple
 
@@ -19,6 +18,7 @@ from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import JsonPath
 from flowlint.rules.base import Finding, at, expression_typer, is_dict, js_type, join_ids, key_at
 from flowlint.rules.model import MEDIA_PICKERS, Action, Component, FlowModel, Screen, parse_binding
+from flowlint.suggestions import close_matches
 
 __all__ = ["RULES", "VALIDATORS", "value_types"]
 
@@ -627,7 +627,7 @@ def _find_pickers(model: FlowModel, screen: Screen, value: Any, path: JsonPath, 
 
 def _did_you_mean(binding: Any, names: list[str]) -> str | None:
     """``did you mean ${form.full_name}?`` when one declared name is close to the unresolved one."""
-    close = difflib.get_close_matches(binding.path[0], [n for n in names if n != "__example__"], n=1, cutoff=0.6)
+    close = close_matches(binding.path[0], [n for n in names if n != "__example__"], n=1, cutoff=0.6)
     if not close:
         return None
     prefix = f"screen.{binding.screen}." if binding.screen is not None else ""

@@ -9,7 +9,6 @@ actions (:mod:`flowlint.rules.model`). Every error here is ``INVALID_ROUTING_MOD
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import deque
 from typing import Any, Iterable
@@ -17,6 +16,7 @@ from typing import Any, Iterable
 from flowlint.catalog import RuleInfo
 from flowlint.rules.base import Finding, at, join_ids, key_at
 from flowlint.rules.model import FlowModel, Screen
+from flowlint.suggestions import close_matches
 
 __all__ = ["RULES", "VALIDATORS"]
 
@@ -389,7 +389,7 @@ def navigate_next_screen_name(model: FlowModel) -> Iterable[Finding]:
 
 
 def _suggest(name: str, ids: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(name, sorted(ids), n=1, cutoff=0.6)
+    close = close_matches(name, sorted(ids), n=1, cutoff=0.6)
     return f"did you mean screen '{close[0]}'?" if close else None
 
 

@@ -15,7 +15,6 @@ used on screen 'S'." ("Global Dynamic data" for ``${screen.S.form.x}``). Pointer
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, Iterable
 
 from flowlint.catalog import RuleInfo
@@ -30,6 +29,7 @@ from flowlint.rules.property_schemas import (
     filtered_alternatives,
     property_type_names,
 )
+from flowlint.suggestions import close_matches
 
 __all__ = ["RULES", "VALIDATORS"]
 
@@ -94,7 +94,7 @@ def _js_text(value: Any) -> str:
 def _did_you_mean(binding: Binding, names: Iterable[str]) -> str | None:
     """``did you mean ${data.greeting}?`` when exactly one declared name is close to the unresolved one."""
     wanted = binding.key.split(".")[0]
-    close = difflib.get_close_matches(wanted, [n for n in names if n != wanted], n=2, cutoff=0.75)
+    close = close_matches(wanted, [n for n in names if n != wanted], n=2, cutoff=0.75)
     if len(close) != 1:
         return None
     prefix = f"screen.{binding.screen}." if binding.is_global else ""
