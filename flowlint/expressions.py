@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Union
 
 if TYPE_CHECKING:  # lark is imported only when the fast expression parser declines (it costs ~25 ms)
@@ -843,9 +842,6 @@ def fast_parse_expression(text: str) -> dict[str, Any] | None:
     except _Decline:
         return None
     return items[0] if len(items) == 1 else {"type": "Compound", "body": items}
-
-
-_EXPRESSION_STARTS = frozenset({"NAME", "NUMBER", "STRING", "LPAR", "LSQB", "BANG", "TILDE", "ADD_OP"})
 
 
 def _raise_as_jsep(

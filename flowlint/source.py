@@ -16,7 +16,6 @@ Lone surrogates in ``\\u`` escapes are accepted, as JSON's grammar allows and bo
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import sys

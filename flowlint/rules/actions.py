@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, NamedTuple
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import JsonPath
-from flowlint.rules.base import Finding, at, expression_typer, is_dict, js_type, join_ids, key_at
+from flowlint.rules.base import Finding, at, expression_typer, js_type, join_ids, key_at
 from flowlint.rules.model import MEDIA_PICKERS, Action, Component, FlowModel, Screen, parse_binding
 from flowlint.suggestions import close_matches
 

@@ -21,7 +21,6 @@ from flowlint.rules.base import Finding, at, expression_typer, is_dict, js_type,
 from flowlint.rules.model import (
     FORM_PROPERTY_TYPES,
     INPUT_TYPES,
-    MEDIA_PICKERS,
     Component,
     FlowModel,
     Screen,
