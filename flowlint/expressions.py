@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Union
+from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple, Union
 
 if TYPE_CHECKING:  # lark is imported only when the fast expression parser declines (it costs ~25 ms)
     from lark import Lark, Token
@@ -121,8 +121,7 @@ def has_string_interpolation(value: str) -> bool:
     return _interpolation().search(value) is not None
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(NamedTuple):
     """A binding as Meta's binding checks split it (``parseBindings``).
 
     ``${data.a.b}`` on screen S -> screen S, store ``data``, key ``a.b``; ``${screen.T.form.x}`` -> screen T,
@@ -944,8 +943,7 @@ def clean_expression(value: str, *, screen: str, version: int) -> str:
 _PLAIN_STRING = re.compile(r"'(?:[^'\\]|\\.)*'", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class _Value:
+class _Value(NamedTuple):  # a named tuple: the type checker makes one per node (a frozen dataclass is slower)
     """What the type checker knows about a node: its ``valueType`` and, for a screen, a store or an object
     declaration, its entries (Meta walks its own maps, annotated with ``valueType``)."""
 

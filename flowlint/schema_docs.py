@@ -102,38 +102,63 @@ def docs_limits(doc: dict[str, Any]) -> list[Diagnostic]:
     return out
 
 
+#: DOCS_CHAR_LIMITS by component type (the walk looks a component's type up once, not each of its keys).
+_CHAR_LIMITS_BY_TYPE: dict[str, dict[str, int]] = {}
+for (_type, _key), _limit in DOCS_CHAR_LIMITS.items():
+    _CHAR_LIMITS_BY_TYPE.setdefault(_type, {})[_key] = _limit
+_OPTION_LIMITS = tuple(DOCS_OPTION_LIMITS.items())
+
+
 def _walk_limits(children: list[Any], path: JsonPath, out: list[Diagnostic]) -> None:
     for j, comp in enumerate(children):
         if not isinstance(comp, dict):
             continue
         here = path + (j,)
-        ctype = comp.get("type") if isinstance(comp.get("type"), str) else None
-        for key, value in comp.items():
-            limit = DOCS_CHAR_LIMITS.get((ctype, key)) if isinstance(ctype, str) else None
-            if limit is not None:
-                _check_limit(value, limit, ctype, key, here + (key,), out)
-        _check_count(comp, ctype, here, out)
-        if ctype in _OPTION_COMPONENTS and isinstance(comp.get("data-source"), list):
-            for k, item in enumerate(comp["data-source"]):
-                if isinstance(item, dict):
-                    for key, limit in DOCS_OPTION_LIMITS.items():
-                        if key in item:
-                            _check_limit(item[key], limit, f"{ctype} option", key,
-                                         here + ("data-source", k, key), out)
+        ctype = comp.get("type")
+        if not isinstance(ctype, str):
+            ctype = None
+        limits = _CHAR_LIMITS_BY_TYPE.get(ctype) if ctype is not None else None
+        if limits is not None:
+            for key, value in comp.items():
+                limit = limits.get(key)
+                if limit is not None:
+                    _check_limit(value, limit, ctype, key, here + (key,), out)  # type: ignore[arg-type]
+        if ctype is not None and ctype in DOCS_COUNT_LIMITS:
+            _check_count(comp, ctype, here, out)
+        if ctype in _OPTION_COMPONENTS:
+            items = comp.get("data-source")
+            if isinstance(items, list):
+                for k, item in enumerate(items):
+                    if not isinstance(item, dict):
+                        continue
+                    for key, limit in _OPTION_LIMITS:
+                        text = item.get(key)
+                        # Most option texts are short strings: skip them before any call (see _check_limit).
+                        if text is None or (type(text) is str and _within(text, limit)):
+                            continue
+                        _check_limit(text, limit, f"{ctype} option", key, here + ("data-source", k, key), out)
         for key in ("children", "then", "else"):
-            if isinstance(comp.get(key), list):
-                _walk_limits(comp[key], here + (key,), out)
-        if isinstance(comp.get("cases"), dict):
-            for case, items in comp["cases"].items():
+            nested = comp.get(key)
+            if isinstance(nested, list):
+                _walk_limits(nested, here + (key,), out)
+        cases = comp.get("cases")
+        if isinstance(cases, dict):
+            for case, items in cases.items():
                 if isinstance(items, list):
                     _walk_limits(items, here + ("cases", case), out)
+
+
+def _within(text: str, limit: int) -> bool:
+    """True when ``text`` is surely within ``limit`` UTF-16 units without encoding it: a UTF-16 length is at
+    most twice the length in code points, and equal to it for an ASCII text (``isascii`` reads a flag)."""
+    length = len(text)
+    return 2 * length <= limit or (length <= limit and text.isascii())
 
 
 def _check_limit(value: Any, limit: int, owner: str, key: str, path: JsonPath, out: list[Diagnostic]) -> None:
     texts = value if isinstance(value, list) else [value]
     for text in texts:
-        # A UTF-16 length is at most twice the length in code points: most texts need no encoding at all.
-        if isinstance(text, str) and 2 * len(text) > limit and not _DYNAMIC.match(text) and _utf16_length(text) > limit:
+        if isinstance(text, str) and not _within(text, limit) and not _DYNAMIC.match(text) and _utf16_length(text) > limit:
             out.append(
                 Diagnostic(
                     "TEXT_TOO_LONG",

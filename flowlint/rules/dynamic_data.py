@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from flowlint.diagnostics import JsonPath
@@ -27,16 +26,21 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
 class MetaComponent:
-    node: dict[str, Any]
-    path: JsonPath
-    in_form: bool
+    """One component as Meta's flattening lists it. ``type`` is read thousands of times per run (every
+    validator of the binding family filters on it), so it is computed once here rather than per read."""
 
-    @property
-    def type(self) -> str | None:
-        value = self.node.get("type")
-        return value if isinstance(value, str) else None
+    __slots__ = ("node", "path", "in_form", "type")
+
+    def __init__(self, node: dict[str, Any], path: JsonPath, in_form: bool) -> None:
+        self.node = node
+        self.path = path
+        self.in_form = in_form
+        kind = node.get("type")
+        self.type: str | None = kind if isinstance(kind, str) else None
+
+    def __repr__(self) -> str:
+        return f"MetaComponent(path={self.path!r}, type={self.type!r}, in_form={self.in_form!r})"
 
 
 def _walk(nodes: list[Any], base: JsonPath, in_form: bool, out: list[MetaComponent]) -> None:

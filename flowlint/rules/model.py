@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from flowlint.diagnostics import JsonPath
 from flowlint.versions import FlowVersion
@@ -120,9 +119,11 @@ def form_value_schema(node: dict[str, Any]) -> dict[str, Any] | None:
 _BINDING = re.compile(r"^\$\{(?:screen\.([a-zA-Z,_]*)\.)?(data|form)\.(.*)\}$", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class Binding:
-    """A whole-string dynamic binding: ``${data.a.b}`` -> kind "data", path ("a", "b"), screen None."""
+class Binding(NamedTuple):
+    """A whole-string dynamic binding: ``${data.a.b}`` -> kind "data", path ("a", "b"), screen None.
+
+    A named tuple (immutable, hashable): one is made for every binding of every payload, several times per run,
+    and a frozen dataclass costs several times more to create."""
 
     text: str
     kind: str  # "data" | "form"
@@ -157,17 +158,16 @@ class Component:
     form: "Component | None" = None  # the enclosing Form, if any
     depth_in_if: int = 0
     order: int = 0  # position in document order (pre-order), for validators that report in that order
+    # Read thousands of times per run by the validators: set once here (the document is never modified;
+    # a ``cached_property`` would take a lock on every first read).
+    type: str | None = field(init=False, repr=False)
+    name: str | None = field(init=False, repr=False)
 
-    # Read thousands of times per run by the validators: computed once (the document is never modified).
-    @cached_property
-    def type(self) -> str | None:
-        value = self.node.get("type")
-        return value if isinstance(value, str) else None
-
-    @cached_property
-    def name(self) -> str | None:
-        value = self.node.get("name")
-        return value if isinstance(value, str) else None
+    def __post_init__(self) -> None:
+        kind = self.node.get("type")
+        self.type = kind if isinstance(kind, str) else None
+        name = self.node.get("name")
+        self.name = name if isinstance(name, str) else None
 
 
 @dataclass
@@ -218,6 +218,12 @@ class Screen:
     components: list[Component] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     preorder: int = field(default=0, repr=False)
+    id: str | None = field(init=False)  # set once: read on every lookup by id
+    _by_type: dict[str | None, list[Component]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        value = self.node.get("id")
+        self.id = value if isinstance(value, str) else None
 
     @property
     def in_document_order(self) -> list[Component]:
@@ -228,10 +234,6 @@ class Screen:
     def path(self) -> JsonPath:
         return ("screens", self.index)
 
-    @cached_property
-    def id(self) -> str | None:
-        value = self.node.get("id")
-        return value if isinstance(value, str) else None
 
     @property
     def terminal(self) -> bool:
@@ -258,7 +260,17 @@ class Screen:
         return value if isinstance(value, list) else []
 
     def of_type(self, *types: str) -> list[Component]:
-        return [c for c in self.components if c.type in types]
+        """The components of these types, in flattened order. A single type is read from an index built on
+        first use (two dozen validators ask, each for one type; the components never change after
+        :func:`build_model`)."""
+        if len(types) != 1:
+            return [c for c in self.components if c.type in types]
+        index = self._by_type
+        if index is None:
+            index = self._by_type = {}
+            for comp in self.components:
+                index.setdefault(comp.type, []).append(comp)
+        return list(index.get(types[0], ()))
 
     def named(self, name: str) -> list[Component]:
         return [c for c in self.components if c.name == name and c.type != "Form"]

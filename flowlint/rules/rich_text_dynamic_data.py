@@ -7,12 +7,12 @@ line that is a binding is reported on the component's ``type`` (README: settled 
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 from flowlint.catalog import RuleInfo
 from flowlint.expressions import is_binding
 from flowlint.rules.base import Finding, at
-from flowlint.rules.dynamic_data import meta_components
+from flowlint.rules.dynamic_data import MetaComponent, meta_components
 from flowlint.rules.model import FlowModel
 
 __all__ = ["RULES", "VALIDATORS"]
@@ -38,12 +38,16 @@ _TEXT_TYPES = ("RichText", "TextBody", "TextCaption")
 def rich_text_dynamic_data(model: FlowModel) -> Iterable[Finding]:
     for screen in model.screens:
         # Meta lists components by type (RichText first, then TextBody, then TextCaption), each in tree order.
-        components = meta_components(model, screen)
-        for kind in _TEXT_TYPES:
-            for comp in components:
+        by_kind: dict[str, list[tuple[MetaComponent, list[Any]]]] = {}
+        for comp in meta_components(model, screen):
+            if comp.type in _TEXT_TYPES:
                 text = comp.node.get("text")
-                if comp.type != kind or not isinstance(text, list):
-                    continue
+                if isinstance(text, list):
+                    by_kind.setdefault(comp.type, []).append((comp, text))
+        if not by_kind:
+            continue
+        for kind in _TEXT_TYPES:
+            for comp, text in by_kind.get(kind, ()):
                 for line in text:
                     if is_binding(line):
                         message = (

@@ -202,7 +202,12 @@ def _nested_example(decl: Any, path: JsonPath) -> Iterable[Finding]:
     """The first ``__example__`` below the top level (depth first), as Meta reports only that one."""
     if not isinstance(decl, dict):
         return
-    found = _find_example({k: v for k, v in decl.items() if k != "__example__"}, path)
+    found = None
+    for key, value in decl.items():  # as _find_example, the top-level example left out
+        if key != "__example__" and isinstance(value, (dict, list)):
+            found = _find_example(value, path + (key,))
+            if found is not None:
+                break
     if found is not None:
         pointer = "/".join(str(p) for p in found)
         message = (
@@ -291,6 +296,9 @@ def _valid_types(decl: Any) -> bool:
 
 
 def _matches_type(kind: str, value: Any) -> bool:
+    exact = type(value)
+    if exact is str or exact is dict or exact is list:  # the common cases, without the numeric rules
+        return js_type(value) == kind
     if kind == "integer":
         return (
             isinstance(value, int) and not isinstance(value, bool)
@@ -315,8 +323,13 @@ def _check(decl: Any, value: Any, out: list[tuple[str, str]]) -> None:
     if not isinstance(decl, dict):
         return
     kind = decl.get("type")
-    kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
-    if kinds and not any(_matches_type(k, value) for k in kinds):
+    if type(kind) is str:
+        matches = _matches_type(kind, value)
+        kinds = [kind]
+    else:
+        kinds = kind if isinstance(kind, list) else []
+        matches = not kinds or any(_matches_type(k, value) for k in kinds)
+    if not matches:
         out.append(
             (
                 "INVALID_PROPERTY_TYPE",

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flowlint.rules.limits import TYPE_MAXIMA, _count, _counts
 from tests.rules.helpers import assert_clean, assert_reports, complete, flow, heading, lint, of_rule, screen
 
 
@@ -100,3 +105,29 @@ def test_fl804_runs_before_the_7_0_type_maxima() -> None:
     assert [d.rule for d in report.diagnostics if d.rule in ("FL803", "FL804")] == ["FL804", "FL803"]
     _, report = lint(one(heading(), photo, {**photo, "name": "q"}, complete(), version="6.3"))
     assert [d.rule for d in report.diagnostics if d.rule in ("FL803", "FL804")] == ["FL803", "FL804"]
+
+
+# _counts: every type counted in one walk, as separate _count walks would ----------------------------------
+_KINDS = ["Footer", "Image", "EmbeddedLink", "TextBody", "Form", "If", "Switch", "PhotoPicker"]
+
+
+def _tree(depth: int = 3) -> "st.SearchStrategy[list[Any]]":
+    leaf = st.builds(lambda k: {"type": k}, st.sampled_from(_KINDS))
+    odd = st.sampled_from([None, 3, "x", {"type": 5}, {"type": ["If"]}, {}])
+    if depth == 0:
+        return st.lists(st.one_of(leaf, odd), max_size=4)
+    inner = _tree(depth - 1)
+    container = st.one_of(
+        st.builds(lambda c: {"type": "Form", "children": c}, inner),
+        st.builds(lambda t, e: {"type": "If", "then": t, "else": e}, inner, st.one_of(inner, st.just(None))),
+        st.builds(lambda cs: {"type": "Switch", "cases": cs}, st.dictionaries(st.sampled_from("abc"), inner, max_size=3)),
+    )
+    return st.lists(st.one_of(leaf, odd, container), max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_tree())
+def test_counts_in_one_walk_equal_separate_counts(nodes: list[Any]) -> None:
+    together = _counts(nodes, TYPE_MAXIMA)
+    for kind in TYPE_MAXIMA:
+        assert together.get(kind, 0) == _count(nodes, frozenset({kind})), kind
