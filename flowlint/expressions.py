@@ -971,6 +971,14 @@ class _TypeChecker:
 
     def visit(self, node: Any, context: str = "object", last: bool = True) -> _Value:
         kind = node.get("type") if isinstance(node, dict) else None
+        if kind == "MemberExpression":  # the most common node (every binding is one): tested first
+            container = self.visit(node["object"], "object", False)
+            if node.get("computed"):
+                self.visit(node["property"], "property", False)
+                name = "[object Object]"  # JavaScript's key for an object used as a property name
+            else:
+                name = node["property"]["name"]
+            return _lookup(container, name, last)
         if kind == "Literal":
             if node.get("raw") == "null":
                 raise ExpressionError("The keyword 'null' is reserved, please use another expression instead.")
@@ -997,14 +1005,6 @@ class _TypeChecker:
             if left.value_type != "boolean" or right.value_type != "boolean":
                 raise ExpressionError(f"Operation '{node['operator']}' can only be used with booleans.")
             return _Value("boolean")
-        if kind == "MemberExpression":
-            container = self.visit(node["object"], "object", False)
-            if node.get("computed"):
-                self.visit(node["property"], "property", False)
-                name = "[object Object]"  # JavaScript's key for an object used as a property name
-            else:
-                name = node["property"]["name"]
-            return _lookup(container, name, last)
         message = f"Operation {kind if kind is not None else 'undefined'} is not supported."
         if kind == "ConditionalExpression":
             message += (
@@ -1094,20 +1094,23 @@ def is_plain_text(value: str, *, version: int) -> bool:
         "$" not in value
         and "\\" not in value
         and "}" not in value
-        and not (version >= 600 and is_nested_expression(value))
+        and not (version >= 600 and value[:1] == "`" and value[-1:] == "`")  # is_nested_expression, inlined
     )
 
 
-def expression_type(value: str, *, screen: str, screens: ScreenProperties, version: int) -> str:
+def expression_type(
+    value: str, *, screen: str, screens: ScreenProperties, version: int, within_limits: bool = False
+) -> str:
     """The type Meta infers for a string property (``getDynamicExpressionReturnType``); raises
     :class:`ExpressionError` with Meta's reason. A plain string is a string literal, type ``string``.
-    An expression over flowlint's limits (:func:`expression_limit`) has the unknown type ``""``."""
+    An expression over flowlint's limits (:func:`expression_limit`) has the unknown type ``""``
+    (``within_limits``: the caller has just checked that it is not over them)."""
     if is_plain_text(value, version=version):
         return "string"
     text = clean_expression(value, screen=screen, version=version)
     if _PLAIN_STRING.fullmatch(text):
         return "string"
-    if expression_limit(value, version=version) is not None:
+    if not within_limits and expression_limit(value, version=version) is not None:
         return ""
     node = parse_expression(text)
     return _TypeChecker(screens).visit(node).value_type or ""
@@ -1131,7 +1134,7 @@ def check_expression(
     if expression_limit(value, version=version) is not None:
         return None
     try:
-        value_type = expression_type(value, screen=screen, screens=screens, version=version)
+        value_type = expression_type(value, screen=screen, screens=screens, version=version, within_limits=True)
         if not accepts(value_type):
             raise ExpressionError(
                 f"The expression return type is '{value_type}' which does not match the schema for the property."

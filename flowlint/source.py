@@ -222,8 +222,22 @@ def _reject_constant(name: str) -> Any:
     raise _Rejected(name)
 
 
-def _fast_parse(text: str) -> tuple[Any, bool]:
-    """``json.loads`` made strict; returns (value, has_duplicate_keys). Raises on anything non-JSON."""
+def _fast_parse(text: str) -> tuple[Any, bool, bool]:
+    """``json.loads`` made strict; returns (value, has_duplicate_keys, nests deeper than MAX_DEPTH). Raises on
+    anything non-JSON. Duplicate keys are told from counts (:func:`_no_duplicates`): a text they cannot clear
+    is parsed again, counting every object's members."""
+    value = json.loads(text, parse_constant=_reject_constant)
+    too_deep, pairs, colons = _walk(value)
+    if too_deep:
+        return value, False, True  # refused before duplicates matter
+    if _no_duplicates(text, pairs, colons):
+        return value, False, False
+    value, duplicates = _parse_counting_pairs(text)
+    return value, duplicates, False
+
+
+def _parse_counting_pairs(text: str) -> tuple[Any, bool]:
+    """:func:`_fast_parse` the slower, direct way: every object's pairs counted as it is built."""
     duplicates = False
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -237,30 +251,51 @@ def _fast_parse(text: str) -> tuple[Any, bool]:
     return value, duplicates
 
 
+def _no_duplicates(text: str, pairs: int, colons: int) -> bool:
+    """True only when no object of ``text`` repeats a key, told from counts (False: maybe; parse again).
+
+    Every member of every object is written with one colon outside strings, and a colon inside a string is
+    one colon of its value (only the escape ``\\u003a`` makes one without writing it). So, without that
+    escape, the text's colons are at least the members kept by the parsed objects (``pairs``) plus the colons
+    of the string values (``colons``, keys not counted), and exactly that when no key was dropped as a
+    duplicate and no key holds a colon. A repeated key drops a member: the counts then differ.
+    """
+    return "\\u003" not in text and pairs + colons == text.count(":")
+
+
 # --------------------------------------------------------------------------------------------------
 # Limits
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 
-def _depth_exceeds(value: Any) -> bool:
-    """True when the parsed value nests deeper than MAX_DEPTH (an iterative walk: no recursion)."""
+def _walk(value: Any) -> tuple[bool, int, int]:
+    """One iterative walk (no recursion) of a parsed value: (nests deeper than MAX_DEPTH, members of all its
+    objects, colons in all its strings but the keys). The walk stops at the first level too deep."""
     stack: list[tuple[Any, int]] = [(value, 1)]
     pop, push = stack.pop, stack.append
+    pairs = colons = 0
     while stack:
         node, depth = pop()
         if depth > MAX_DEPTH:
-            return True
-        kind = type(node)
-        if kind is dict:
-            for child in node.values():
-                if type(child) is dict or type(child) is list:
-                    push((child, depth + 1))
-        elif kind is list:
-            for child in node:
-                if type(child) is dict or type(child) is list:
-                    push((child, depth + 1))
-    return False
+            return True, pairs, colons
+        if type(node) is dict:
+            pairs += len(node)
+            children: Any = node.values()
+        elif type(node) is list:
+            children = node
+        else:
+            if type(node) is str:
+                colons += node.count(":")
+            continue
+        for child in children:
+            kind = type(child)
+            if kind is str:
+                if ":" in child:
+                    colons += child.count(":")
+            elif kind is dict or kind is list:
+                push((child, depth + 1))
+    return False, pairs, colons
 
 
 def _too_deep_offset(text: str) -> int | None:
@@ -825,7 +860,11 @@ def parse_source(data: bytes | str, *, total_size: int | None = None) -> ParsedS
     ``total_size`` is the size of the whole input when ``data`` is only its beginning (a file or stream read
     no further than ``MAX_BYTES + 1`` bytes, enough to know it is too large); ``-1`` when that size is unknown.
     """
-    size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
+    if isinstance(data, str):
+        # A code point is at most 4 UTF-8 bytes: a text this short is within the limit without encoding it.
+        size = len(data) if 4 * len(data) <= MAX_BYTES else len(data.encode("utf-8", "surrogatepass"))
+    else:
+        size = len(data)
     if size > MAX_BYTES:
         if total_size is not None and total_size < 0:
             excess = "."  # a stream: how much more there was is not known, and not worth reading
@@ -856,8 +895,7 @@ def parse_source(data: bytes | str, *, total_size: int | None = None) -> ParsedS
 
     failed = False
     try:
-        value, duplicates = _fast_parse(text)
-        too_deep = (text.count("[") + text.count("{") > MAX_DEPTH) and _depth_exceeds(value)
+        value, duplicates, too_deep = _fast_parse(text)
     except RecursionError:  # json.loads' C recursion limit: deep, but maybe not over our bound
         value, duplicates, too_deep, failed = None, False, True, True
     except (ValueError, _Rejected):

@@ -59,7 +59,7 @@ def _same(a: Any, b: Any) -> bool:
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_fast_and_lark_parse_agree(text: str) -> None:
-    fast, _ = _fast_parse(text)
+    fast, _, _ = _fast_parse(text)
     root, error = _lark_parse(text)
     assert error is None and root is not None
     assert _same(fast, root.value)
@@ -115,7 +115,7 @@ def test_duplicate_keys_last_one_wins_in_both_parsers() -> None:
 
 def test_agreement_on_json_corner_values() -> None:
     for text in ['"\\ud800"', '"\\udc00\\ud800"', "-0", "1E400", "-1e-400", "[1.0]", '"\\u0000"', "1" * 4000]:
-        fast, _ = _fast_parse(text)
+        fast, _, _ = _fast_parse(text)
         root, error = _lark_parse(text)
         assert error is None and root is not None
         assert _same(fast, root.value) or (fast != fast and root.value != root.value)
@@ -163,3 +163,62 @@ def test_locating_a_pointer_does_not_parse_the_document_with_lark() -> None:
     span = parsed.source_map.value_span(("screens", 1, "layout", "children", 1))
     assert span is not None and (span.start, span.end, span.column_start) == (65, 66, 66) and text[65] == "2"
     assert parsed.source_map._root_node is None  # the lark parse was never needed
+
+
+# Duplicate keys told from counts (source._no_duplicates) --------------------------------------------------
+_colon_text = st.text(alphabet="ab:\"\\ é{}", max_size=6)
+_dup_values = st.recursive(
+    st.one_of(st.none(), st.integers(), _colon_text),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.lists(st.tuples(st.sampled_from(["a", "b", "a:b", ":", "\\u003a"]), children), max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@st.composite
+def _with_members(draw: st.DrawFn) -> str:
+    """JSON text whose objects are written as member lists: keys may repeat, hold colons, or be escaped (so two
+    spellings can be one key); values hold colons; whitespace on either side of the colon."""
+    value = draw(_dup_values)
+    ascii_only = draw(st.booleans())
+
+    def dump(v: Any) -> str:
+        if isinstance(v, list) and v and all(isinstance(m, tuple) for m in v):
+            members = []
+            for key, inner in v:
+                spelled = '"' + key + '"' if "\\" in key else json.dumps(key, ensure_ascii=ascii_only)
+                members.append(f"{spelled}{draw(whitespace)}:{draw(whitespace)}{dump(inner)}")
+            return "{" + ",".join(members) + "}"
+        if isinstance(v, list):
+            if v and all(isinstance(m, tuple) for m in v):
+                return "{}"
+            return "[" + ",".join(dump(x) for x in v) + "]"
+        if isinstance(v, tuple):  # an empty member list drawn as a list of tuples
+            return "{}"
+        return json.dumps(v, ensure_ascii=ascii_only)
+
+    return dump(value)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_with_members(), documents()))
+def test_duplicate_keys_told_from_counts_as_when_counting_members(text: str) -> None:
+    from flowlint.source import _parse_counting_pairs
+
+    value, duplicates, _ = _fast_parse(text)
+    expected_value, expected = _parse_counting_pairs(text)
+    assert duplicates == expected
+    assert _same(value, expected_value)
+
+
+def test_duplicate_keys_found_whatever_the_colons_say() -> None:
+    # A key with a colon and a repeated key: the counts cannot clear this text, and the direct parse finds it.
+    assert _fast_parse('{"a:b": 1, "c": 2, "c": 3}')[1] is True
+    # Two spellings of one key (the escape makes the colon-free key "a"): a duplicate.
+    assert _fast_parse('{"a": 1, "\\u0061": 2}')[1] is True
+    # An escaped colon in a value, with a repeated key: still found.
+    assert _fast_parse('{"x": "\\u003a", "k": 1, "k": 2}')[1] is True
+    # No duplicates, colons everywhere and spaces before colons: none reported.
+    assert _fast_parse('{"u" : "http://x:1", "t": ["10:30", {"a:b" :1}]}')[1] is False

@@ -257,15 +257,19 @@ class _StaticData:
         self.source_id = model.screen_of(action).id
         self.typer = expression_typer() if v600 else None
 
-    def check(self) -> Iterable[Finding]:
+    def check(self) -> list[Finding]:
+        out: list[Finding] = []
         payload = self.action.node.get("payload")
         data = self.target.data
         if not isinstance(payload, dict) or data is None:
-            return
+            return out
         for key, value in payload.items():
-            yield from self.field(value, key, (key,), data.get(key), self.target.path + ("data", key))
+            self.field(value, key, (key,), data.get(key), self.target.path + ("data", key), out)
+        return out
 
-    def field(self, value: Any, label: str, rel: tuple, decl: Any, decl_path: JsonPath) -> Iterable[Finding]:
+    def field(self, value: Any, label: str, rel: tuple, decl: Any, decl_path: JsonPath, out: list[Finding]) -> None:
+        """Check one payload value against its declaration, appending findings to ``out`` (a list, not a
+        generator: this runs for every value of every payload)."""
         if _is_binding_v400(value):
             return
         vpath = self.action.path + ("payload",) + rel
@@ -274,21 +278,21 @@ class _StaticData:
                 f"The payload field '{label}' on screen '{self.source_id}' is missing in the data model of screen "
                 f"'{self.target_id}'."
             )
-            yield Finding(self.rule, self.error, message, at(vpath, decl_path[:-1]))
+            out.append(Finding(self.rule, self.error, message, at(vpath, decl_path[:-1])))
             return
         declared = decl.get("type") if isinstance(decl, dict) else None
         if self.v600 and _is_nested_expression(value):
-            yield from self.expression(value, label, vpath, declared)
+            out.extend(self.expression(value, label, vpath, declared))
             return
         got = value_types(value)
         if declared not in got:
-            yield self.mismatch(label, vpath, got, declared)
+            out.append(self.mismatch(label, vpath, got, declared))
             return
         if "object" in got and isinstance(value, dict):
             props = decl.get("properties") if isinstance(decl.get("properties"), dict) else None
             for k, v in value.items():
                 sub = props.get(k) if props is not None else None
-                yield from self.field(v, f"{label}/{k}", rel + (k,), sub, decl_path + ("properties", k))
+                self.field(v, f"{label}/{k}", rel + (k,), sub, decl_path + ("properties", k), out)
             missing = [k for k in (props or {}) if k not in value]
             if missing:
                 if len(missing) == 1:
@@ -301,11 +305,11 @@ class _StaticData:
                         f"Fields '[{join_ids(missing)}]' are missing in payload of screen '{self.source_id}', but "
                         f"expected in data model of screen '{self.target_id}'."
                     )
-                yield Finding(self.rule, self.error, message, at(vpath))
+                out.append(Finding(self.rule, self.error, message, at(vpath)))
         if "array" in got and isinstance(value, list):
             items = decl.get("items")
             for i, v in enumerate(value):
-                yield from self.field(v, f"{label}/{i}", rel + (i,), items, decl_path + ("items",))
+                self.field(v, f"{label}/{i}", rel + (i,), items, decl_path + ("items",), out)
 
     def mismatch(self, label: str, vpath: JsonPath, got: list[str], declared: Any) -> Finding:
         shown = f"'{got[0]}'" if len(got) == 1 else f"one of [{join_ids(got)}]"
@@ -378,9 +382,14 @@ def action_payload_field_schema(model: FlowModel) -> Iterable[Finding]:
             want = target_data.get(key) if target_data is not None else None
             if schema is None or want is None or target is None:
                 continue
+            if isinstance(want, dict) and schema.get("type") == want.get("type") and schema.get("type") not in _NESTED:
+                continue  # the same scalar type: _compare_schema has nothing to say (the common case)
             yield from _compare_schema(
                 _SchemaPair(key, value, name, action.path + ("payload", key), target, source), schema, want, ("data", key)
             )
+
+
+_NESTED = ("object", "array")
 
 
 class _SchemaPair(NamedTuple):

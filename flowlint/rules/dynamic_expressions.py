@@ -12,6 +12,7 @@ This validator also runs in 7.1, which drops most other binding checks (case ``e
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from flowlint.catalog import RuleInfo
@@ -60,6 +61,21 @@ RULES = [
 _EXCLUDED_KEYS = frozenset({"type", "init-value", "init-values", "error-message", "error-messages"})
 
 
+@lru_cache(maxsize=None)
+def _not_string(kind: str | None, version: int, in_form: bool) -> frozenset[str]:
+    """The properties of ``kind`` that a plain text (type ``string``) does not fit: the only ones where a plain
+    text still needs a check. A RichText ``text`` fits (it is checked for interpolation instead), and so does
+    a property the component does not have (the schema pass reports those)."""
+    properties = component_properties(kind, version, in_form) if kind else None
+    if properties is None:
+        return frozenset()
+    return frozenset(
+        key
+        for key, schema in properties.items()
+        if not is_type_matching(schema, "string") and not (kind == "RichText" and key == "text")
+    )
+
+
 def dynamic_parser(model: FlowModel) -> Iterable[Finding]:
     version = model.version.number
     typed = screen_properties(model)
@@ -69,15 +85,12 @@ def dynamic_parser(model: FlowModel) -> Iterable[Finding]:
             kind = comp.type
             if kind == "Form":
                 continue
-            properties = component_properties(kind, version, comp.in_form) if kind else None
+            not_string = _not_string(kind, version, comp.in_form)
             for key, value in comp.node.items():
                 if not isinstance(value, str) or key in _EXCLUDED_KEYS:
                     continue
                 if is_plain_text(value, version=version):  # most labels and texts: type string, no binding
-                    if kind == "RichText" and key == "text":
-                        continue
-                    schema = properties.get(key) if properties is not None else None
-                    if schema is None or is_type_matching(schema, "string"):
+                    if key not in not_string:
                         continue
                 elif is_binding(value):
                     continue
@@ -87,6 +100,7 @@ def dynamic_parser(model: FlowModel) -> Iterable[Finding]:
                             "FL704", "INVALID_PROPERTY_VALUE", MSG_RICH_TEXT_INTERPOLATION, key_at(comp.path + (key,))
                         )
                     continue
+                properties = component_properties(kind, version, comp.in_form) if kind else None
                 schema = properties.get(key) if properties is not None else None
                 # An unknown property is the schema pass's finding; here it only loses its return-type check.
                 message = check_expression(

@@ -440,7 +440,8 @@ def _collect_actions(screen: Screen) -> None:
                 screen.actions.append(Action(action, comp.path + (key,), screen.index, comp, key))
         if comp.type in DATA_SOURCE_TYPES and isinstance(comp.node.get("data-source"), list):
             for j, item in enumerate(comp.node["data-source"]):
-                if not isinstance(item, dict):
+                # Most options have no action at all: skip them with two lookups.
+                if not isinstance(item, dict) or ("on-select-action" not in item and "on-unselect-action" not in item):
                     continue
                 for key in ITEM_ACTION_KEYS:
                     action = item.get(key)

@@ -280,11 +280,14 @@ def _screen_dynamic_data(model: FlowModel, *, v600: bool) -> Iterable[Finding]:
             for key, value in comp.node.items():
                 if (comp.type == "If" and key == "condition") or key in skipped:
                     continue
+                # Only a whole binding is checked, and every one starts "${" (parse_binding's pattern):
+                # other strings are skipped here, before a generator is made for each.
                 if isinstance(value, str):
-                    yield from _check_property(model, by_id, screen, comp, key, value, None, v600=v600)
+                    if value.startswith("${"):
+                        yield from _check_property(model, by_id, screen, comp, key, value, None, v600=v600)
                 elif isinstance(value, dict) and v600:  # V500 only reads strings
                     for inner_key, inner in value.items():
-                        if isinstance(inner, str):
+                        if isinstance(inner, str) and inner.startswith("${"):
                             yield from _check_property(
                                 model, by_id, screen, comp, inner_key, inner, key, v600=v600
                             )
