@@ -22,8 +22,9 @@ from flowlint.versions import FlowVersion, version_gate
 
 __all__ = ["lint", "lint_file", "locate", "cap", "Selection", "run_checks", "MAX_PROBLEMS"]
 
-#: The stages after the version gate. Each takes (document, version) and returns diagnostics with paths.
-Check = Callable[[dict[str, Any], FlowVersion], list[Diagnostic]]
+#: The stages after the version gate. Each takes (document, version) and returns diagnostics with paths; the
+#: semantic stage also takes keyword hints from the parser (``longest_string``).
+Check = Callable[..., list[Diagnostic]]
 
 
 RULES = [
@@ -80,10 +81,10 @@ _TOO_DEEP = (
 )
 
 
-def _run_stage(stage: Check, doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
+def _run_stage(stage: Check, doc: dict[str, Any], version: FlowVersion, **hints: Any) -> list[Diagnostic]:
     """Run one stage; an exception is a flowlint bug, reported as FL000 instead of a traceback."""
     try:
-        return stage(doc, version)
+        return stage(doc, version, **hints)
     except RecursionError:
         return [Diagnostic("INVALID_FLOW_JSON", _TOO_DEEP, (Pointer(()),), "FL005", ERROR)]
     except Exception as exc:  # noqa: BLE001 - the one place that turns a bug into a report
@@ -130,9 +131,16 @@ def _stage(module_name: str) -> Check | None:
 
 
 def run_checks(
-    doc: dict[str, Any], *, target_version: str | None = None, legacy_severity: str = "warning"
+    doc: dict[str, Any],
+    *,
+    target_version: str | None = None,
+    legacy_severity: str = "warning",
+    longest_string: int | None = None,
 ) -> tuple[FlowVersion | None, list[Diagnostic]]:
-    """Version gate, schema pass, semantic pass, on a parsed document (paths only, no positions)."""
+    """Version gate, schema pass, semantic pass, on a parsed document (paths only, no positions).
+
+    ``longest_string``: the length of the document's longest string value when the parser knows it
+    (:attr:`flowlint.source.ParsedSource.longest_string`); the semantic pass skips work with it."""
     version, found = version_gate(doc, override=target_version, legacy_severity=legacy_severity)
     if version is None:
         return None, found
@@ -142,7 +150,7 @@ def run_checks(
     if not any(d.severity == ERROR for d in schema_found):
         rules_check = _stage("flowlint.rules")
         if rules_check is not None:
-            found.extend(_run_stage(rules_check, doc, version))
+            found.extend(_run_stage(rules_check, doc, version, longest_string=longest_string))
     return version, found
 
 
@@ -192,7 +200,7 @@ def lint(
     found = list(parsed.diagnostics)
     checked_version: FlowVersion | None = None
     if not parsed.fatal:
-        checked_version, more = run_checks(parsed.value, target_version=version)
+        checked_version, more = run_checks(parsed.value, target_version=version, longest_string=parsed.longest_string)
         found.extend(more)
     if selection is not None:
         found = [d for d in found if selection.allows(d.rule)]

@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import ERROR, WARNING, Diagnostic, JsonPath, Pointer
@@ -222,18 +222,26 @@ def _reject_constant(name: str) -> Any:
     raise _Rejected(name)
 
 
-def _fast_parse(text: str) -> tuple[Any, bool, bool]:
-    """``json.loads`` made strict; returns (value, has_duplicate_keys, nests deeper than MAX_DEPTH). Raises on
-    anything non-JSON. Duplicate keys are told from counts (:func:`_no_duplicates`): a text they cannot clear
-    is parsed again, counting every object's members."""
+class _Strict(NamedTuple):
+    """What the strict parse returns: the value and what its one walk learned."""
+
+    value: Any
+    duplicates: bool  # an object repeats a key
+    too_deep: bool  # nests deeper than MAX_DEPTH
+    longest_string: int  # the length of the longest string value (keys not counted); 0 when too deep
+
+
+def _fast_parse(text: str) -> _Strict:
+    """``json.loads`` made strict. Raises on anything non-JSON. Duplicate keys are told from counts
+    (:func:`_no_duplicates`): a text they cannot clear is parsed again, counting every object's members."""
     value = json.loads(text, parse_constant=_reject_constant)
-    too_deep, pairs, colons = _walk(value)
+    too_deep, pairs, colons, longest = _walk(value)
     if too_deep:
-        return value, False, True  # refused before duplicates matter
+        return _Strict(value, False, True, 0)  # refused before duplicates matter
     if _no_duplicates(text, pairs, colons):
-        return value, False, False
+        return _Strict(value, False, False, longest)
     value, duplicates = _parse_counting_pairs(text)
-    return value, duplicates, False
+    return _Strict(value, duplicates, False, longest)
 
 
 def _parse_counting_pairs(text: str) -> tuple[Any, bool]:
@@ -269,16 +277,17 @@ def _no_duplicates(text: str, pairs: int, colons: int) -> bool:
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 
-def _walk(value: Any) -> tuple[bool, int, int]:
+def _walk(value: Any) -> tuple[bool, int, int, int]:
     """One iterative walk (no recursion) of a parsed value: (nests deeper than MAX_DEPTH, members of all its
-    objects, colons in all its strings but the keys). The walk stops at the first level too deep."""
+    objects, colons in all its strings but the keys, length of its longest string but the keys). The walk
+    stops at the first level too deep."""
     stack: list[tuple[Any, int]] = [(value, 1)]
     pop, push = stack.pop, stack.append
-    pairs = colons = 0
+    pairs = colons = longest = 0
     while stack:
         node, depth = pop()
         if depth > MAX_DEPTH:
-            return True, pairs, colons
+            return True, pairs, colons, longest
         if type(node) is dict:
             pairs += len(node)
             children: Any = node.values()
@@ -286,16 +295,18 @@ def _walk(value: Any) -> tuple[bool, int, int]:
             children = node
         else:
             if type(node) is str:
-                colons += node.count(":")
+                colons, longest = node.count(":"), len(node)
             continue
         for child in children:
             kind = type(child)
             if kind is str:
                 if ":" in child:
                     colons += child.count(":")
+                if len(child) > longest:
+                    longest = len(child)
             elif kind is dict or kind is list:
                 push((child, depth + 1))
-    return False, pairs, colons
+    return False, pairs, colons, longest
 
 
 def _too_deep_offset(text: str) -> int | None:
@@ -837,6 +848,10 @@ class ParsedSource:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fatal: bool = False
     has_duplicates: bool = False
+    #: The length of the longest string value (keys not counted), learned by the strict parse's walk; None
+    #: when the document was read another way. Checks may skip work with it (FL710: no string is long
+    #: enough to be an expression over flowlint's limits).
+    longest_string: int | None = None
     _index: LineIndex | None = field(default=None, repr=False)
     _map: SourceMap | None = field(default=None, repr=False)
 
@@ -895,7 +910,7 @@ def parse_source(data: bytes | str, *, total_size: int | None = None) -> ParsedS
 
     failed = False
     try:
-        value, duplicates, too_deep = _fast_parse(text)
+        value, duplicates, too_deep, parsed.longest_string = _fast_parse(text)
     except RecursionError:  # json.loads' C recursion limit: deep, but maybe not over our bound
         value, duplicates, too_deep, failed = None, False, True, True
     except (ValueError, _Rejected):

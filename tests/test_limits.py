@@ -12,7 +12,7 @@ import pytest
 
 import flowlint
 from flowlint.config import Settings
-from flowlint.engine import MAX_PROBLEMS, Selection, lint_file
+from flowlint.engine import MAX_PROBLEMS, Selection, lint_file, run_checks
 from flowlint.expressions import MAX_EXPRESSION_CHARS, MAX_EXPRESSION_OPERATORS
 from flowlint.source import MAX_BYTES
 
@@ -142,3 +142,22 @@ def test_lint_file_on_an_endless_device_stops_at_the_limit() -> None:
     [diag] = lint_file("/dev/zero").diagnostics
     assert diag.rule == "FL006"
     assert diag.message.endswith("exceeds the maximum size.")  # how much more: unknown, and not read
+
+
+@pytest.mark.parametrize("place", ["list item", "nested list", "payload value"])
+def test_an_expression_over_the_limits_is_found_wherever_the_parser_measured_it(place: str) -> None:
+    # FL710 skips its walk when the parser's longest string is short: the parser must measure list items and
+    # nested values too. The same document checked without the parser's measure gives the same findings.
+    long = "`" + "${data.n} + " * (MAX_EXPRESSION_CHARS // 12) + "${data.n}`"
+    doc = json.loads(_flow_with_text("x"))
+    screen = doc["screens"][0]
+    if place == "list item":
+        screen["data"]["n"] = {"type": "array", "items": {"type": "string"}, "__example__": ["a", long]}
+    elif place == "nested list":
+        screen["data"]["n"] = {"type": "array", "items": {"type": "array"}, "__example__": [[[long]]]}
+    else:
+        screen["layout"]["children"][1]["on-click-action"]["payload"] = {"p": [{"q": long}]}
+    report = flowlint.lint(json.dumps(doc))
+    assert "FL710" in [d.rule for d in report.diagnostics]
+    _, unmeasured = run_checks(doc, longest_string=None)
+    assert [(d.rule, d.path) for d in report.diagnostics] == [(d.rule, d.path) for d in unmeasured]

@@ -59,7 +59,7 @@ def _same(a: Any, b: Any) -> bool:
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_fast_and_lark_parse_agree(text: str) -> None:
-    fast, _, _ = _fast_parse(text)
+    fast = _fast_parse(text).value
     root, error = _lark_parse(text)
     assert error is None and root is not None
     assert _same(fast, root.value)
@@ -115,7 +115,7 @@ def test_duplicate_keys_last_one_wins_in_both_parsers() -> None:
 
 def test_agreement_on_json_corner_values() -> None:
     for text in ['"\\ud800"', '"\\udc00\\ud800"', "-0", "1E400", "-1e-400", "[1.0]", '"\\u0000"', "1" * 4000]:
-        fast, _, _ = _fast_parse(text)
+        fast = _fast_parse(text).value
         root, error = _lark_parse(text)
         assert error is None and root is not None
         assert _same(fast, root.value) or (fast != fast and root.value != root.value)
@@ -207,7 +207,7 @@ def _with_members(draw: st.DrawFn) -> str:
 def test_duplicate_keys_told_from_counts_as_when_counting_members(text: str) -> None:
     from flowlint.source import _parse_counting_pairs
 
-    value, duplicates, _ = _fast_parse(text)
+    value, duplicates, _, _ = _fast_parse(text)
     expected_value, expected = _parse_counting_pairs(text)
     assert duplicates == expected
     assert _same(value, expected_value)
@@ -222,3 +222,18 @@ def test_duplicate_keys_found_whatever_the_colons_say() -> None:
     assert _fast_parse('{"x": "\\u003a", "k": 1, "k": 2}')[1] is True
     # No duplicates, colons everywhere and spaces before colons: none reported.
     assert _fast_parse('{"u" : "http://x:1", "t": ["10:30", {"a:b" :1}]}')[1] is False
+
+
+def _longest(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value)
+    inner = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return max((_longest(v) for v in inner), default=0)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_the_parser_measures_the_longest_string_value(text: str) -> None:
+    # FL710 skips its walk on this measure (keys are not values: they are not measured).
+    strict = _fast_parse(text)
+    assert strict.longest_string == _longest(strict.value)

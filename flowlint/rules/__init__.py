@@ -270,11 +270,15 @@ def _run(name: str, validator: Validator, model: FlowModel) -> list[Finding]:
         return [Finding("FL300", "FLOWLINT_INTERNAL_ERROR", message, ())]
 
 
-def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
-    """Run the version's validator chain over ``doc``: diagnostics with paths, in Meta's order."""
+def check(doc: dict[str, Any], version: FlowVersion, *, longest_string: int | None = None) -> list[Diagnostic]:
+    """Run the version's validator chain over ``doc``: diagnostics with paths, in Meta's order.
+
+    ``longest_string``: the length of the longest string value of ``doc``, when the parser knows it
+    (:attr:`FlowModel.longest_string`)."""
     if not isinstance(doc, dict):
         return []
     model = build_model(doc, version)
+    model.longest_string = longest_string
     out: list[Diagnostic] = []
     seen: set[tuple[Any, ...]] = set()
     for name in chain_for(version):

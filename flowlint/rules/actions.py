@@ -469,6 +469,8 @@ def _on_click_action_payload(model: FlowModel, targeted: tuple[str, ...]) -> Ite
     several_pickers: list[JsonPath] = []
     too_many: list[JsonPath] = []
     too_big: list[JsonPath] = []
+    # Without a media picker anywhere in the flow, no binding can read one: skip the picker lookups.
+    pickers = any(screen.of_type(kind) for screen in model.screens for kind in MEDIA_PICKERS)
     for action in model.all_actions:
         payload = action.node.get("payload")
         if action.name not in targeted or not isinstance(payload, dict):
@@ -481,14 +483,17 @@ def _on_click_action_payload(model: FlowModel, targeted: tuple[str, ...]) -> Ite
         for key, value in payload.items():
             vpath = ppath + (key,)
             if isinstance(value, (dict, list)):
-                _find_pickers(model, screen, value, vpath, inner)
+                if pickers:
+                    _find_pickers(model, screen, value, vpath, inner)
                 continue
             binding = parse_binding(value)
             if binding is None:
                 continue
-            problems = list(_binding_existence(model, screen, binding, vpath))
-            yield from problems
-            if problems or action.name == "data_exchange":
+            problem = _binding_problem(model, screen, binding, vpath)
+            if problem is not None:
+                yield problem
+                continue
+            if not pickers or action.name == "data_exchange":
                 continue
             picker = _picker(model, screen, binding)
             if picker is None:
@@ -583,8 +588,9 @@ def _compute_data_keys(model: FlowModel, screen_id: Any) -> set[str]:
     return keys
 
 
-def _binding_existence(model: FlowModel, screen: Screen, binding: Any, vpath: JsonPath) -> Iterable[Finding]:
-    """``checkBindingExistence``. Meta names the *current* screen in the missing-field messages."""
+def _binding_problem(model: FlowModel, screen: Screen, binding: Any, vpath: JsonPath) -> Finding | None:
+    """``checkBindingExistence`` (its one finding, or None). Meta names the *current* screen in the
+    missing-field messages."""
     target_id = _binding_screen_id(screen, binding)
     key = ".".join(binding.path)
     target = model.by_id.get(target_id) if isinstance(target_id, str) else None
@@ -592,20 +598,20 @@ def _binding_existence(model: FlowModel, screen: Screen, binding: Any, vpath: Js
         message = (
             f"The screen id '{target_id}' referenced in the dynamic binding expression '{binding.text}' does not exist."
         )
-        yield Finding("FL506", ONCLICK, message, at(vpath))
-        return
+        return Finding("FL506", ONCLICK, message, at(vpath))
     if binding.kind == "form":
         named = _named(model, target, key)
         if not named:
             names = [c.name for c in target.components if c.name is not None and c.type != "Form"]
             message = f"Missing Form component {binding.text} for screen '{screen.id}'."
-            yield Finding("FL506", ONCLICK, message, at(vpath), fix=_did_you_mean(binding, names))
-        elif named[0].type == "Form":
-            yield Finding("FL506", ONCLICK, "Value of 'Form' component cannot be used in form binding.", at(vpath))
+            return Finding("FL506", ONCLICK, message, at(vpath), fix=_did_you_mean(binding, names))
+        if named[0].type == "Form":
+            return Finding("FL506", ONCLICK, "Value of 'Form' component cannot be used in form binding.", at(vpath))
     elif key not in _data_keys(model, target_id):
         message = f"Missing dynamic data '{binding.text}' in the data model for screen {screen.id}."
         names = list(target.data or {}) if len(binding.path) == 1 else []
-        yield Finding("FL506", ONCLICK, message, at(vpath), fix=_did_you_mean(binding, names))
+        return Finding("FL506", ONCLICK, message, at(vpath), fix=_did_you_mean(binding, names))
+    return None
 
 
 def _picker(model: FlowModel, screen: Screen, binding: Any) -> Component | None:

@@ -325,6 +325,9 @@ class FlowModel:
     by_id: dict[str, Screen]
     actions: list[Action]
     generated_routes: dict[str, list[str]]
+    #: The length of the document's longest string value (keys not counted) when the parser learned it on
+    #: its way (None: unknown). A validator may skip a walk with it, never change a finding.
+    longest_string: int | None = None
 
     @property
     def routing_model(self) -> Any:

@@ -100,6 +100,8 @@ def expression_limits(model: FlowModel) -> Iterable[Finding]:
     """FL710: every string under ``screens`` that is an expression over flowlint's limits (an iterative walk,
     in document order)."""
     version = model.version.number
+    if model.longest_string is not None and model.longest_string <= SAFE_LENGTH:
+        return  # no string is long enough to be over a limit (the parser measured them all)
     if not _any_over_limit(model.doc.get("screens"), version):
         return  # the common case, decided without building a path for every value
     stack: list[tuple[JsonPath, Any]] = [(("screens",), model.doc.get("screens"))]

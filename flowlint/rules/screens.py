@@ -295,10 +295,13 @@ def _valid_types(decl: Any) -> bool:
     return _valid_types(decl.get("items"))
 
 
+_CONTAINER_OR_STRING = {str: "string", dict: "object", list: "array"}
+
+
 def _matches_type(kind: str, value: Any) -> bool:
-    exact = type(value)
-    if exact is str or exact is dict or exact is list:  # the common cases, without the numeric rules
-        return js_type(value) == kind
+    name = _CONTAINER_OR_STRING.get(type(value))
+    if name is not None:  # the common cases, without the numeric rules
+        return name == kind
     if kind == "integer":
         return (
             isinstance(value, int) and not isinstance(value, bool)
