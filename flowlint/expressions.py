@@ -1046,7 +1046,7 @@ def _lookup(container: _Value, name: str, last: bool) -> _Value:
     if name not in container.entries:
         raise _missing(name)
     entry = container.entries[name]
-    if isinstance(entry, Mapping):
+    if type(entry) is dict or (not isinstance(entry, str) and isinstance(entry, Mapping)):  # typing's check is slow
         return _Value("object", entry)
     if last:
         return _Value(entry if isinstance(entry, str) and entry in _VALUE_TYPES else None)
@@ -1060,6 +1060,11 @@ MAX_EXPRESSION_CHARS = 4096
 #: checker walks the tree recursively (like Meta's).
 MAX_EXPRESSION_OPERATORS = 200
 _NESTING = re.compile(r"[-+*/%!~()\[\]<>=&|^?:.,]")
+#: No string this short is over flowlint's limits. Meta's rewriting (:func:`clean_expression`) at most doubles a
+#: text and adds 7 characters per ``${data``-like prefix of 6 (so the result is under 4 x + 2 characters), and
+#: the operators, brackets and dots it holds are the original ones plus 2 dots per such prefix (at most one
+#: per original character). tests/expressions/test_robustness.py checks the bound on generated strings.
+SAFE_LENGTH = min(MAX_EXPRESSION_OPERATORS, (MAX_EXPRESSION_CHARS - 2) // 4)
 
 
 def expression_limit(value: str, *, version: int) -> str | None:
@@ -1131,7 +1136,7 @@ def check_expression(
     """Meta's ``checkFlowDynamicExpressionTypes``: None when ``value`` parses, type-checks and its type is
     one ``accepts`` (the property's schema) takes; else Meta's full message. None, too, for an expression
     over flowlint's limits (reported by FL710)."""
-    if expression_limit(value, version=version) is not None:
+    if len(value) > SAFE_LENGTH and expression_limit(value, version=version) is not None:
         return None
     try:
         value_type = expression_type(value, screen=screen, screens=screens, version=version, within_limits=True)

@@ -284,6 +284,8 @@ class _StaticData:
         if self.v600 and _is_nested_expression(value):
             out.extend(self.expression(value, label, vpath, declared))
             return
+        if declared == "string" and type(value) is str:
+            return  # the common case, as below: the types agree, and a string has nothing inside to check
         got = value_types(value)
         if declared not in got:
             out.append(self.mismatch(label, vpath, got, declared))

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flowlint.diagnostics import JsonPath
-from flowlint.rules.model import MEDIA_PICKERS, MEDIA_SCHEMA, FlowModel, Screen, children_slots
+from flowlint.rules.model import MEDIA_PICKERS, MEDIA_SCHEMA, Component, FlowModel, Screen
 from flowlint.rules.model import form_value_schema as model_form_value_schema
 
 __all__ = [
@@ -26,58 +25,24 @@ __all__ = [
 ]
 
 
-class MetaComponent:
-    """One component as Meta's flattening lists it. ``type`` is read thousands of times per run (every
-    validator of the binding family filters on it), so it is computed once here rather than per read."""
-
-    __slots__ = ("node", "path", "in_form", "type")
-
-    def __init__(self, node: dict[str, Any], path: JsonPath, in_form: bool) -> None:
-        self.node = node
-        self.path = path
-        self.in_form = in_form
-        kind = node.get("type")
-        self.type: str | None = kind if isinstance(kind, str) else None
-
-    def __repr__(self) -> str:
-        return f"MetaComponent(path={self.path!r}, type={self.type!r}, in_form={self.in_form!r})"
-
-
-def _walk(nodes: list[Any], base: JsonPath, in_form: bool, out: list[MetaComponent]) -> None:
-    for i, node in enumerate(nodes):
-        if not isinstance(node, dict):
-            continue
-        path = base + (i,)
-        inner_form = in_form or node.get("type") == "Form"
-        for rel, children in children_slots(node):
-            _walk(children, path + rel, inner_form, out)
-        out.append(MetaComponent(node, path, in_form))
+#: A component as Meta's flattening lists it: the model's own components are in that order already
+#: (post-order, ``children_slots``' walking order) and know whether they sit inside a Form.
+MetaComponent = Component
 
 
 def screens_by_last_id(model: FlowModel) -> dict[str, Screen]:
-    """Screen id -> the *last* screen with that id (Meta's ``screenData`` map is overwritten in order).
-    Computed once per model (the model is never changed by a validator)."""
-    table: dict[str, Screen] | None = model.__dict__.get("_flowlint_screens_by_last_id")
-    if table is None:
-        table = {}
-        for screen in model.screens:
-            if screen.id is not None:
-                table[screen.id] = screen
-        model.__dict__["_flowlint_screens_by_last_id"] = table
-    return table
+    """Screen id -> the *last* screen with that id (Meta's ``screenData`` map is overwritten in order): the
+    model's ``by_id``, which is filled the same way."""
+    return model.by_id
 
 
-def meta_components(model: FlowModel, screen: Screen) -> tuple[MetaComponent, ...]:
-    """The flattened components Meta checks for ``screen`` (post-order; last screen with the same id).
-    Computed once per model and screen: six validators read them."""
-    cache: dict[int, tuple[MetaComponent, ...]] = model.__dict__.setdefault("_flowlint_meta_components", {})
-    found = cache.get(id(screen))
-    if found is None:
-        target = screens_by_last_id(model).get(screen.id, screen) if screen.id is not None else screen
-        out: list[MetaComponent] = []
-        _walk(target.children, target.path + ("layout", "children"), False, out)
-        found = cache[id(screen)] = tuple(out)
-    return found
+def meta_components(model: FlowModel, screen: Screen) -> list[Component]:
+    """The flattened components Meta checks for ``screen``: post-order, from the last screen with the same id
+    (Meta's screen map is keyed by id). The model flattens every screen the same way, so these are that
+    screen's components."""
+    if screen.id is None:
+        return screen.components
+    return screens_by_last_id(model).get(screen.id, screen).components
 
 
 def form_value_type(node: dict[str, Any]) -> str | None:

@@ -162,12 +162,14 @@ class Component:
     # a ``cached_property`` would take a lock on every first read).
     type: str | None = field(init=False, repr=False)
     name: str | None = field(init=False, repr=False)
+    in_form: bool = field(init=False, repr=False)  # inside a Form (a Form itself: inside an outer one)
 
     def __post_init__(self) -> None:
         kind = self.node.get("type")
         self.type = kind if isinstance(kind, str) else None
         name = self.node.get("name")
         self.name = name if isinstance(name, str) else None
+        self.in_form = self.form is not None
 
 
 @dataclass

@@ -17,6 +17,7 @@ from flowlint.diagnostics import JsonPath
 from flowlint.expressions import (
     MAX_EXPRESSION_CHARS,
     MAX_EXPRESSION_OPERATORS,
+    SAFE_LENGTH,
     ExpressionError,
     expression_limit,
     expression_type,
@@ -118,13 +119,6 @@ def expression_limits(model: FlowModel) -> Iterable[Finding]:
             stack.extend(reversed([(path + (key,), inner) for key, inner in value.items()]))
         elif isinstance(value, list):
             stack.extend(reversed([(path + (index,), inner) for index, inner in enumerate(value)]))
-
-
-#: No string this short is over flowlint's limits. Meta's rewriting (:func:`clean_expression`) at most doubles a
-#: text and adds 7 characters per ``${data``-like prefix of 6 (so the result is under 4 x + 2 characters), and
-#: the operators, brackets and dots it holds are the original ones plus 2 dots per such prefix (at most one
-#: per original character). tests/expressions/test_robustness.py checks the bound on generated strings.
-SAFE_LENGTH = min(MAX_EXPRESSION_OPERATORS, (MAX_EXPRESSION_CHARS - 2) // 4)
 
 
 def _any_over_limit(value: Any, version: int) -> bool:
