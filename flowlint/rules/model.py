@@ -222,6 +222,7 @@ class Screen:
     preorder: int = field(default=0, repr=False)
     id: str | None = field(init=False)  # set once: read on every lookup by id
     _by_type: dict[str | None, list[Component]] | None = field(default=None, init=False, repr=False, compare=False)
+    _first_named: dict[str, Component] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         value = self.node.get("id")
@@ -385,11 +386,15 @@ class FlowModel:
         return self.generated_routes
 
     def form_field(self, screen: Screen, name: str) -> Component | None:
-        """The first component named ``name`` on ``screen`` (Meta looks the whole screen up, not only the Form)."""
-        for comp in screen.components:
-            if comp.name == name:
-                return comp
-        return None
+        """The first component named ``name`` on ``screen`` (Meta looks the whole screen up, not only the Form);
+        from an index built on first use."""
+        index = screen._first_named
+        if index is None:
+            index = screen._first_named = {}
+            for comp in screen.components:
+                if comp.name is not None and comp.name not in index:
+                    index[comp.name] = comp
+        return index.get(name) if isinstance(name, str) else None
 
     def binding_schema(self, screen: Screen, binding: Binding) -> dict[str, Any] | None:
         """What a binding on ``screen`` yields, as a data declaration (``{"type": ...}``), or None.
