@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, NamedTuple
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import JsonPath
 from flowlint.rules.base import Finding, at, expression_typer, js_type, join_ids, key_at
-from flowlint.rules.model import MEDIA_PICKERS, Action, Component, FlowModel, Screen, parse_binding
+from flowlint.rules.model import MEDIA_PICKERS, Action, Component, FlowModel, Screen
 from flowlint.suggestions import close_matches
 
 __all__ = ["RULES", "VALIDATORS", "value_types"]
@@ -379,7 +379,7 @@ def action_payload_field_schema(model: FlowModel) -> Iterable[Finding]:
         for key, value in payload.items():
             if not isinstance(value, str) or not _is_binding_v400(value):
                 continue
-            binding = parse_binding(value)
+            binding = model.binding(value)
             schema = model.binding_schema(source, binding) if binding is not None else None
             want = target_data.get(key) if target_data is not None else None
             if schema is None or want is None or target is None:
@@ -488,7 +488,7 @@ def _on_click_action_payload(model: FlowModel, targeted: tuple[str, ...]) -> Ite
                 if pickers:
                     _find_pickers(model, screen, value, vpath, inner)
                 continue
-            binding = parse_binding(value)
+            binding = model.binding(value)
             if binding is None:
                 continue
             problem = _binding_problem(model, screen, binding, vpath)
@@ -630,7 +630,7 @@ def _picker(model: FlowModel, screen: Screen, binding: Any) -> Component | None:
 def _find_pickers(model: FlowModel, screen: Screen, value: Any, path: JsonPath, out: dict[str, list[JsonPath]]) -> None:
     """``findNativeComponentReferences``: pickers referenced anywhere inside an object or array value."""
     if isinstance(value, str):
-        binding = parse_binding(value)
+        binding = model.binding(value)
         picker = _picker(model, screen, binding) if binding is not None else None
         if picker is not None:
             out.setdefault(picker.type or "", []).append(path)
@@ -744,7 +744,7 @@ def update_data_redundant_self_update(model: FlowModel) -> Iterable[Finding]:
             continue
         paths = []
         for key, value in payload.items():
-            binding = parse_binding(value) if _is_binding_v400(value) else None
+            binding = model.binding(value) if _is_binding_v400(value) else None
             if binding is not None and binding.kind == "data" and not binding.is_global and binding.path[0] == key:
                 paths.append(action.path + ("payload", key))
         if paths:

@@ -135,6 +135,9 @@ class Binding(NamedTuple):
         return self.screen is not None
 
 
+_UNSEEN = object()
+
+
 def parse_binding(value: Any) -> Binding | None:
     """The binding a string is, or None (a literal, a backtick expression, an interpolated string)."""
     if not isinstance(value, str):
@@ -331,6 +334,7 @@ class FlowModel:
     #: The length of the document's longest string value (keys not counted) when the parser learned it on
     #: its way (None: unknown). A validator may skip a walk with it, never change a finding.
     longest_string: int | None = None
+    _bindings: dict[str, Binding | None] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def routing_model(self) -> Any:
@@ -384,6 +388,19 @@ class FlowModel:
                 k: [d for d in v if isinstance(d, str)] if isinstance(v, list) else [] for k, v in given.items()
             }
         return self.generated_routes
+
+    def binding(self, value: Any) -> Binding | None:
+        """:func:`parse_binding`, remembered for this document: the payload checks read every payload value,
+        several of them the same values."""
+        if not isinstance(value, str):
+            return None
+        memo = self._bindings
+        if memo is None:
+            memo = self._bindings = {}
+        found = memo.get(value, _UNSEEN)
+        if found is _UNSEEN:
+            found = memo[value] = parse_binding(value)
+        return found  # type: ignore[return-value]
 
     def form_field(self, screen: Screen, name: str) -> Component | None:
         """The first component named ``name`` on ``screen`` (Meta looks the whole screen up, not only the Form);
