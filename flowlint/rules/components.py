@@ -163,9 +163,11 @@ def data_source(model: FlowModel) -> Iterable[Finding]:
                 items = comp.node.get("data-source")
                 if not isinstance(items, list):
                     continue
-                colors = [i for i, item in enumerate(items) if is_dict(item) and "color" in item]
-                images = [i for i, item in enumerate(items) if is_dict(item) and "image" in item]
-                if colors and images:
+                colors = [i for i, item in enumerate(items) if isinstance(item, dict) and "color" in item]
+                if not colors:
+                    continue  # the finding needs both (most data sources have neither)
+                images = [i for i, item in enumerate(items) if isinstance(item, dict) and "image" in item]
+                if images:
                     message = (
                         "Data source can only have either only image attributes or only color attributes for all "
                         f"items for {kind} '{comp.name}'."

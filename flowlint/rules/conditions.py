@@ -18,7 +18,7 @@ from typing import Iterable
 from flowlint.catalog import RuleInfo
 from flowlint.expressions import MSG_EMPTY_THEN, check_condition, is_nested_expression
 from flowlint.rules.base import Finding, at
-from flowlint.rules.dynamic_data import meta_components, screen_properties
+from flowlint.rules.dynamic_data import meta_screen, screen_properties
 from flowlint.rules.model import FlowModel
 
 __all__ = ["RULES", "VALIDATORS"]
@@ -79,9 +79,7 @@ def _conditional_rendering(model: FlowModel, *, skip_backticks: bool) -> Iterabl
 
     for screen in model.screens:
         screen_id = screen.id or ""
-        for comp in meta_components(model, screen):
-            if comp.type != "If":
-                continue
+        for comp in meta_screen(model, screen).of_type("If"):
             condition = comp.node.get("condition")
             if not isinstance(condition, str):
                 continue

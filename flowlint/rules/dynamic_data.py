@@ -18,6 +18,7 @@ from flowlint.rules.model import form_value_schema as model_form_value_schema
 __all__ = [
     "MetaComponent",
     "meta_components",
+    "meta_screen",
     "screens_by_last_id",
     "screen_properties",
     "form_value_type",
@@ -36,13 +37,15 @@ def screens_by_last_id(model: FlowModel) -> dict[str, Screen]:
     return model.by_id
 
 
+def meta_screen(model: FlowModel, screen: Screen) -> Screen:
+    """The screen Meta reads for ``screen``: the last one with the same id (Meta's screen map is keyed by id)."""
+    return screen if screen.id is None else model.by_id.get(screen.id, screen)
+
+
 def meta_components(model: FlowModel, screen: Screen) -> list[Component]:
-    """The flattened components Meta checks for ``screen``: post-order, from the last screen with the same id
-    (Meta's screen map is keyed by id). The model flattens every screen the same way, so these are that
-    screen's components."""
-    if screen.id is None:
-        return screen.components
-    return screens_by_last_id(model).get(screen.id, screen).components
+    """The flattened components Meta checks for ``screen``: post-order, from :func:`meta_screen`. The model
+    flattens every screen the same way, so these are that screen's components."""
+    return meta_screen(model, screen).components
 
 
 def form_value_type(node: dict[str, Any]) -> str | None:

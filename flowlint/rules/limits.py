@@ -149,6 +149,9 @@ def _component_type_per_screen(model: FlowModel, maxima: dict[str, int]) -> Iter
             continue
         if screen.of_type("If", "Switch"):
             # Meta counts with the 5.x table here, also from 7.0 (its conditional branch reads the constant).
+            # A count (the larger branch of each If) is at most the number of such components on the screen.
+            if all(len(screen.of_type(kind)) <= most for kind, most in TYPE_MAXIMA.items()):
+                continue
             counts = _counts(screen.children, TYPE_MAXIMA)
             for kind, most in TYPE_MAXIMA.items():
                 if counts.get(kind, 0) > most:
@@ -176,6 +179,9 @@ def component_type_per_screen_v700(model: FlowModel) -> Iterable[Finding]:
 # --- NativeComponentCountV500 --------------------------------------------------------------------------
 def native_component_count(model: FlowModel) -> Iterable[Finding]:
     for screen in model.screens:
+        # The count (the larger branch of each If) is at most the number of pickers on the screen.
+        if len(screen.of_type("PhotoPicker")) + len(screen.of_type("DocumentPicker")) <= 1:
+            continue
         if _count(screen.children, MEDIA_PICKERS) > 1:
             pickers = _flattened_of(screen, "PhotoPicker", "DocumentPicker")
             yield Finding(

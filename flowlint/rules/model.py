@@ -446,10 +446,11 @@ def _flatten(screen: Screen, nodes: list[Any], base: JsonPath, form: Component |
         comp = Component(node, base + (i,), screen.index, form, if_depth, screen.preorder)
         screen.preorder += 1
         kind = node.get("type")
-        inner_form = comp if kind == "Form" else form
-        inner_depth = if_depth + 1 if kind == "If" else if_depth
-        for rel, children in children_slots(node):
-            _flatten(screen, children, comp.path + rel, inner_form, inner_depth)
+        if kind == "Form" or kind == "If" or kind == "Switch":  # the containers (children_slots yields for no other)
+            inner_form = comp if kind == "Form" else form
+            inner_depth = if_depth + 1 if kind == "If" else if_depth
+            for rel, children in children_slots(node):
+                _flatten(screen, children, comp.path + rel, inner_form, inner_depth)
         # Children are listed before their container (note of case limit-components-if-counted).
         screen.components.append(comp)
 
