@@ -3,7 +3,8 @@
 Two parsers, one answer:
 
 * the **fast parse** is ``json.loads`` made strict (no NaN/Infinity; big integers and deep nesting
-  bounded); checking runs on the plain values it returns;
+  bounded; duplicate keys detected, see :func:`_no_duplicates`); checking runs on the plain values it
+  returns;
 * the **lark parse** (``json.lark``, LALR, no recursion) builds the :class:`SourceMap`: for every JSON
   path, the offsets of its key and of its value. It runs only when something must be located (a finding,
   a syntax error, a duplicate key), so a clean file never pays for it. It is also what explains a syntax
