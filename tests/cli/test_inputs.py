@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from .conftest import FIXTURES, run_cli
@@ -103,29 +104,61 @@ def test_parallel_output_is_the_same_as_serial_on_200_flows(tmp_path: Path) -> N
 
 
 def test_check_runs_in_worker_processes_when_asked(tmp_path: Path, monkeypatch: object) -> None:
-    """-j 2 really uses a process pool (and -j 1 does not), so the test above compares two paths."""
-    import concurrent.futures
-
+    """-j 2 really forks a worker (and -j 1 does not), so the test above compares two paths."""
     from flowlint import cli_check
     from flowlint.cli_inputs import Input
     from flowlint.config import Settings
 
     _two_hundred_flows(tmp_path)
-    pools: list[int] = []
-    real = concurrent.futures.ProcessPoolExecutor
+    forks: list[int] = []
+    real_fork = os.fork
 
-    class CountingPool(real):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            pools.append(1)
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def counting_fork() -> int:
+        forks.append(1)
+        return real_fork()
 
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)  # type: ignore[attr-defined]
+    monkeypatch.setattr(os, "fork", counting_fork)  # type: ignore[attr-defined]
     items = [Input(str(p), p) for p in sorted(tmp_path.rglob("*.json"))]
-    cli_check.check_inputs(items, Settings(jobs=1))
-    assert pools == []
-    results = cli_check.check_inputs(items, Settings(jobs=2))
-    assert pools == [1]
-    assert [r.path for r in results] == [i.display for i in items]
+    serial = cli_check.check_inputs(items, Settings(jobs=1))
+    assert forks == []
+    results = cli_check.check_inputs(items, Settings(jobs=3))
+    assert forks == [1, 1]  # two children; this process checks the third share
+    assert results == serial
+
+
+def test_the_process_pool_gives_the_same_results(tmp_path: Path) -> None:
+    """The pool is what platforms without a safe fork use (macOS, Windows)."""
+    from flowlint import cli_check
+    from flowlint.config import Settings
+
+    _two_hundred_flows(tmp_path)
+    tasks = [cli_check._task(str(p), p, Settings()) for p in sorted(tmp_path.rglob("*.json"))]
+    assert cli_check._run_pool(tasks, 2) == cli_check._run(tasks, jobs=1)
+    assert [r.path for r in cli_check._run_pool(tasks, 2)] == [str(p) for p in sorted(tmp_path.rglob("*.json"))]
+
+
+def test_a_worker_that_dies_leaves_an_error_on_its_files_and_no_hang(tmp_path: Path, monkeypatch: object) -> None:
+    from flowlint import cli_check
+    from flowlint.config import Settings
+
+    _two_hundred_flows(tmp_path)
+    paths = sorted(tmp_path.rglob("*.json"))
+    tasks = [cli_check._task(str(p), p, Settings()) for p in paths]
+    parent = os.getpid()
+    real = cli_check.lint_task
+
+    def dies_in_a_child(task: cli_check.Task) -> object:
+        if os.getpid() != parent:
+            os._exit(3)
+        return real(task)
+
+    monkeypatch.setattr(cli_check, "lint_task", dies_in_a_child)  # type: ignore[attr-defined]
+    results = cli_check._run(tasks, jobs=2)
+    assert [r.path for r in results] == [str(p) for p in paths]
+    died = [r for r in results if r.error is not None and "worker process" in r.error]
+    assert died and len(died) < len(results)  # the child's share; this process checked its own
+    assert all("exit status 3" in r.error for r in died)
+    assert cli_check.exit_status(results, error_on="error") == cli_check.EXIT_ERROR
 
 
 def test_default_jobs_stay_serial_for_a_few_small_files_and_go_parallel_for_big_inputs(tmp_path: Path) -> None:
@@ -139,3 +172,27 @@ def test_default_jobs_stay_serial_for_a_few_small_files_and_go_parallel_for_big_
     task = lambda p: Task(p.name, str(p), None, ("ALL",), ())  # noqa: E731
     assert cli_check._automatic_jobs([task(small), task(small)]) == 1
     assert cli_check._automatic_jobs([task(small), task(big)]) == cli_check.default_jobs()
+
+
+def test_ctrl_c_during_a_parallel_check_stops_every_worker(tmp_path: Path) -> None:
+    """The forked workers ignore Ctrl-C; the main process stops them, and exits 130 without a traceback."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "many-flows-for-ctrl-c"
+    folder.mkdir()
+    for i in range(8000):
+        (folder / f"f{i:04}.json").write_bytes(ERRORS)
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR", "FLOWLINT_DEBUG")}
+    proc = subprocess.Popen([sys.executable, "-m", "flowlint", "-q", "-j", "2", str(folder)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    time.sleep(0.5)  # imports done, workers forked, checking under way (8 000 flows take ~2.5 s on 2 cores)
+    assert proc.poll() is None, "finished before the interrupt: give the test more files"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130
+    assert b"Traceback" not in err
+    left = subprocess.run(["pgrep", "-f", str(folder)], capture_output=True, text=True).stdout.split()
+    assert left == []
