@@ -10,7 +10,7 @@ and the largest Switch case).
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from flowlint.catalog import RuleInfo
 from flowlint.rules.base import Finding, at, is_dict
@@ -90,24 +90,7 @@ def total_components_per_screen(model: FlowModel) -> Iterable[Finding]:
 # --- counting with If/Switch ---------------------------------------------------------------------------
 def _count(nodes: Any, types: frozenset[str]) -> int:
     """Components of ``types`` among ``nodes``: If counts its larger branch, Switch its largest case."""
-    if not isinstance(nodes, list):
-        return 0
-    total = 0
-    for node in nodes:
-        if not is_dict(node):
-            continue
-        kind = node.get("type")
-        if not isinstance(kind, str):
-            continue
-        if kind in types:
-            total += 1
-        if kind == "Form":
-            total += _count(node.get("children"), types)
-        elif kind == "If":
-            total += max(_count(node.get("then"), types), _count(node.get("else"), types))
-        elif kind == "Switch" and is_dict(node.get("cases")):
-            total += max((_count(v, types) for v in node["cases"].values()), default=0)
-    return total
+    return _counts(nodes, dict.fromkeys(types, "")).get("", 0)
 
 
 def _flattened_of(screen: Screen, *types: str) -> list[Component]:
@@ -115,9 +98,10 @@ def _flattened_of(screen: Screen, *types: str) -> list[Component]:
     return [c for kind in types for c in screen.of_type(kind)]
 
 
-def _counts(nodes: Any, types: Any) -> dict[str, int]:
-    """:func:`_count` for every type of ``types`` at once (each type's count takes its own larger If branch
-    and its own largest Switch case, exactly as separate counts would)."""
+def _counts(nodes: Any, buckets: Mapping[str, str]) -> dict[str, int]:
+    """Components among ``nodes`` counted into ``buckets`` (component type -> bucket name): If counts its larger
+    branch and Switch its largest case, for each bucket on its own. One bucket for several types is
+    :func:`_count`; a bucket per type counts every type in one walk, exactly as separate counts would."""
     totals: dict[str, int] = {}
     if not isinstance(nodes, list):
         return totals
@@ -127,14 +111,15 @@ def _counts(nodes: Any, types: Any) -> dict[str, int]:
         kind = node.get("type")
         if not isinstance(kind, str):
             continue
-        if kind in types:
-            totals[kind] = totals.get(kind, 0) + 1
+        bucket = buckets.get(kind)
+        if bucket is not None:
+            totals[bucket] = totals.get(bucket, 0) + 1
         if kind == "Form":
-            branches = [_counts(node.get("children"), types)]
+            branches = [_counts(node.get("children"), buckets)]
         elif kind == "If":
-            branches = [_counts(node.get("then"), types), _counts(node.get("else"), types)]
+            branches = [_counts(node.get("then"), buckets), _counts(node.get("else"), buckets)]
         elif kind == "Switch" and is_dict(node.get("cases")):
-            branches = [_counts(v, types) for v in node["cases"].values()]
+            branches = [_counts(v, buckets) for v in node["cases"].values()]
         else:
             continue
         for counted in {k for branch in branches for k in branch}:
@@ -152,7 +137,7 @@ def _component_type_per_screen(model: FlowModel, maxima: dict[str, int]) -> Iter
             # A count (the larger branch of each If) is at most the number of such components on the screen.
             if all(len(screen.of_type(kind)) <= most for kind, most in TYPE_MAXIMA.items()):
                 continue
-            counts = _counts(screen.children, TYPE_MAXIMA)
+            counts = _counts(screen.children, {kind: kind for kind in TYPE_MAXIMA})
             for kind, most in TYPE_MAXIMA.items():
                 if counts.get(kind, 0) > most:
                     of_kind = _flattened_of(screen, kind)

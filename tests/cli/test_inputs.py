@@ -188,7 +188,13 @@ def test_ctrl_c_during_a_parallel_check_stops_every_worker(tmp_path: Path) -> No
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR", "FLOWLINT_DEBUG")}
     proc = subprocess.Popen([sys.executable, "-m", "flowlint", "-q", "-j", "2", str(folder)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    time.sleep(0.5)  # imports done, workers forked, checking under way (8 000 flows take ~2.5 s on 2 cores)
+    # Interrupt once the worker is forked (two processes name the folder): imports done, checking under way.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        running = subprocess.run(["pgrep", "-f", str(folder)], capture_output=True, text=True).stdout.split()
+        if len(running) >= 2:
+            break
+        time.sleep(0.02)
     assert proc.poll() is None, "finished before the interrupt: give the test more files"
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=20)

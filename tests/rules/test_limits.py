@@ -128,6 +128,13 @@ def _tree(depth: int = 3) -> "st.SearchStrategy[list[Any]]":
 @settings(max_examples=300, deadline=None)
 @given(_tree())
 def test_counts_in_one_walk_equal_separate_counts(nodes: list[Any]) -> None:
-    together = _counts(nodes, TYPE_MAXIMA)
+    together = _counts(nodes, {kind: kind for kind in TYPE_MAXIMA})
     for kind in TYPE_MAXIMA:
         assert together.get(kind, 0) == _count(nodes, frozenset({kind})), kind
+
+
+def test_a_count_of_several_types_takes_the_larger_branch_of_their_sum() -> None:
+    # One picker in each branch: one at a time on screen (Meta's NativeComponentCount), not two.
+    branches = [{"type": "If", "then": [{"type": "PhotoPicker"}], "else": [{"type": "DocumentPicker"}]}]
+    assert _count(branches, frozenset({"PhotoPicker", "DocumentPicker"})) == 1
+    assert _count(branches + [{"type": "PhotoPicker"}], frozenset({"PhotoPicker", "DocumentPicker"})) == 2
