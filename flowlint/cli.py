@@ -383,5 +383,36 @@ def write_or_quit(text: str, status: int) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console-script entry point."""
-    cli.main(args=list(argv) if argv is not None else None, prog_name="flowlint")
+    """Console-script entry point (``python -m flowlint`` too).
+
+    Called without ``argv``, it is the process's own entry point: once the run is over and the output
+    flushed, the process ends at once (``os._exit``), without the interpreter's tear-down, which frees every
+    module and object one by one: ~20 ms of each run that nobody waits for usefully (measured on 1 000 files).
+    Nothing flowlint opens is left unclosed by then (files are written with ``with``; worker processes are
+    reaped). Called with ``argv`` (from Python), it raises ``SystemExit`` as usual.
+    """
+    if argv is not None:
+        cli.main(args=list(argv), prog_name="flowlint")
+        return
+    try:
+        cli.main(prog_name="flowlint")
+    except SystemExit as exc:
+        _end_process(exc.code)
+
+
+def _end_process(code: object) -> None:
+    """``sys.exit(code)`` without the tear-down: the same status, the same message for a text code."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code & 0xFF
+    else:  # sys.exit("message") prints the message and ends with status 1
+        emit(f"{code}\n", err=True)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a reader that went away, a closed stream: nothing more can be said
+            pass
+    os._exit(status)

@@ -45,10 +45,12 @@ def collect(
     """Files to check and problems, in command-line order (directory contents sorted)."""
     out: list[Input | Problem] = []
     seen: set[str] = set()
+    cwd = os.getcwd()
 
     def add(item: Input | Problem) -> None:
         if isinstance(item, Input) and item.path is not None:
-            key = os.path.normcase(os.path.abspath(item.path))
+            # os.path.abspath, without asking the system for the current directory for every file
+            key = os.path.normcase(os.path.normpath(os.path.join(cwd, item.path)))
             if key in seen:
                 return
             seen.add(key)
@@ -69,7 +71,7 @@ def collect(
         path = Path(argument)
         if path.is_dir():
             for found in _walk(path, settings):
-                add(_walked(found))
+                add(found)
         elif os.path.lexists(argument) or not glob.has_magic(argument):
             if settings.force_exclude and settings.excluded(path):
                 continue
@@ -81,40 +83,66 @@ def collect(
             for match in matches:
                 if os.path.isdir(match):
                     for found in _walk(Path(match), settings):
-                        add(_walked(found))
+                        add(found)
                 elif not settings.excluded(Path(match)):
                     add(Input(os.path.normpath(match), Path(match)))
     return out
 
 
-def _walked(found: str) -> Input | Problem:
+def _walked(entry: os.DirEntry[str]) -> Input | Problem:
     """A file found by walking a directory. A named pipe, socket or device is not opened: reading a pipe
     that nobody writes to would wait forever (a file named on the command line, such as ``<(cat f)``, is read
     as asked). A broken symbolic link is an input, reported when it cannot be read."""
-    display = os.path.normpath(found)
+    display = os.path.normpath(entry.path)
     try:
-        mode = os.stat(found).st_mode
+        regular = entry.is_file()  # the directory listing's file type: no system call for a plain file
     except OSError:
-        return Input(display, Path(found))
-    if not stat.S_ISREG(mode):
-        kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
-        return Problem(display, f"is {kind}, not a regular file: not read")
-    return Input(display, Path(found))
+        regular = False
+    if regular:
+        return Input(display, Path(entry.path))
+    try:
+        mode = os.stat(entry.path).st_mode
+    except OSError:
+        return Input(display, Path(entry.path))
+    if stat.S_ISREG(mode):
+        return Input(display, Path(entry.path))
+    kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return Problem(display, f"is {kind}, not a regular file: not read")
 
 
-def _walk(top: Path, settings: Settings) -> list[str]:
-    """``*.json`` files under ``top``, sorted, pruning excluded directories (symlinked ones are not followed)."""
-    found: list[str] = []
-    for directory, dirnames, filenames in os.walk(top):
-        dirnames[:] = sorted(d for d in dirnames if not settings.excluded(Path(directory, d), entry_only=True))
-        for name in sorted(filenames):
-            if name.lower().endswith(".json"):
-                candidate = os.path.join(directory, name)
-                if not settings.excluded(Path(candidate), entry_only=True):
-                    found.append(candidate)
-    return sorted(found, key=_sort_key)
+def _walk(top: Path, settings: Settings) -> list[Input | Problem]:
+    """``*.json`` files under ``top``, pruning excluded directories (symbolic links to directories are not
+    followed; a directory that cannot be listed is passed over).
 
+    The order is the order of the paths' components (``a/b.json`` before ``a-b.json``, the same on every
+    system): each directory's entries sorted by name, a subdirectory's files listed where its name falls.
+    """
+    name_excluded = settings.name_excluder()
 
-def _sort_key(path: str) -> tuple[str, ...]:
-    """Sort by path components, so ``a/b.json`` comes before ``a-b.json`` the same way on every system."""
-    return tuple(Path(path).parts)
+    def excluded(entry: os.DirEntry[str]) -> bool:
+        if name_excluded is not None:
+            return name_excluded(entry.name)
+        return settings.excluded(Path(entry.path), entry_only=True)
+
+    def listing(directory: str) -> list[os.DirEntry[str]]:
+        """The directory's entries, last name first (popped from the end of the stack in name order)."""
+        try:
+            with os.scandir(directory) as entries:
+                return sorted(entries, key=lambda e: e.name, reverse=True)
+        except OSError:
+            return []
+
+    found: list[Input | Problem] = []
+    stack = listing(os.fspath(top))
+    while stack:  # depth first, without recursion
+        entry = stack.pop()
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not entry.is_symlink() and not excluded(entry):
+                stack.extend(listing(entry.path))
+        elif entry.name.lower().endswith(".json") and not excluded(entry):
+            found.append(_walked(entry))
+    return found

@@ -21,7 +21,7 @@ import fnmatch
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
@@ -134,9 +134,14 @@ class Settings:
         """
         names, paths = _split_patterns(self.exclude + self.extend_exclude)
         if entry_only and not paths:  # the common case, a directory walk: only the entry's name matters
-            name = os.path.basename(path)
-            return any(fnmatch.fnmatchcase(name, p) for p in names)
+            return _name_test(names)(os.path.basename(path))
         return any(path_matches(path, p, root=self.root, entry_only=entry_only) for p in names + paths)
+
+    def name_excluder(self) -> Callable[[str], bool] | None:
+        """For a directory walk: whether an entry's name alone excludes it, or None when a pattern with a
+        ``/`` needs the entry's path (then ask :meth:`excluded` with ``entry_only``)."""
+        names, paths = _split_patterns(self.exclude + self.extend_exclude)
+        return None if paths else _name_test(names)
 
 
 @lru_cache(maxsize=32)
@@ -144,6 +149,25 @@ def _split_patterns(patterns: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[s
     """(patterns matching a name, patterns matching a path), normalised as :func:`path_matches` reads them."""
     cleaned = [p.replace(os.sep, "/").rstrip("/").removeprefix("./") for p in patterns]
     return tuple(p for p in cleaned if "/" not in p), tuple(p for p in cleaned if "/" in p)
+
+
+@lru_cache(maxsize=32)
+def _name_test(patterns: tuple[str, ...]) -> Callable[[str], bool]:
+    """``any(fnmatchcase(name, p) for p in patterns)`` as one test, asked of every entry of a walk: the names
+    without a wildcard (all the defaults) are looked up in a set, the globs are one regular expression."""
+    literal = frozenset(p for p in patterns if not _WILDCARD.search(p))
+    globs = [p for p in patterns if _WILDCARD.search(p)]
+    if not globs:
+        return literal.__contains__
+    regex = re.compile("|".join(fnmatch.translate(p) for p in globs))
+
+    def test(name: str) -> bool:
+        return name in literal or regex.match(name) is not None
+
+    return test
+
+
+_WILDCARD = re.compile(r"[*?[]")  # what fnmatch reads as a wildcard; any other character matches itself
 
 
 def path_matches(path: Path, pattern: str, *, root: Path, entry_only: bool = False) -> bool:

@@ -6,6 +6,11 @@ import json
 import os
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flowlint.config import Settings
+
 from .conftest import FIXTURES, run_cli
 
 CLEAN = (FIXTURES / "clean.json").read_bytes()
@@ -202,3 +207,57 @@ def test_ctrl_c_during_a_parallel_check_stops_every_worker(tmp_path: Path) -> No
     assert b"Traceback" not in err
     left = subprocess.run(["pgrep", "-f", str(folder)], capture_output=True, text=True).stdout.split()
     assert left == []
+
+
+# --- the directory walk against the straightforward one -----------------------------------------------------
+_NAMES = st.text(alphabet="ab-._J", min_size=1, max_size=4).filter(lambda n: n not in (".", ".."))
+
+
+def _reference_walk(top: str, config: Settings) -> list[str]:
+    """What the walk must list: ``os.walk``, excluded names pruned, then sorted by path components."""
+    found = []
+    for directory, dirnames, filenames in os.walk(top):
+        dirnames[:] = [d for d in dirnames if not config.excluded(Path(directory, d), entry_only=True)]
+        for name in filenames:
+            candidate = os.path.join(directory, name)
+            if name.lower().endswith(".json") and not config.excluded(Path(candidate), entry_only=True):
+                found.append(os.path.normpath(candidate))
+    return sorted(found, key=lambda p: Path(p).parts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    entries=st.lists(
+        st.tuples(st.lists(_NAMES, min_size=1, max_size=3), st.sampled_from(["file", "dir", "link-dir", "link-file"])),
+        max_size=14,
+    ),
+    exclude=st.lists(st.sampled_from(["a", "b*", "*.json", "J?", "[ab]-", "sub/a", "a.json"]), max_size=2),
+)
+def test_the_walk_lists_what_os_walk_sorted_by_components_lists(entries: list, exclude: list) -> None:
+    import tempfile
+
+    from flowlint.cli_inputs import _walk
+
+    with tempfile.TemporaryDirectory() as tmp:
+        top = os.path.join(tmp, "top")
+        os.mkdir(top)
+        config = Settings(exclude=("node_modules", *exclude), root=Path(top))
+        for parts, kind in entries:
+            *dirs, name = parts
+            parent = os.path.join(top, *dirs)
+            try:
+                os.makedirs(parent, exist_ok=True)
+                target = os.path.join(parent, name + (".json" if kind.endswith("file") else ""))
+                if kind == "file":
+                    Path(target).write_text("{}")
+                elif kind == "dir":
+                    os.makedirs(os.path.join(target, "in"), exist_ok=True)
+                    Path(target, "in", "x.json").write_text("{}")
+                elif kind == "link-dir":
+                    os.symlink(top, target)  # a loop if it were followed
+                else:
+                    os.symlink(os.path.join(top, "missing.json"), target)
+            except OSError:  # a name already taken by another kind of entry
+                continue
+        walked = [item.display for item in _walk(Path(top), config)]
+        assert walked == _reference_walk(top, config)

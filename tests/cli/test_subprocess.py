@@ -90,3 +90,14 @@ def test_closed_standard_streams_are_one_clear_line_or_silence() -> None:
         check=False,
     )
     assert (stdout_closed.returncode, stdout_closed.stderr) == (1, b"")
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "stderr"), [("None", 0, ""), ("3", 3, ""), ("'stopped here'", 1, "stopped here\n")]
+)
+def test_the_process_ends_without_tear_down_but_with_its_output_and_status(code: str, status: int, stderr: str) -> None:
+    # `flowlint` ends with os._exit once its output is flushed (cli._end_process): buffered output must not be lost.
+    script = f"import sys\nfrom flowlint.cli import _end_process\nsys.stdout.write('x' * 100)\n_end_process({code})\n"
+    env = {k: v for k, v in _env().items() if k != "PYTHONUNBUFFERED"}  # buffered, as a pipe normally is
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env, timeout=60, check=False)
+    assert (done.returncode, len(done.stdout), done.stderr.decode()) == (status, 100, stderr)
