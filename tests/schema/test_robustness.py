@@ -9,8 +9,10 @@ validator of the clean path (jsonschema-rs) accepts exactly the documents the re
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import random
+import re
 from typing import Any, Iterator
 
 import pytest
@@ -104,6 +106,10 @@ def test_native_and_reference_agree_on_damaged_flows(damaged: list[dict[str, Any
         ("^\\$\\{data\\..+\\}$", "${data.a\rb}", False),  # JS . stops at \r
         ("^[a-zA-Z][a-zA-Z0-9-_]*$", "a-b_c", True),
         ("^\\d+$", "\u0663", False),  # JS \d is ASCII
+        ("^\\s$", "\ufeff", True),  # JS white space has the BOM (ECMA-262 WhiteSpace: ZWNBSP)...
+        ("^\\s$", "\u0085", False),  # ...and not NEL, nor U+001C-U+001F (Python's \s has them)
+        ("^\\S$", "\x1c", True),
+        ("^\\s$", "\u3000", True),
     ],
 )
 def test_patterns_are_read_as_ecma_262(pattern: str, text: str, matches: bool) -> None:
@@ -115,10 +121,8 @@ def test_patterns_are_read_as_ecma_262(pattern: str, text: str, matches: bool) -
 def test_safe_pattern_equivalents_match_what_the_schema_pattern_matches(text: str) -> None:
     """schema.SAFE_EQUIVALENTS stand in for patterns that backtrack exponentially; same answers on the
     characters that matter to them (line terminators, whitespace, the rest)."""
-    import re
-
     for pattern, safe in schema.SAFE_EQUIVALENTS.items():
-        assert bool(re.compile(safe).search(text)) is bool(re.compile(schema.js_regex(pattern)).search(text)), text
+        assert bool(re.compile(schema.js_regex(safe)).search(text)) is bool(re.compile(schema.js_regex(pattern)).search(text)), text
 
 
 def test_the_not_blank_pattern_does_not_backtrack_on_many_line_breaks() -> None:
@@ -154,6 +158,18 @@ def test_a_lone_surrogate_in_an_option_title_is_measured_not_a_crash(escaped: bo
     assert [(d.rule, d.path[-2:]) for d in report.diagnostics] == [("FL920", (1, "title"))]
 
 
+@pytest.mark.parametrize(("text", "blank"), [("\ufeff", True), ("\r\n\u3000\t", True), ("\u0085", False), ("\x1c", False)])
+def test_a_blank_text_is_blank_as_javascript_reads_white_space(text: str, blank: bool) -> None:
+    # Meta's not-blank pattern runs in JavaScript: its \s has the BOM and not NEL (Python's is the other way
+    # round). Both validators read it so, the clean path's lookaround-free form too.
+    doc = {"version": "7.3", "screens": [{"id": "A", "title": "T", "terminal": True, "layout": {
+        "type": "SingleColumnLayout", "children": [
+            {"type": "TextBody", "text": text},
+            {"type": "Footer", "label": "x", "on-click-action": {"name": "complete", "payload": {}}}]}}]}
+    assert ("FL206" in [d.rule for d in flowlint.lint(json.dumps(doc)).diagnostics]) is blank
+    assert schema._fast_validator("7.3")(doc) is (not blank) is schema.validator_for("7.3").is_valid(doc)
+
+
 def test_a_blank_text_alone_is_found_on_the_clean_path_too() -> None:
     # The native validator used to give up on Meta's pattern (backtracking limit) and, inside the anyOf of
     # a TextBody's text, count that as a match: with no other error the flow passed as clean.
@@ -164,16 +180,41 @@ def test_a_blank_text_alone_is_found_on_the_clean_path_too() -> None:
     assert "FL206" in [d.rule for d in flowlint.lint(json.dumps(doc)).diagnostics]
 
 
-def _pattern_pairs() -> set[tuple[str, str]]:
-    """(pattern as the schemas hold it, pattern as the native validator reads it), over every version."""
-    pairs: set[tuple[str, str]] = set()
+def _schema_patterns() -> set[str]:
+    """Every ``pattern`` of every version's schema, as the schemas hold it."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "pattern" and isinstance(value, str):
+                    found.add(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for version in schema.schema_versions():
+        walk(schema.load_schema(version))
+    return found
+
+
+def test_the_native_schemas_hold_the_native_keywords_of_every_pattern() -> None:
+    """Where a schema has ``"pattern": p``, the native validator's schema has ``native_keywords(p)``, and no
+    native pattern uses lookaround (its backtracking engine is slow: NATIVE_WITHOUT_LOOKAROUND)."""
+    lookaround = re.compile(r"\(\?<?[=!]")
 
     def walk(ours: Any, native: Any) -> None:
         if isinstance(ours, dict):
+            pattern = ours.get("pattern")
+            if isinstance(pattern, str):
+                keywords = schema.native_keywords(pattern)
+                assert {k: native.get(k) for k in keywords} == keywords
+                assert "not" not in keywords or "not" not in ours  # the member replaced, not another one lost
+                assert not lookaround.search(native.get("pattern", "")), native["pattern"]
             for key, value in ours.items():
-                if key == "pattern" and isinstance(value, str):
-                    pairs.add((value, native[key]))
-                else:
+                if not (key == "pattern" and isinstance(value, str)):
                     walk(value, native[key])
         elif isinstance(ours, list):
             for a, b in zip(ours, native):
@@ -181,7 +222,29 @@ def _pattern_pairs() -> set[tuple[str, str]]:
 
     for version in schema.schema_versions():
         walk(schema.load_schema(version), schema._native_schema(version))
-    return pairs
+
+
+#: Whitespace by every definition in play (ECMA-262, Python's, Unicode's White_Space for Rust), line
+#: terminators, and the characters the binding and backtick patterns read.
+_PATTERN_ALPHABET = "\r\n \t\x0b\x0c\x1c\x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000\ufeffa`${}.dtformscen_"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_PATTERN_ALPHABET, max_size=12) | st.sampled_from(["${data.x}", "`a`", "${screen.A.form.b}x"]))
+def test_lookaround_free_native_forms_accept_what_the_lookaround_patterns_accept(text: str) -> None:
+    jsonschema_rs = pytest.importorskip("jsonschema_rs")
+    for pattern, keywords in schema.NATIVE_WITHOUT_LOOKAROUND.items():
+        with_lookaround = _native_string_validator(jsonschema_rs, json.dumps({"pattern": pattern}))
+        without = _native_string_validator(jsonschema_rs, json.dumps(keywords))
+        for value in (text, "\r\n" + text, text + "\r\n", "\u2028" + text):
+            assert without.is_valid(value) is with_lookaround.is_valid(value), (pattern, value)
+        for value in (5, None, [text], {"a": text}):  # `pattern` ignores what is no string; so must `not`
+            assert without.is_valid(value) is with_lookaround.is_valid(value) is True
+
+
+@functools.lru_cache(maxsize=None)
+def _native_string_validator(jsonschema_rs: Any, keywords: str) -> Any:
+    return jsonschema_rs.validator_for(json.loads(keywords))
 
 
 def test_both_validators_read_every_schema_pattern_alike() -> None:
@@ -196,10 +259,10 @@ def test_both_validators_read_every_schema_pattern_alike() -> None:
     texts = [""] + ["".join(p) for n in range(1, 4) for p in itertools.product(alphabet, repeat=n)]
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(4, 25))) for _ in range(2000)]
     texts += ["${data.x}", "${form.a_b}", "${screen.A.data.x}", "`${data.a} + 1`", "#aabbcc", "\r\n" * 40 + "a"]
-    pairs = _pattern_pairs()
-    assert len(pairs) >= 5
-    for pattern, native_pattern in sorted(pairs):
-        native = jsonschema_rs.validator_for({"type": "string", "pattern": native_pattern})
+    patterns = _schema_patterns()
+    assert len(patterns) >= 5
+    for pattern in sorted(patterns):
+        native = jsonschema_rs.validator_for({"type": "string", **schema.native_keywords(pattern)})
         reference = schema._compiled(pattern)
         assert [t for t in texts if native.is_valid(t) != bool(reference.search(t))] == [], pattern
     assert schema._compiled("^(?!`.*`$)").search("`\r`") is not None  # JavaScript's `.` stops at CR
