@@ -350,6 +350,25 @@ def _fast_validator(version_text: str) -> Callable[[Any], bool]:
 _NATIVE_REFUSALS = (UnicodeError, ValueError, OverflowError)
 
 
+@lru_cache(maxsize=None)
+def _docs_native_validator(version_text: str) -> Any:
+    """The native validator of the schema with the docs' limits added (:func:`schema_docs.within_docs_limits_schema`)."""
+    schema = schema_docs.within_docs_limits_schema(json.loads(json.dumps(_native_schema(version_text))))
+    return _native.validator_for(schema, validate_formats=True)
+
+
+def _within_docs_limits(doc: dict[str, Any], version_text: str) -> bool:
+    """True when the document is valid and within the docs' limits, told by one native check (the clean
+    path); False when that is not sure (no native validator, or it refused the document): then ask
+    :func:`schema_is_valid` and :func:`schema_docs.docs_limits`."""
+    if _native is None:
+        return False
+    try:
+        return bool(_docs_native_validator(version_text).is_valid(doc))
+    except _NATIVE_REFUSALS:
+        return False
+
+
 def schema_is_valid(doc: dict[str, Any], version_text: str) -> bool:
     try:
         return _fast_validator(version_text)(doc)
@@ -373,6 +392,8 @@ def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
     if doc.get("version") != version.text:
         # --target-version: the document is checked as if it declared that version.
         doc = {**doc, "version": version.text}
+    if _within_docs_limits(doc, schema_version):
+        return []  # valid, and nothing for the docs' limits to say
     found: list[Diagnostic] = []
     if not schema_is_valid(doc, schema_version):
         found = _explain(doc, schema_version)

@@ -14,7 +14,7 @@ from typing import Any
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import WARNING, Diagnostic, JsonPath, Pointer
 
-__all__ = ["docs_limits", "RULES", "DOCS_CHAR_LIMITS", "DOCS_COUNT_LIMITS"]
+__all__ = ["docs_limits", "within_docs_limits_schema", "RULES", "DOCS_CHAR_LIMITS", "DOCS_COUNT_LIMITS"]
 
 _COMPONENTS_DOC = "https://developers.facebook.com/docs/whatsapp/flows/reference/components"
 
@@ -113,39 +113,60 @@ def _walk_limits(children: list[Any], path: JsonPath, out: list[Diagnostic]) -> 
     for j, comp in enumerate(children):
         if not isinstance(comp, dict):
             continue
-        here = path + (j,)
         ctype = comp.get("type")
-        if not isinstance(ctype, str):
-            ctype = None
-        limits = _CHAR_LIMITS_BY_TYPE.get(ctype) if ctype is not None else None
-        if limits is not None:
-            for key, value in comp.items():
-                limit = limits.get(key)
-                if limit is not None:
-                    _check_limit(value, limit, ctype, key, here + (key,), out)  # type: ignore[arg-type]
-        if ctype is not None and ctype in DOCS_COUNT_LIMITS:
-            _check_count(comp, ctype, here, out)
-        if ctype in _OPTION_COMPONENTS:
-            items = comp.get("data-source")
-            if isinstance(items, list):
-                for k, item in enumerate(items):
-                    if not isinstance(item, dict):
-                        continue
-                    for key, limit in _OPTION_LIMITS:
-                        text = item.get(key)
-                        # Most option texts are short strings: skip them before any call (see _check_limit).
-                        if text is None or (type(text) is str and _within(text, limit)):
-                            continue
-                        _check_limit(text, limit, f"{ctype} option", key, here + ("data-source", k, key), out)
-        for key in ("children", "then", "else"):
+        if isinstance(ctype, str):
+            limits = _CHAR_LIMITS_BY_TYPE.get(ctype)
+            if limits is not None:
+                _check_char_limits(comp, ctype, limits, path + (j,), out)
+            if ctype in DOCS_COUNT_LIMITS:
+                _check_count(comp, ctype, path + (j,), out)
+            if ctype in _OPTION_COMPONENTS:
+                items = comp.get("data-source")
+                if isinstance(items, list):
+                    _check_options(items, ctype, path + (j,), out)
+        # A container's lists, whatever its type (this pass runs on documents with schema errors too).
+        for key in _NESTED_LISTS:
             nested = comp.get(key)
             if isinstance(nested, list):
-                _walk_limits(nested, here + (key,), out)
+                _walk_limits(nested, path + (j, key), out)
         cases = comp.get("cases")
         if isinstance(cases, dict):
             for case, items in cases.items():
                 if isinstance(items, list):
-                    _walk_limits(items, here + ("cases", case), out)
+                    _walk_limits(items, path + (j, "cases", case), out)
+
+
+_NESTED_LISTS = ("children", "then", "else")
+
+
+def _check_char_limits(
+    comp: dict[str, Any], ctype: str, limits: dict[str, int], here: JsonPath, out: list[Diagnostic]
+) -> None:
+    """The component's texts with a docs limit, in the component's key order. A component has one to four
+    such keys and several others: they are looked up, and a short text is passed over before any call."""
+    over: list[str] = []
+    for key, limit in limits.items():
+        value = comp.get(key)
+        if value is None or (type(value) is str and _within(value, limit)):
+            continue
+        over.append(key)
+    if len(over) > 1:
+        order = list(comp)
+        over.sort(key=order.index)
+    for key in over:
+        _check_limit(comp[key], limits[key], ctype, key, here + (key,), out)
+
+
+def _check_options(items: list[Any], ctype: str, here: JsonPath, out: list[Diagnostic]) -> None:
+    for k, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        for key, limit in _OPTION_LIMITS:
+            text = item.get(key)
+            # Most option texts are short strings: skip them before any call (see _check_limit).
+            if text is None or (type(text) is str and _within(text, limit)):
+                continue
+            _check_limit(text, limit, f"{ctype} option", key, here + ("data-source", k, key), out)
 
 
 def _within(text: str, limit: int) -> bool:
@@ -207,3 +228,54 @@ def _check_count(comp: dict[str, Any], ctype: str | None, path: JsonPath, out: l
             fix=f"use {bound} items (https://developers.facebook.com/docs/whatsapp/flows/reference/components).",
         )
     )
+
+
+# --- the same limits as schema keywords, for the clean path --------------------------------------------------
+
+
+def within_docs_limits_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` (a Flow JSON schema, as the native validator reads it; modified and returned) made to also
+    refuse what :func:`docs_limits` could warn about, so that a document it accepts has no FL920/FL921 and the
+    clean path skips this module's walk (~0.2 ms of a clean 100 KB flow).
+
+    Only a sufficient condition, never a second definition: a document it refuses is checked as before, by
+    the schema as it is and then :func:`docs_limits`. The limits are added in ``allOf``, around each
+    component's definition (``$defs/<type>`` and ``$defs/form.<type>``) and around ``data-source.item``; a
+    definition refuses the other keys of a component (``additionalProperties: false``, checked by
+    tests/schema/test_docs_limits_schema.py, which also checks on generated flows that a document the result
+    accepts gets no docs warning).
+    """
+    defs = schema.get("$defs")
+    if not isinstance(defs, dict):
+        return schema
+    for name, definition in list(defs.items()):
+        ctype = name.removeprefix("form.")
+        properties: dict[str, Any] = {
+            key: _within_text_limit(limit) for key, limit in _CHAR_LIMITS_BY_TYPE.get(ctype, {}).items()
+        }
+        if ctype in DOCS_COUNT_LIMITS:
+            key, low, high = DOCS_COUNT_LIMITS[ctype]
+            # A Dropdown with an image in any option allows 100: asked of every Dropdown here.
+            properties[key] = {"minItems": low, "maxItems": 100 if ctype == "Dropdown" else high}
+        if properties:
+            defs[name] = {"allOf": [definition, {"properties": properties}]}
+    item = defs.get("data-source.item")
+    if item is not None:  # the options of CheckboxGroup, RadioButtonsGroup, Dropdown and ChipsSelector
+        limits = {key: _within_text_limit(limit) for key, limit in DOCS_OPTION_LIMITS.items()}
+        defs["data-source.item"] = {"allOf": [item, {"properties": limits}]}
+    return schema
+
+
+def _within_text_limit(limit: int) -> dict[str, Any]:
+    """A text (or each text of a list) surely within ``limit`` UTF-16 units, or dynamic. ``maxLength`` counts
+    code points: up to ``limit // 2`` any text is within, up to ``limit`` one without a character beyond
+    U+FFFF (which takes two units). A dynamic text starts with ``${`` or a backtick (``_DYNAMIC`` also allows
+    white space first: such a text is left to the walk)."""
+    text = {
+        "anyOf": [
+            {"maxLength": limit // 2},
+            {"maxLength": limit, "pattern": "^[\\u0000-\\uffff]*$"},
+            {"type": "string", "pattern": "^(\\$\\{|`)"},
+        ]
+    }
+    return {**text, "items": text}
