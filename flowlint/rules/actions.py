@@ -255,7 +255,6 @@ class _StaticData:
         self.model, self.action, self.target_id, self.target = model, action, target_id, target
         self.rule, self.error, self.v600, self.context = rule, error, v600, context
         self.source_id = model.screen_of(action).id
-        self.typer = expression_typer() if v600 else None
 
     def check(self) -> list[Finding]:
         out: list[Finding] = []
@@ -264,7 +263,9 @@ class _StaticData:
         if not isinstance(payload, dict) or data is None:
             return out
         for key, value in payload.items():
-            self.field(value, key, (key,), data.get(key), self.target.path + ("data", key), out)
+            decl = data.get(key)
+            if not self._plain_string(value, decl):
+                self.field(value, key, (key,), decl, self.target.path + ("data", key), out)
         return out
 
     def field(self, value: Any, label: str, rel: tuple, decl: Any, decl_path: JsonPath, out: list[Finding]) -> None:
@@ -272,28 +273,29 @@ class _StaticData:
         generator: this runs for every value of every payload)."""
         if _is_binding_v400(value):
             return
-        vpath = self.action.path + ("payload",) + rel
         if decl is None:
             message = (
                 f"The payload field '{label}' on screen '{self.source_id}' is missing in the data model of screen "
                 f"'{self.target_id}'."
             )
-            out.append(Finding(self.rule, self.error, message, at(vpath, decl_path[:-1])))
+            out.append(Finding(self.rule, self.error, message, at(self._value_path(rel), decl_path[:-1])))
             return
         declared = decl.get("type") if isinstance(decl, dict) else None
         if self.v600 and _is_nested_expression(value):
-            out.extend(self.expression(value, label, vpath, declared))
+            out.extend(self.expression(value, label, self._value_path(rel), declared))
             return
         if declared == "string" and type(value) is str:
             return  # the common case, as below: the types agree, and a string has nothing inside to check
         got = value_types(value)
         if declared not in got:
-            out.append(self.mismatch(label, vpath, got, declared))
+            out.append(self.mismatch(label, self._value_path(rel), got, declared))
             return
         if "object" in got and isinstance(value, dict):
             props = decl.get("properties") if isinstance(decl.get("properties"), dict) else None
             for k, v in value.items():
                 sub = props.get(k) if props is not None else None
+                if self._plain_string(v, sub):
+                    continue
                 self.field(v, f"{label}/{k}", rel + (k,), sub, decl_path + ("properties", k), out)
             missing = [k for k in (props or {}) if k not in value]
             if missing:
@@ -307,11 +309,25 @@ class _StaticData:
                         f"Fields '[{join_ids(missing)}]' are missing in payload of screen '{self.source_id}', but "
                         f"expected in data model of screen '{self.target_id}'."
                     )
-                out.append(Finding(self.rule, self.error, message, at(vpath)))
+                out.append(Finding(self.rule, self.error, message, at(self._value_path(rel))))
         if "array" in got and isinstance(value, list):
             items = decl.get("items")
             for i, v in enumerate(value):
+                if self._plain_string(v, items):
+                    continue
                 self.field(v, f"{label}/{i}", rel + (i,), items, decl_path + ("items",), out)
+
+    def _plain_string(self, value: Any, decl: Any) -> bool:
+        """A binding, or a string declared ``string`` that is no backtick expression: :meth:`field` would find
+        nothing in it. Asked before a call, for the many bindings and texts of a payload."""
+        if type(value) is not str:
+            return False
+        if value[:2] == "${" and _BINDING_V400.match(value) is not None:  # _is_binding_v400 (a prefix match)
+            return True
+        return type(decl) is dict and decl.get("type") == "string" and not (self.v600 and _is_nested_expression(value))
+
+    def _value_path(self, rel: tuple) -> JsonPath:
+        return self.action.path + ("payload",) + rel
 
     def mismatch(self, label: str, vpath: JsonPath, got: list[str], declared: Any) -> Finding:
         shown = f"'{got[0]}'" if len(got) == 1 else f"one of [{join_ids(got)}]"
@@ -326,9 +342,10 @@ class _StaticData:
         next screen for navigate, the current one for update_data); a value that does not type is
         INVALID_ACTION_PAYLOAD_PROPERTY with the checker's reason. An integer field takes a number expression
         (flowlint does not guess there)."""
-        if self.typer is None:
+        typer = expression_typer() if self.v600 else None  # only for a backtick value: most payloads have none
+        if typer is None:
             return
-        expression_error, expression_type, screen_properties = self.typer
+        expression_error, expression_type, screen_properties = typer
         try:
             got = expression_type(value, screen=self.context, screens=screen_properties(self.model),
                                   version=self.model.version.number)
