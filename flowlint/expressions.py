@@ -709,7 +709,10 @@ def _parse_once(current: str, text: str, original: Callable[[int], int]) -> dict
 
 _FAST_TOKEN = re.compile(
     r"[ \t\n\r]*(?:"
-    r"(?P<name>[A-Za-z_$][A-Za-z0-9_$]*)"
+    # A member chain written without spaces (``screen.S.data.x``, every rewritten binding) is one token: the
+    # parser reads it as the names and dots it is made of.
+    r"(?P<path>[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)+)"
+    r"|(?P<name>[A-Za-z_$][A-Za-z0-9_$]*)"
     r"|(?P<number>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
     r"|(?P<string>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
     r"|(?P<op>===|!==|==|!=|<=|>=|&&|\|\||[-+*/%<>!().])"
@@ -807,7 +810,17 @@ class _FastParser:
             return number_node(value)
         if kind == "string":
             return string_node(value)
-        if kind == "name":
+        if kind == "path":
+            first, *rest = value.split(".")
+            node = identifier_node(first)
+            for name in rest:
+                node = {
+                    "type": "MemberExpression",
+                    "computed": False,
+                    "object": node,
+                    "property": {"type": "Identifier", "name": name},
+                }
+        elif kind == "name":
             node = identifier_node(value)
         elif value == "(":
             node = self.expression()
@@ -927,19 +940,29 @@ def clean_expression(value: str, *, screen: str, version: int) -> str:
         text = value[1:-1]
     elif not is_binding(value):
         text = "'" + value.replace("'", "\\'") + "'"
-    replacements = {
-        "${screen": "screen",
-        "${data": f"screen.{screen}.data",
-        "${form": f"screen.{screen}.form",
-        "${external_data": f"screen.{screen}.external_data",
-    }
-    text = re.sub(r"\$\{(screen|data|form|external_data)", lambda m: replacements[m.group(0)], text)
+    if "${" in screen:  # one pass, so that no rewriting is rewritten again
+        replacements = {
+            "${screen": "screen",
+            "${data": f"screen.{screen}.data",
+            "${form": f"screen.{screen}.form",
+            "${external_data": f"screen.{screen}.external_data",
+        }
+        text = _REWRITTEN.sub(lambda m: replacements[m.group(0)], text)
+    elif "${" in text:
+        # The same, prefix by prefix: the prefixes cannot overlap, and no replacement holds a "${".
+        text = (
+            text.replace("${screen", "screen")
+            .replace("${data", f"screen.{screen}.data")
+            .replace("${form", f"screen.{screen}.form")
+            .replace("${external_data", f"screen.{screen}.external_data")
+        )
     text = text.replace("}", "")
     if text.endswith("\\'"):
         text = text[:-2] + "\\\\'"
     return text
 
 
+_REWRITTEN = re.compile(r"\$\{(screen|data|form|external_data)")
 _PLAIN_STRING = re.compile(r"'(?:[^'\\]|\\.)*'", re.DOTALL)
 
 
@@ -972,13 +995,21 @@ class _TypeChecker:
     def visit(self, node: Any, context: str = "object", last: bool = True) -> _Value:
         kind = node.get("type") if isinstance(node, dict) else None
         if kind == "MemberExpression":  # the most common node (every binding is one): tested first
-            container = self.visit(node["object"], "object", False)
             if node.get("computed"):
+                container = self.visit(node["object"], "object", False)
                 self.visit(node["property"], "property", False)
-                name = "[object Object]"  # JavaScript's key for an object used as a property name
-            else:
-                name = node["property"]["name"]
-            return _lookup(container, name, last)
+                return _lookup(container, "[object Object]", last)  # JavaScript's key for an object as a name
+            # A chain ``a.b.c``: the innermost object first, then each name outwards (what the recursion on
+            # ``object`` does, without a call per level).
+            names = [node["property"]["name"]]
+            inner = node["object"]
+            while type(inner) is dict and inner.get("type") == "MemberExpression" and not inner.get("computed"):
+                names.append(inner["property"]["name"])
+                inner = inner["object"]
+            container = self.visit(inner, "object", False)
+            for name in reversed(names[1:]):
+                container = _lookup(container, name, False)
+            return _lookup(container, names[0], last)
         if kind == "Literal":
             if node.get("raw") == "null":
                 raise ExpressionError("The keyword 'null' is reserved, please use another expression instead.")

@@ -269,7 +269,8 @@ def _no_duplicates(text: str, pairs: int, colons: int) -> bool:
     of the string values (``colons``, keys not counted), and exactly that when no key was dropped as a
     duplicate and no key holds a colon. A repeated key drops a member: the counts then differ.
     """
-    return "\\u003" not in text and pairs + colons == text.count(":")
+    # A lone backslash is found with memchr (~1 us for 100 KB); the escape itself only when there is one (~40 us).
+    return ("\\" not in text or "\\u003" not in text) and pairs + colons == text.count(":")
 
 
 # --------------------------------------------------------------------------------------------------

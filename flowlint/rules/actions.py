@@ -500,15 +500,14 @@ def _on_click_action_payload(model: FlowModel, targeted: tuple[str, ...]) -> Ite
         inner: dict[str, list[JsonPath]] = {}
         count, files, size = 0, 0.0, 0.0
         for key, value in payload.items():
-            vpath = ppath + (key,)
             if isinstance(value, (dict, list)):
                 if pickers:
-                    _find_pickers(model, screen, value, vpath, inner)
+                    _find_pickers(model, screen, value, ppath + (key,), inner)
                 continue
             binding = model.binding(value)
             if binding is None:
                 continue
-            problem = _binding_problem(model, screen, binding, vpath)
+            problem = _binding_problem(model, screen, binding, ppath, key)
             if problem is not None:
                 yield problem
                 continue
@@ -517,7 +516,7 @@ def _on_click_action_payload(model: FlowModel, targeted: tuple[str, ...]) -> Ite
             picker = _picker(model, screen, binding)
             if picker is None:
                 continue
-            top.setdefault(picker.type or "", []).append(vpath)
+            top.setdefault(picker.type or "", []).append(ppath + (key,))
             count += 1
             most = _max_uploads(picker.node)
             files += most
@@ -591,45 +590,59 @@ def _named(model: FlowModel, screen: Screen, name: str) -> list[Component]:
 
 
 def _compute_data_keys(model: FlowModel, screen_id: Any) -> set[str]:
-    first = next((s for s in model.screens if s.id == screen_id), None)
+    first = _first_screens(model).get(screen_id)
     keys: set[str] = set()
-
-    def walk(decl: Any, prefix: str) -> None:
-        props = decl.get("properties") if isinstance(decl, dict) else None
-        if isinstance(props, dict):
-            for name, sub in props.items():
-                keys.add(f"{prefix}.{name}")
-                walk(sub, f"{prefix}.{name}")
-
+    pending: list[tuple[Any, str]] = []
     for name, decl in ((first.data if first is not None else None) or {}).items():
         keys.add(name)
-        walk(decl, name)
+        if type(decl) is dict and "properties" in decl:
+            pending.append((decl, name))
+    while pending:  # nested objects (rare): their properties' dotted paths
+        decl, prefix = pending.pop()
+        props = decl.get("properties")
+        if isinstance(props, dict):
+            for name, sub in props.items():
+                path = f"{prefix}.{name}"
+                keys.add(path)
+                if isinstance(sub, dict):
+                    pending.append((sub, path))
     return keys
 
 
-def _binding_problem(model: FlowModel, screen: Screen, binding: Any, vpath: JsonPath) -> Finding | None:
-    """``checkBindingExistence`` (its one finding, or None). Meta names the *current* screen in the
-    missing-field messages."""
-    target_id = _binding_screen_id(screen, binding)
-    key = ".".join(binding.path)
+def _first_screens(model: FlowModel) -> dict[str, Screen]:
+    """Screen id -> the first screen with it (``getKeysInDataModel`` reads that one), once per model."""
+    cache: dict[str, Screen] | None = model.__dict__.get("_flowlint_first_screens")
+    if cache is None:
+        cache = model.__dict__["_flowlint_first_screens"] = {}
+        for screen in model.screens:
+            if screen.id is not None and screen.id not in cache:
+                cache[screen.id] = screen
+    return cache
+
+
+def _binding_problem(model: FlowModel, screen: Screen, binding: Any, ppath: JsonPath, key: str) -> Finding | None:
+    """``checkBindingExistence`` (its one finding, or None) for the binding at ``ppath + (key,)``. Meta names the
+    *current* screen in the missing-field messages."""
+    target_id = binding.screen if binding.screen is not None else screen.id  # _binding_screen_id
     target = model.by_id.get(target_id) if isinstance(target_id, str) else None
     if target is None:
         message = (
             f"The screen id '{target_id}' referenced in the dynamic binding expression '{binding.text}' does not exist."
         )
-        return Finding("FL506", ONCLICK, message, at(vpath))
+        return Finding("FL506", ONCLICK, message, at(ppath + (key,)))
+    field = ".".join(binding.path)
     if binding.kind == "form":
-        named = _named(model, target, key)
+        named = _named(model, target, field)
         if not named:
             names = [c.name for c in target.components if c.name is not None and c.type != "Form"]
             message = f"Missing Form component {binding.text} for screen '{screen.id}'."
-            return Finding("FL506", ONCLICK, message, at(vpath), fix=_did_you_mean(binding, names))
+            return Finding("FL506", ONCLICK, message, at(ppath + (key,)), fix=_did_you_mean(binding, names))
         if named[0].type == "Form":
-            return Finding("FL506", ONCLICK, "Value of 'Form' component cannot be used in form binding.", at(vpath))
-    elif key not in _data_keys(model, target_id):
+            return Finding("FL506", ONCLICK, "Value of 'Form' component cannot be used in form binding.", at(ppath + (key,)))
+    elif field not in _data_keys(model, target_id):
         message = f"Missing dynamic data '{binding.text}' in the data model for screen {screen.id}."
         names = list(target.data or {}) if len(binding.path) == 1 else []
-        return Finding("FL506", ONCLICK, message, at(vpath), fix=_did_you_mean(binding, names))
+        return Finding("FL506", ONCLICK, message, at(ppath + (key,)), fix=_did_you_mean(binding, names))
     return None
 
 

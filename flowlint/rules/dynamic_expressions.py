@@ -78,21 +78,29 @@ def _not_string(kind: str | None, version: int, in_form: bool) -> frozenset[str]
 
 def dynamic_parser(model: FlowModel) -> Iterable[Finding]:
     version = model.version.number
-    typed = screen_properties(model)
+    v600 = version >= 600
+    typed = None  # the screens' typed properties, computed for the first expression
+    not_string_of: dict[tuple[str | None, bool], frozenset[str]] = {}
     for screen in model.screens:
         screen_id = screen.id or ""
         for comp in meta_components(model, screen):
             kind = comp.type
             if kind == "Form":
                 continue
-            not_string = _not_string(kind, version, comp.in_form)
+            not_string = not_string_of.get((kind, comp.in_form))
+            if not_string is None:
+                not_string = not_string_of[(kind, comp.in_form)] = _not_string(kind, version, comp.in_form)
             for key, value in comp.node.items():
-                if not isinstance(value, str) or key in _EXCLUDED_KEYS:
+                if type(value) is not str and not isinstance(value, str):
                     continue
-                if is_plain_text(value, version=version):  # most labels and texts: type string, no binding
-                    if key not in not_string:
+                # is_plain_text, inlined (most labels and texts: type string, no binding): this loop reads
+                # every property of every component.
+                if "$" not in value and "\\" not in value and "}" not in value and not (
+                    v600 and value[:1] == "`" and value[-1:] == "`"
+                ):
+                    if key not in not_string or key in _EXCLUDED_KEYS:
                         continue
-                elif is_binding(value):
+                elif key in _EXCLUDED_KEYS or is_binding(value):
                     continue
                 if kind == "RichText" and key == "text":
                     if has_string_interpolation(value):
@@ -102,6 +110,8 @@ def dynamic_parser(model: FlowModel) -> Iterable[Finding]:
                     continue
                 properties = component_properties(kind, version, comp.in_form) if kind else None
                 schema = properties.get(key) if properties is not None else None
+                if typed is None:
+                    typed = screen_properties(model)
                 # An unknown property is the schema pass's finding; here it only loses its return-type check.
                 message = check_expression(
                     value,

@@ -138,10 +138,18 @@ class Binding(NamedTuple):
 _UNSEEN = object()
 
 
+_new_tuple = tuple.__new__  # a Binding made directly, without the Python-level __new__ of a named tuple
+
+
 def parse_binding(value: Any) -> Binding | None:
     """The binding a string is, or None (a literal, a backtick expression, an interpolated string)."""
     if not isinstance(value, str):
         return None
+    if value[:7] in _LOCAL_STARTS and value[-1:] == "}":  # ``${data.…}``/``${form.…}``: what _BINDING matches
+        rest = value[7:-1]
+        if "}" in rest or "${" in rest:
+            return None
+        return _new_tuple(Binding, (value, value[2:6], tuple(rest.split(".")), None))  # type: ignore[no-any-return]
     m = _BINDING.match(value)
     if not m:
         return None
@@ -149,6 +157,9 @@ def parse_binding(value: Any) -> Binding | None:
     if "}" in rest or "${" in rest:
         return None
     return Binding(value, kind, tuple(rest.split(".")), screen)
+
+
+_LOCAL_STARTS = ("${data.", "${form.")
 
 
 @dataclass

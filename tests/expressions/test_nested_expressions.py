@@ -6,6 +6,8 @@ Messages are Meta's, word for word, from ``conformance/meta`` where a case recor
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flowlint.expressions import (
     ExpressionError,
@@ -199,3 +201,40 @@ def test_parse_tree_has_jseps_shapes() -> None:
     }
     assert parse_expression("'a' b")["type"] == "Compound"  # type: ignore[index]
     assert parse_expression("a && b || c")["operator"] == "||"  # type: ignore[index]
+
+
+def _clean_expression_by_the_regex(value: str, *, screen: str, version: int) -> str:
+    """``clean_expression`` as first written: one regular-expression pass for the four prefixes."""
+    import re
+
+    from flowlint.expressions import is_binding, is_nested_expression
+
+    text = value
+    if is_nested_expression(value) and version >= 600:
+        text = value[1:-1]
+    elif not is_binding(value):
+        text = "'" + value.replace("'", "\\'") + "'"
+    replacements = {
+        "${screen": "screen",
+        "${data": f"screen.{screen}.data",
+        "${form": f"screen.{screen}.form",
+        "${external_data": f"screen.{screen}.external_data",
+    }
+    text = re.sub(r"\$\{(screen|data|form|external_data)", lambda m: replacements[m.group(0)], text)
+    text = text.replace("}", "")
+    if text.endswith("\\'"):
+        text = text[:-2] + "\\\\'"
+    return text
+
+
+_PIECES = st.sampled_from(["${", "$", "{", "}", "screen", "data", "form", "external_data", ".", "`", "'", "\\", "a", " "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join), st.lists(_PIECES, max_size=4).map("".join))
+def test_clean_expression_rewrites_as_one_regular_expression_pass_would(value: str, screen: str) -> None:
+    from flowlint.expressions import clean_expression
+
+    for version in (501, 703):
+        expected = _clean_expression_by_the_regex(value, screen=screen, version=version)
+        assert clean_expression(value, screen=screen, version=version) == expected

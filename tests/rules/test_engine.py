@@ -176,3 +176,20 @@ def test_rules_tolerate_odd_values_anywhere(monkeypatch: Any, case: Any, data: A
     node[target[-1]] = odd
     for diag in check(doc, v(case.version if case.version in {"5.1", "5.2"} or case.version[0] in "67" else "7.3")):
         assert diag.rule != "FL300", diag.message
+
+
+_BINDING_PIECES = st.sampled_from(["${", "data", "form", "screen", ".", "A", "a_b", "}", "\n", "$", "{", " "])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_BINDING_PIECES, max_size=9).map("".join))
+def test_parse_binding_reads_as_its_regular_expression(value: str) -> None:
+    # parse_binding answers ``${data.…}``/``${form.…}`` without the regular expression: the same answer.
+    from flowlint.rules import model
+
+    m = model._BINDING.match(value)
+    expected = None
+    if m and "}" not in m.group(3) and "${" not in m.group(3):
+        expected = model.Binding(value, m.group(2), tuple(m.group(3).split(".")), m.group(1))
+    assert model.parse_binding(value) == expected
+    assert type(model.parse_binding(value)) is type(expected)
