@@ -235,21 +235,19 @@ class Screen:
     actions: list[Action] = field(default_factory=list)
     preorder: int = field(default=0, repr=False)
     id: str | None = field(init=False)  # set once: read on every lookup by id
+    path: JsonPath = field(init=False, repr=False)  # ("screens", index): the start of every finding's path
     _by_type: dict[str | None, list[Component]] | None = field(default=None, init=False, repr=False, compare=False)
     _first_named: dict[str, Component] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         value = self.node.get("id")
         self.id = value if isinstance(value, str) else None
+        self.path = ("screens", self.index)
 
     @property
     def in_document_order(self) -> list[Component]:
         """The components in document order (a container before its children)."""
         return sorted(self.components, key=lambda c: c.order)
-
-    @property
-    def path(self) -> JsonPath:
-        return ("screens", self.index)
 
 
     @property

@@ -190,12 +190,29 @@ def screen_data(model: FlowModel) -> Iterable[Finding]:
         if data is None:
             continue
         for key, decl in data.items():
-            if key == "required":
+            if key == "required" or _plain_scalar(decl):
                 continue
             path = screen.path + ("data", key)
             yield from _nested_example(decl, path)
             yield from _declaration(decl, path)
             yield from _example_against_declaration(decl, path)
+
+
+_SCALAR_TYPES = frozenset({"string", "boolean", "number", "integer"})
+
+
+def _plain_scalar(decl: Any) -> bool:
+    """A declaration with nothing for the three checks below to report, told at once (most of a data model):
+    ``{"type": <scalar>}`` with, at most, an ``__example__`` of that type. No nested example (nothing is
+    nested), a known type name that is no array, and an example that validates."""
+    if type(decl) is not dict or not 1 <= len(decl) <= 2:
+        return False
+    kind = decl.get("type")
+    if type(kind) is not str or kind not in _SCALAR_TYPES:
+        return False
+    if len(decl) == 1:
+        return True
+    return "__example__" in decl and _matches_type(kind, decl["__example__"])
 
 
 def _nested_example(decl: Any, path: JsonPath) -> Iterable[Finding]:

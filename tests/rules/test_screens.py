@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.rules.helpers import (
     assert_clean,
@@ -237,3 +239,21 @@ def test_fl414_missing_cart_layout() -> None:
     cart["layout"]["type"] = "CartLayout"
     assert_clean(flow(items, cart, version="5.2"), "FL414")
     assert_clean(flow(items, version="5.1"), "FL414")
+
+
+_DECL_VALUES = st.one_of(
+    st.sampled_from(["string", "boolean", "number", "integer", "array", "object", "null", "text", ""]),
+    st.sampled_from([True, False, 0, 1, 1.5, -2, None, "x", [], {}, ["a"], {"type": "string"}]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.sampled_from(["type", "__example__", "items", "properties", "enum"]), _DECL_VALUES, max_size=3))
+def test_a_declaration_passed_over_at_once_has_nothing_to_report(decl: dict) -> None:
+    from flowlint.rules import screens
+
+    if screens._plain_scalar(decl):
+        path = ("screens", 0, "data", "x")
+        found = [*screens._nested_example(decl, path), *screens._declaration(decl, path)]
+        found += screens._example_against_declaration(decl, path)
+        assert found == []
