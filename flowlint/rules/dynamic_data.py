@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from flowlint.rules.model import MEDIA_PICKERS, MEDIA_SCHEMA, Component, FlowModel, Screen
-from flowlint.rules.model import form_value_schema as model_form_value_schema
+from flowlint.rules.model import form_value_kind
 
 __all__ = [
     "MetaComponent",
@@ -50,8 +50,7 @@ def meta_components(model: FlowModel, screen: Screen) -> list[Component]:
 
 def form_value_type(node: dict[str, Any]) -> str | None:
     """``getComponentValueSchema(...).type``: the type of ``${form.<name>}`` for an input component."""
-    schema = model_form_value_schema(node)
-    return schema["type"] if schema is not None else None
+    return form_value_kind(node)
 
 
 def form_value_schema(node: dict[str, Any]) -> dict[str, Any] | None:
@@ -118,12 +117,20 @@ def screen_properties(model: FlowModel) -> dict[str, dict[str, dict[str, Any]]]:
     table: dict[str, dict[str, dict[str, Any]]] = {}
     for screen in screens_by_last_id(model).values():
         entry: dict[str, dict[str, Any]] = {}
-        data = screen.data or {}
-        for key, declaration in data.items():
-            entry.setdefault("data", {})[key] = _declared(declaration)
-        for comp in meta_components(model, screen):
-            if comp.type in _FORM_FIELD_TYPES and isinstance(comp.node.get("name"), str):
-                entry.setdefault("form", {})[comp.node["name"]] = form_value_type(comp.node)
+        data = screen.data
+        if data:
+            declared: dict[str, Any] = {}
+            for key, declaration in data.items():
+                kind = declaration.get("type") if type(declaration) is dict else None
+                # _declared, without a call for a scalar declaration (most of them)
+                declared[key] = (kind if isinstance(kind, str) else None) if kind != "object" else _declared(declaration)
+            entry["data"] = declared
+        form: dict[str, Any] = {}
+        for comp in screen.components:  # meta_components: the screen is the last one with its id
+            if comp.type in _FORM_FIELD_TYPES and comp.name is not None:
+                form[comp.name] = form_value_kind(comp.node)
+        if form:
+            entry["form"] = form
         if entry:
             table[screen.id or ""] = entry
     model.__dict__["_flowlint_screen_properties"] = table

@@ -146,7 +146,7 @@ def _component_type_per_screen(model: FlowModel, maxima: dict[str, int]) -> Iter
                                   at(*(c.path + ("type",) for c in of_kind)))
             continue
         for kind, most in maxima.items():
-            of_kind = _flattened_of(screen, kind)
+            of_kind = screen.of_type(kind)  # _flattened_of for one type
             if len(of_kind) > most:
                 message = f"Maximum number of {kind} allowed per screen is {most} but found {len(of_kind)}."
                 yield Finding("FL803", "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN", message,

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Iterator, NamedTuple, Sequence
 
 from flowlint.diagnostics import JsonPath
 from flowlint.versions import FlowVersion
@@ -97,20 +97,40 @@ def form_value_schema(node: dict[str, Any]) -> dict[str, Any] | None:
     """The schema of a component's value, ``${form.<name>}`` (``WAFlowJSONParseUtils.getComponentValueSchema``):
     None for a component that holds no value."""
     kind = node.get("type")
+    if isinstance(kind, str) and kind in MEDIA_PICKERS:
+        return MEDIA_SCHEMA
+    value_kind = form_value_kind(node)
+    if value_kind == "array":  # CheckboxGroup, ChipsSelector: the ids of the chosen options
+        return {"type": "array", "items": {"type": "string"}}
+    return {"type": value_kind} if value_kind is not None else None
+
+
+_VALUE_KINDS = {
+    "CheckboxGroup": "array",
+    "ChipsSelector": "array",
+    "DatePicker": "string",
+    "Dropdown": "string",
+    "RadioButtonsGroup": "string",
+    "TextArea": "string",
+    "NavigationList": "string",
+    "OptIn": "boolean",
+}
+
+
+def form_value_kind(node: dict[str, Any]) -> str | None:
+    """The ``type`` of :func:`form_value_schema` (``array`` for a media picker), without building the schema."""
+    kind = node.get("type")
     if not isinstance(kind, str):  # a list or object `type` (schema-invalid) names no component
         return None
-    if kind in ("CheckboxGroup", "ChipsSelector"):
-        return {"type": "array", "items": {"type": "string"}}
-    if kind in ("DatePicker", "Dropdown", "RadioButtonsGroup", "TextArea", "NavigationList"):
-        return {"type": "string"}
+    found = _VALUE_KINDS.get(kind)
+    if found is not None:
+        return found
     if kind == "CalendarPicker":
-        return {"type": "object" if node.get("mode") == "range" else "string"}
+        return "object" if node.get("mode") == "range" else "string"
     if kind == "TextInput":
-        return {"type": "number" if node.get("input-type") in ("number", "passcode") else "string"}
-    if kind == "OptIn":
-        return {"type": "boolean"}
+        return "number" if node.get("input-type") in ("number", "passcode") else "string"
     if kind in MEDIA_PICKERS:
-        return MEDIA_SCHEMA
+        return "array"
     return None
 
 
@@ -236,7 +256,7 @@ class Screen:
     preorder: int = field(default=0, repr=False)
     id: str | None = field(init=False)  # set once: read on every lookup by id
     path: JsonPath = field(init=False, repr=False)  # ("screens", index): the start of every finding's path
-    _by_type: dict[str | None, list[Component]] | None = field(default=None, init=False, repr=False, compare=False)
+    _by_type: dict[str | None, tuple[Component, ...]] | None = field(default=None, init=False, repr=False, compare=False)
     _first_named: dict[str, Component] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -274,18 +294,19 @@ class Screen:
         value = self.layout.get("children")
         return value if isinstance(value, list) else []
 
-    def of_type(self, *types: str) -> list[Component]:
-        """The components of these types, in flattened order. A single type is read from an index built on
-        first use (two dozen validators ask, each for one type; the components never change after
-        :func:`build_model`)."""
+    def of_type(self, *types: str) -> Sequence[Component]:
+        """The components of these types, in flattened order (do not modify it). A single type is read from an
+        index built on first use, without a copy (two dozen validators ask, each for one type; the components
+        never change after :func:`build_model`)."""
         if len(types) != 1:
             return [c for c in self.components if c.type in types]
         index = self._by_type
         if index is None:
-            index = self._by_type = {}
+            lists: dict[str | None, list[Component]] = {}
             for comp in self.components:
-                index.setdefault(comp.type, []).append(comp)
-        return list(index.get(types[0], ()))
+                lists.setdefault(comp.type, []).append(comp)
+            index = self._by_type = {kind: tuple(found) for kind, found in lists.items()}
+        return index.get(types[0], ())
 
     def named(self, name: str) -> list[Component]:
         return [c for c in self.components if c.name == name and c.type != "Form"]

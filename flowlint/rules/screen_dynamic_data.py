@@ -277,15 +277,15 @@ def _screen_dynamic_data(model: FlowModel, *, v600: bool) -> Iterable[Finding]:
     skipped = {"init-values", "error-messages"} if v600 else set()
     for screen in model.screens:
         for comp in meta_components(model, screen):
+            is_if = comp.type == "If"
             for key, value in comp.node.items():
-                if (comp.type == "If" and key == "condition") or key in skipped:
-                    continue
                 # Only a whole binding is checked, and every one starts "${" (parse_binding's pattern):
                 # other strings are skipped here, before a generator is made for each.
                 if isinstance(value, str):
-                    if value.startswith("${"):
+                    if value[:2] == "${" and not (is_if and key == "condition") and key not in skipped:
                         yield from _check_property(model, by_id, screen, comp, key, value, None, v600=v600)
-                elif isinstance(value, dict) and v600:  # V500 only reads strings
+                elif v600 and isinstance(value, dict) and key not in skipped and not (is_if and key == "condition"):
+                    # V500 only reads strings
                     for inner_key, inner in value.items():
                         if isinstance(inner, str) and inner.startswith("${"):
                             yield from _check_property(

@@ -193,3 +193,19 @@ def test_parse_binding_reads_as_its_regular_expression(value: str) -> None:
         expected = model.Binding(value, m.group(2), tuple(m.group(3).split(".")), m.group(1))
     assert model.parse_binding(value) == expected
     assert type(model.parse_binding(value)) is type(expected)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["CheckboxGroup", "ChipsSelector", "DatePicker", "Dropdown", "RadioButtonsGroup", "TextArea", "NavigationList",
+     "CalendarPicker", "TextInput", "OptIn", "PhotoPicker", "DocumentPicker", "Form", "If", "TextBody", 5, None, ["x"]],
+)
+def test_a_form_value_kind_is_the_type_of_its_schema(kind: Any) -> None:
+    from flowlint.rules.model import form_value_kind, form_value_schema
+
+    for extra in ({}, {"mode": "range"}, {"input-type": "number"}, {"input-type": "passcode"}, {"mode": 3}):
+        node = {"type": kind, **extra}
+        schema = form_value_schema(node)
+        assert form_value_kind(node) == (schema["type"] if schema is not None else None)
+    if kind in ("CheckboxGroup", "ChipsSelector"):
+        assert form_value_schema({"type": kind}) == {"type": "array", "items": {"type": "string"}}
