@@ -523,6 +523,8 @@ _JS_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v"}
 
 def _unescape(body: str) -> str:
     """jsep's string escapes: ``\\n \\r \\t \\b \\f \\v``; any other escaped character stands for itself."""
+    if "\\" not in body:
+        return body
     out: list[str] = []
     i = 0
     while i < len(body):
@@ -974,6 +976,10 @@ class _Value(NamedTuple):  # a named tuple: the type checker makes one per node 
     entries: Mapping[str, Any] | None = None
 
 
+#: The type checker's answers that carry no entries, made once (a named tuple is immutable): most nodes get one.
+_TYPED: dict[str | None, _Value] = {kind: _Value(kind) for kind in (*sorted(_VALUE_TYPES), None)}
+
+
 def _missing(name: str) -> ExpressionError:
     return ExpressionError(f"The following property '{name}' does not exist in the screen data model.")
 
@@ -1013,7 +1019,7 @@ class _TypeChecker:
         if kind == "Literal":
             if node.get("raw") == "null":
                 raise ExpressionError("The keyword 'null' is reserved, please use another expression instead.")
-            return _Value(_typeof(node.get("value")))
+            return _TYPED[_typeof(node.get("value"))]
         if kind == "Identifier" and node["name"] == _MISSING:
             kind = None  # jsep's missing operand (``false``): Meta reads its type as ``undefined``
         if kind == "Identifier":
@@ -1028,14 +1034,14 @@ class _TypeChecker:
         if kind == "Compound":
             for item in node["body"]:
                 self.visit(item)
-            return _Value("string")
+            return _TYPED["string"]
         if kind == "UnaryExpression":
             return self._unary(node)
         if kind == "LogicalExpression":
             left, right = self.visit(node["left"]), self.visit(node["right"])
             if left.value_type != "boolean" or right.value_type != "boolean":
                 raise ExpressionError(f"Operation '{node['operator']}' can only be used with booleans.")
-            return _Value("boolean")
+            return _TYPED["boolean"]
         message = f"Operation {kind if kind is not None else 'undefined'} is not supported."
         if kind == "ConditionalExpression":
             message += (
@@ -1052,12 +1058,12 @@ class _TypeChecker:
         if arithmetic or op in ("<", ">", "<=", ">="):
             if (left.value_type or "string") not in _NUMERIC or (right.value_type or "string") not in _NUMERIC:
                 raise ExpressionError(f"Operation '{op}' can only be used with numbers.")
-            return _Value("number" if arithmetic else "boolean")
+            return _TYPED["number" if arithmetic else "boolean"]
         if op in ("==", "!="):
             if left.value_type != right.value_type:
                 raise ExpressionError(f"Operation '{op}' can only be used to compare values with same type.")
-            return _Value("boolean")
-        return _Value(None)  # %, bitwise, ===: jsep parses them, Meta's checker gives them no type
+            return _TYPED["boolean"]
+        return _TYPED[None]  # %, bitwise, ===: jsep parses them, Meta's checker gives them no type
 
     def _unary(self, node: dict[str, Any]) -> _Value:
         argument = self.visit(node["argument"])
@@ -1080,8 +1086,8 @@ def _lookup(container: _Value, name: str, last: bool) -> _Value:
     if type(entry) is dict or (not isinstance(entry, str) and isinstance(entry, Mapping)):  # typing's check is slow
         return _Value("object", entry)
     if last:
-        return _Value(entry if isinstance(entry, str) and entry in _VALUE_TYPES else None)
-    return _Value("string")
+        return _TYPED[entry if isinstance(entry, str) and entry in _VALUE_TYPES else None]
+    return _TYPED["string"]
 
 
 #: Longest expression flowlint parses (after Meta's rewriting). Real ones are a few dozen characters; jsep's

@@ -280,34 +280,38 @@ _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 
 def _walk(value: Any) -> tuple[bool, int, int, int]:
-    """One iterative walk (no recursion) of a parsed value: (nests deeper than MAX_DEPTH, members of all its
-    objects, colons in all its strings but the keys, length of its longest string but the keys). The walk
-    stops at the first level too deep."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    pop, push = stack.pop, stack.append
+    """One walk (no recursion) of a parsed value: (nests deeper than MAX_DEPTH, members of all its objects,
+    colons in all its strings but the keys, length of its longest string but the keys). It goes level by
+    level (the depth is the level's, not stored with each container) and stops at the first level too deep."""
     pairs = colons = longest = 0
-    while stack:
-        node, depth = pop()
+    level = [value]
+    depth = 0
+    while level:
+        depth += 1
         if depth > MAX_DEPTH:
             return True, pairs, colons, longest
-        if type(node) is dict:
-            pairs += len(node)
-            children: Any = node.values()
-        elif type(node) is list:
-            children = node
-        else:
-            if type(node) is str:
-                colons, longest = node.count(":"), len(node)
-            continue
-        for child in children:
-            kind = type(child)
-            if kind is str:
-                if ":" in child:
-                    colons += child.count(":")
-                if len(child) > longest:
-                    longest = len(child)
-            elif kind is dict or kind is list:
-                push((child, depth + 1))
+        below: list[Any] = []
+        push = below.append
+        for node in level:
+            if type(node) is dict:
+                pairs += len(node)
+                children: Any = node.values()
+            elif type(node) is list:
+                children = node
+            else:  # the top-level value only: below it, only containers are pushed
+                if type(node) is str:
+                    colons, longest = node.count(":"), len(node)
+                continue
+            for child in children:
+                kind = type(child)
+                if kind is str:
+                    if ":" in child:
+                        colons += child.count(":")
+                    if len(child) > longest:
+                        longest = len(child)
+                elif kind is dict or kind is list:
+                    push(child)
+        level = below
     return False, pairs, colons, longest
 
 
