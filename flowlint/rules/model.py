@@ -216,11 +216,11 @@ class Action:
     component: Component
     key: str  # "on-click-action" | "on-select-action" | "on-unselect-action"
     item_index: int | None = None  # set for a data-source item's action
+    name: str | None = field(init=False, repr=False)  # set once: every action validator reads it
 
-    @property
-    def name(self) -> str | None:
+    def __post_init__(self) -> None:
         value = self.node.get("name")
-        return value if isinstance(value, str) else None
+        self.name = value if isinstance(value, str) else None
 
     @property
     def payload(self) -> Any:
@@ -365,6 +365,8 @@ class FlowModel:
     #: its way (None: unknown). A validator may skip a walk with it, never change a finding.
     longest_string: int | None = None
     _bindings: dict[str, Binding | None] | None = field(default=None, init=False, repr=False, compare=False)
+    _all_actions: list[Action] | None = field(default=None, init=False, repr=False, compare=False)
+    _screen_navigations: list[Action] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def routing_model(self) -> Any:
@@ -390,20 +392,26 @@ class FlowModel:
     @property
     def all_actions(self) -> list[Action]:
         """Meta's ``getAllActions`` order: complete, navigate to a screen, data_exchange, other navigate,
-        update_data; each group in document order."""
-        groups: dict[str, list[Action]] = {k: [] for k in ("complete", "screen", "data_exchange", "navigate", "update_data")}
-        for action in self.actions:
-            if action.name == "navigate":
-                groups["screen" if action.next_type == "screen" else "navigate"].append(action)
-            elif action.name in groups:
-                groups[action.name].append(action)
-        return [a for group in groups.values() for a in group]
+        update_data; each group in document order. Computed once (a dozen validators ask; do not modify it)."""
+        if self._all_actions is None:
+            groups: dict[str, list[Action]] = {
+                k: [] for k in ("complete", "screen", "data_exchange", "navigate", "update_data")
+            }
+            for action in self.actions:
+                if action.name == "navigate":
+                    groups["screen" if action.next_type == "screen" else "navigate"].append(action)
+                elif action.name in groups:
+                    groups[action.name].append(action)
+            self._all_actions = [a for group in groups.values() for a in group]
+        return self._all_actions
 
     @property
     def screen_navigations(self) -> list[Action]:
         """Navigate actions whose ``next.type`` is "screen", in document order (Meta's data-channel-less
-        navigate actions)."""
-        return [a for a in self.actions if a.name == "navigate" and a.next_type == "screen"]
+        navigate actions). Computed once (do not modify it)."""
+        if self._screen_navigations is None:
+            self._screen_navigations = [a for a in self.actions if a.name == "navigate" and a.next_type == "screen"]
+        return self._screen_navigations
 
     def screen_of(self, item: Component | Action) -> Screen:
         return self.screens[item.screen]
