@@ -393,13 +393,15 @@ def action_payload_field_schema(model: FlowModel) -> Iterable[Finding]:
             continue
         name = _next_name(action)
         target, target_data = _declared_data(model, name)
+        if target is None or target_data is None:
+            continue  # nothing declared to compare with
         for key, value in payload.items():
-            if not isinstance(value, str) or not _is_binding_v400(value):
+            want = target_data.get(key)
+            if want is None or not isinstance(value, str) or not _is_binding_v400(value):
                 continue
             binding = model.binding(value)
             schema = model.binding_schema(source, binding) if binding is not None else None
-            want = target_data.get(key) if target_data is not None else None
-            if schema is None or want is None or target is None:
+            if schema is None:
                 continue
             if isinstance(want, dict) and schema.get("type") == want.get("type") and schema.get("type") not in _NESTED:
                 continue  # the same scalar type: _compare_schema has nothing to say (the common case)

@@ -24,7 +24,7 @@ from flowlint.rules.model import (
     Component,
     FlowModel,
     Screen,
-    form_value_schema,
+    form_value_kind,
     parse_binding,
 )
 
@@ -272,10 +272,11 @@ def optional_form(model: FlowModel) -> Iterable[Finding]:
 def native_components_init(model: FlowModel) -> Iterable[Finding]:
     """Meta reads the ``init-values`` of the screen's first Form only, against every picker inside a Form."""
     for screen in model.screens:
-        pickers = [c for kind in ("PhotoPicker", "DocumentPicker") for c in screen.components
-                   if c.type == kind and c.form is not None]
         forms = screen.of_type("Form")
-        if not pickers or not forms:
+        if not forms:
+            continue
+        pickers = [c for kind in ("PhotoPicker", "DocumentPicker") for c in screen.of_type(kind) if c.form is not None]
+        if not pickers:
             continue
         form = forms[0]
         init = form.node.get("init-values")
@@ -306,8 +307,11 @@ _NAVIGATION_LIST = "Only up to 2 NavigationList components can be used per scree
 def _lone(screen: Screen, kind: str, most: int, message: str, *, exclusive_with: tuple[str, ...] = ()) -> Iterable[Finding]:
     """``checkIfComponentIsAlone(t, n, max)``: t components of the lone type, n flattened components (Form
     nodes included) other than the types it may share the screen with."""
+    t = len(screen.of_type(kind))
+    if t == 0:
+        return  # nothing of the lone type: nothing to report (most screens)
     others = [c for c in screen.components if c.type not in exclusive_with]
-    t, n = len(screen.of_type(kind)), len(others)
+    n = len(others)
     if t > most or (t > 0 and n >= most and t < n):
         yield Finding("FL608", PLACEMENT, message, at(*(c.path + ("type",) for c in others if c.type == kind)))
 
@@ -461,12 +465,14 @@ def form_component_attributes(model: FlowModel) -> Iterable[Finding]:
     an init value is the value type of the screen's component of that name (any Form, media pickers
     excluded: "not-found"); error messages are expected to be strings."""
     for screen in model.screens:
-        expected = _form_properties(model, screen)
+        expected: dict[str, str] | None = None  # computed for the first Form with values to check
         for form in _in_doc_order(screen.of_type("Form")):
             for key in ("init-values", "error-messages"):
                 values = form.node.get(key)
                 if not is_dict(values):
                     continue
+                if expected is None:
+                    expected = _form_properties(model, screen)
                 for name, value in values.items():
                     want = expected.get(name, "not-found") if key == "init-values" else "string"
                     if want == "not-found":
@@ -485,9 +491,9 @@ def _form_properties(model: FlowModel, screen: Screen) -> dict[str, str]:
     out: dict[str, str] = {}
     for comp in mapped.components:
         if comp.type in FORM_PROPERTY_TYPES and comp.name is not None:
-            schema = form_value_schema(comp.node)
-            if schema is not None:
-                out[comp.name] = schema["type"]
+            kind = form_value_kind(comp.node)  # the type of form_value_schema
+            if kind is not None:
+                out[comp.name] = kind
     return out
 
 

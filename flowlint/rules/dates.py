@@ -106,11 +106,11 @@ class _DatePass:
     ) -> Iterable[Finding]:
         for sid in self.model.screen_ids:
             screen = self.model.by_id[sid]
-            comps = [c for c in screen.components if c.type == self.kind]
+            comps = screen.of_type(self.kind)  # the screen's components of this type, in flattened order
             if form is not None:
                 forms = screen.of_type("Form")
                 if forms:
-                    yield from form(forms[0], comps)
+                    yield from form(forms[0], list(comps))
             for comp in comps:
                 yield from self.component(comp)
                 if body is not None:

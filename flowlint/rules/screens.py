@@ -433,7 +433,8 @@ def navigation_list_on_terminal_screen(model: FlowModel) -> Iterable[Finding]:
 def terminal_screen_footer(model: FlowModel) -> Iterable[Finding]:
     missing = []
     endpoint = model.doc.get("data_api_version") is not None
-    terminal_ids = [sid for sid in model.screen_ids if any(s.terminal and s.id == sid for s in model.screens)]
+    terminal = {s.id for s in model.screens if s.terminal}  # any screen with the id is terminal
+    terminal_ids = [sid for sid in model.screen_ids if sid in terminal]
     for sid in terminal_ids:
         screen = model.by_id[sid]  # Meta's maps hold the last screen with that id
         if screen.layout_type in SHOPPING_LAYOUTS:
