@@ -232,11 +232,16 @@ def _native_schema(version_text: str) -> dict[str, Any]:
     """The schema as the native validator reads it: Meta's patterns replaced by their SAFE_EQUIVALENTS, and
     with ECMA-262's ``.``, ``\\d`` and ``\\w`` spelt out (Rust's ``.`` matches ``\\r`` and U+2028; JavaScript's
     does not, and Meta's validator is JavaScript)."""
+    return json.loads(_native_schema_text(version_text))  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=None)
+def _native_schema_text(version_text: str) -> str:
+    """:func:`_native_schema` as JSON text (each caller that modifies the schema parses its own copy)."""
     if version_text not in schema_versions():  # without parsing the schema itself: the clean path never needs it
         raise KeyError(version_text)
     text = (_schema_folder() / f"{_PREFIX}{version_text}{_SUFFIX}").read_text(encoding="utf-8")
-
-    return json.loads(_PATTERN_MEMBER.sub(lambda match: _native_member(match.group(1)), text))
+    return _PATTERN_MEMBER.sub(lambda match: _native_member(match.group(1)), text)
 
 
 @lru_cache(maxsize=None)
@@ -353,7 +358,7 @@ _NATIVE_REFUSALS = (UnicodeError, ValueError, OverflowError)
 @lru_cache(maxsize=None)
 def _docs_native_validator(version_text: str) -> Any:
     """The native validator of the schema with the docs' limits added (:func:`schema_docs.within_docs_limits_schema`)."""
-    schema = schema_docs.within_docs_limits_schema(json.loads(json.dumps(_native_schema(version_text))))
+    schema = schema_docs.within_docs_limits_schema(json.loads(_native_schema_text(version_text)))
     return _native.validator_for(schema, validate_formats=True)
 
 
