@@ -11,9 +11,9 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from flowlint.cli_inputs import Input, Problem
 from flowlint.config import Settings
@@ -35,8 +35,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):  # not a dataclass: ~0.5 ms less to define at import, in every run
     """What a worker needs to check one file (small and picklable)."""
 
     display: str

@@ -13,8 +13,8 @@ import glob
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from flowlint.config import Settings
 
@@ -23,16 +23,14 @@ __all__ = ["STDIN", "Input", "Problem", "collect"]
 STDIN = "-"
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):  # not a dataclass: ~0.5 ms less to define at import, in every run
     """One file to check. ``path`` is None for standard input; ``display`` is how reports name it."""
 
     display: str
     path: Path | None
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):  # not a dataclass: ~0.5 ms less to define at import, in every run
     """A PATH argument that names nothing checkable (exit status 2, the other files are still checked)."""
 
     display: str

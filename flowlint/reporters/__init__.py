@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from flowlint.diagnostics import Diagnostic, Report
@@ -59,8 +59,7 @@ class FileResult:
         return self.report.diagnostics if self.report is not None else []
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):  # not a dataclass: ~0.5 ms less to define at import, in every run
     """How to render; decided by the CLI from options and configuration."""
 
     #: The command line named exactly one file: ``api``/``graph`` print the bare array.

@@ -26,7 +26,6 @@ Facts restated here:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Iterator, NamedTuple, Sequence
 
 from flowlint.diagnostics import JsonPath
@@ -182,45 +181,67 @@ def parse_binding(value: Any) -> Binding | None:
 _LOCAL_STARTS = ("${data.", "${form.")
 
 
-@dataclass
 class Component:
-    """One node of a screen's flattened component tree."""
+    """One node of a screen's flattened component tree.
 
-    node: dict[str, Any]
-    path: JsonPath
-    screen: int  # index of the screen in ``screens``
-    form: "Component | None" = None  # the enclosing Form, if any
-    depth_in_if: int = 0
-    order: int = 0  # position in document order (pre-order), for validators that report in that order
-    # Read thousands of times per run by the validators: set once here (the document is never modified;
-    # a ``cached_property`` would take a lock on every first read).
-    type: str | None = field(init=False, repr=False)
-    name: str | None = field(init=False, repr=False)
-    in_form: bool = field(init=False, repr=False)  # inside a Form (a Form itself: inside an outer one)
+    A plain class with slots, not a dataclass: one is made for every component of every document, and a
+    dataclass costs ~0.5 ms to define at import (its methods are generated and compiled), which every run of
+    the command pays. Equality is identity (two components of one model never have the same path)."""
 
-    def __post_init__(self) -> None:
-        kind = self.node.get("type")
-        self.type = kind if isinstance(kind, str) else None
-        name = self.node.get("name")
-        self.name = name if isinstance(name, str) else None
-        self.in_form = self.form is not None
+    __slots__ = ("node", "path", "screen", "form", "depth_in_if", "order", "type", "name", "in_form")
+
+    def __init__(
+        self,
+        node: dict[str, Any],
+        path: JsonPath,
+        screen: int,  # index of the screen in ``screens``
+        form: Component | None = None,  # the enclosing Form, if any
+        depth_in_if: int = 0,
+        order: int = 0,  # position in document order (pre-order), for validators that report in that order
+    ) -> None:
+        self.node = node
+        self.path = path
+        self.screen = screen
+        self.form = form
+        self.depth_in_if = depth_in_if
+        self.order = order
+        # Read thousands of times per run by the validators: set once here (the document is never modified).
+        kind = node.get("type")
+        self.type: str | None = kind if isinstance(kind, str) else None
+        name = node.get("name")
+        self.name: str | None = name if isinstance(name, str) else None
+        self.in_form = form is not None  # inside a Form (a Form itself: inside an outer one)
+
+    def __repr__(self) -> str:
+        return f"Component(type={self.type!r}, path={self.path!r})"
 
 
-@dataclass
 class Action:
-    """A collected action (complete/navigate/data_exchange/update_data) with where it sits."""
+    """A collected action (complete/navigate/data_exchange/update_data) with where it sits (a plain class, as
+    :class:`Component`)."""
 
-    node: dict[str, Any]
-    path: JsonPath
-    screen: int
-    component: Component
-    key: str  # "on-click-action" | "on-select-action" | "on-unselect-action"
-    item_index: int | None = None  # set for a data-source item's action
-    name: str | None = field(init=False, repr=False)  # set once: every action validator reads it
+    __slots__ = ("node", "path", "screen", "component", "key", "item_index", "name")
 
-    def __post_init__(self) -> None:
-        value = self.node.get("name")
-        self.name = value if isinstance(value, str) else None
+    def __init__(
+        self,
+        node: dict[str, Any],
+        path: JsonPath,
+        screen: int,
+        component: Component,
+        key: str,  # "on-click-action" | "on-select-action" | "on-unselect-action"
+        item_index: int | None = None,  # set for a data-source item's action
+    ) -> None:
+        self.node = node
+        self.path = path
+        self.screen = screen
+        self.component = component
+        self.key = key
+        self.item_index = item_index
+        value = node.get("name")
+        self.name: str | None = value if isinstance(value, str) else None  # every action validator reads it
+
+    def __repr__(self) -> str:
+        return f"Action(name={self.name!r}, path={self.path!r})"
 
     @property
     def payload(self) -> Any:
@@ -247,22 +268,26 @@ class Action:
         return nxt["name"]
 
 
-@dataclass
 class Screen:
-    index: int
-    node: dict[str, Any]
-    components: list[Component] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-    preorder: int = field(default=0, repr=False)
-    id: str | None = field(init=False)  # set once: read on every lookup by id
-    path: JsonPath = field(init=False, repr=False)  # ("screens", index): the start of every finding's path
-    _by_type: dict[str | None, tuple[Component, ...]] | None = field(default=None, init=False, repr=False, compare=False)
-    _first_named: dict[str, Component] | None = field(default=None, init=False, repr=False, compare=False)
+    """One screen of the document with its flattened components and collected actions (a plain class, as
+    :class:`Component`)."""
 
-    def __post_init__(self) -> None:
-        value = self.node.get("id")
-        self.id = value if isinstance(value, str) else None
-        self.path = ("screens", self.index)
+    __slots__ = ("index", "node", "components", "actions", "preorder", "id", "path", "_by_type", "_first_named")
+
+    def __init__(self, index: int, node: dict[str, Any]) -> None:
+        self.index = index
+        self.node = node
+        self.components: list[Component] = []
+        self.actions: list[Action] = []
+        self.preorder = 0
+        value = node.get("id")
+        self.id: str | None = value if isinstance(value, str) else None  # read on every lookup by id
+        self.path: JsonPath = ("screens", index)  # the start of every finding's path
+        self._by_type: dict[str | None, tuple[Component, ...]] | None = None
+        self._first_named: dict[str, Component] | None = None
+
+    def __repr__(self) -> str:
+        return f"Screen(index={self.index!r}, id={self.id!r})"
 
     @property
     def in_document_order(self) -> list[Component]:
@@ -351,22 +376,35 @@ def children_slots(node: dict[str, Any]) -> Iterator[tuple[JsonPath, list[Any]]]
                     yield ("cases", key), value
 
 
-@dataclass
 class FlowModel:
-    """Indexes over one Flow JSON document, shared by every validator of one run."""
+    """Indexes over one Flow JSON document, shared by every validator of one run (a plain class, as
+    :class:`Component`; validators keep their own per-document caches in its ``__dict__``)."""
 
-    doc: dict[str, Any]
-    version: FlowVersion
-    screens: list[Screen]
-    by_id: dict[str, Screen]
-    actions: list[Action]
-    generated_routes: dict[str, list[str]]
-    #: The length of the document's longest string value (keys not counted) when the parser learned it on
-    #: its way (None: unknown). A validator may skip a walk with it, never change a finding.
-    longest_string: int | None = None
-    _bindings: dict[str, Binding | None] | None = field(default=None, init=False, repr=False, compare=False)
-    _all_actions: list[Action] | None = field(default=None, init=False, repr=False, compare=False)
-    _screen_navigations: list[Action] | None = field(default=None, init=False, repr=False, compare=False)
+    def __init__(
+        self,
+        doc: dict[str, Any],
+        version: FlowVersion,
+        screens: list[Screen],
+        by_id: dict[str, Screen],
+        actions: list[Action],
+        generated_routes: dict[str, list[str]],
+        longest_string: int | None = None,
+    ) -> None:
+        self.doc = doc
+        self.version = version
+        self.screens = screens
+        self.by_id = by_id
+        self.actions = actions
+        self.generated_routes = generated_routes
+        #: The length of the document's longest string value (keys not counted) when the parser learned it on
+        #: its way (None: unknown). A validator may skip a walk with it, never change a finding.
+        self.longest_string = longest_string
+        self._bindings: dict[str, Binding | None] | None = None
+        self._all_actions: list[Action] | None = None
+        self._screen_navigations: list[Action] | None = None
+
+    def __repr__(self) -> str:
+        return f"FlowModel(version={self.version!r}, screens={len(self.screens)})"
 
     @property
     def routing_model(self) -> Any:
