@@ -122,16 +122,22 @@ def schema_for_version(text: str) -> dict[str, Any]:
 
 # --- formats: Ajv 6's, which Meta's validator uses ------------------------------------------------------
 
-#: Ajv 6 "fast" mode ``uri`` format.
-_AJV_URI = re.compile(r"^(?:[a-z][a-z0-9+\-.]*:)(?:/?/)?[^\s]*$", re.IGNORECASE)
-_HTTP_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _uri_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Ajv 6 "fast" mode ``uri`` format, and an http(s) URL. Compiled on first use: only the reference
+    validator (the error path) checks formats in Python."""
+    return (
+        re.compile(r"^(?:[a-z][a-z0-9+\-.]*:)(?:/?/)?[^\s]*$", re.IGNORECASE),
+        re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE),
+    )
 
 
 def _is_uri(value: object) -> bool:
     if not isinstance(value, str):
         return True
+    ajv_uri, http_url = _uri_patterns()
     # Meta drops the uri error when the trimmed value is an http(s) URL (spec/meta-validator.md §3.1).
-    return bool(_AJV_URI.match(value) or _HTTP_URL.match(value.strip()))
+    return bool(ajv_uri.match(value) or http_url.match(value.strip()))
 
 
 def _is_regex(value: object) -> bool:
