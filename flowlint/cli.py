@@ -99,9 +99,14 @@ class FlowlintGroup(click.Group):
         return command
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in ("-h", "--help") and args[0] not in self.list_commands(ctx):
+        if args and args[0] not in ("-h", "--help") and not self._is_command(args[0]):
             args = [DEFAULT_COMMAND, *args]
         return super().parse_args(ctx, args)
+
+    @staticmethod
+    def _is_command(name: str) -> bool:
+        """``name in list_commands()``, without looking for every command's module (most runs name a path)."""
+        return name == DEFAULT_COMMAND or (name in COMMANDS and _module_present(COMMANDS[name]))
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """``flowlint --help`` shows the check options (the default command), then the commands."""
