@@ -340,7 +340,7 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], dict[str, Any]]:
 
     # 6. Many files -----------------------------------------------------------------------------------------------
     corpus = str(inputs["corpus"])
-    n = 1 if quick else 5
+    n = 1 if quick else 9
     count = len(list(inputs["corpus"].glob("*.json")))
     total = sum(p.stat().st_size for p in inputs["corpus"].glob("*.json"))
     before = machine_parallelism()
@@ -394,9 +394,16 @@ def machine() -> str:
     return (f"- machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}\n"
             f"- load average when written (1/5/15 min): {load} (anything above ~0.5 means another process "
             "competed for the cores: the -j 2 and whole-process figures suffer first)\n"
-            f"- Python {platform.python_version()} ({sys.executable})\n"
+            f"- Python {platform.python_version()} ({sys.executable}); its start-up (`python -c pass`, every "
+            f"process figure includes it): {interpreter_startup_ms():.1f} ms\n"
             f"- date: {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}\n"
             f"- flowlint at commit {commit}{' (with uncommitted changes)' if dirty else ''}\n")
+
+
+def interpreter_startup_ms() -> float:
+    """Median wall ms of ``python -c pass`` with this interpreter: what site-packages hooks (``.pth`` files) add
+    to every process, flowlint's or not."""
+    return 1000 * process_time([sys.executable, "-c", "pass"], 7, ok=(0,))
 
 
 def table(rows: list[Row]) -> str:
@@ -409,7 +416,7 @@ def table(rows: list[Row]) -> str:
 def render(rows: list[Row], facts: dict[str, Any], *, quick: bool) -> str:
     missed = [r for r in rows if r.status == "MISS"]
     parts = ["# flowlint benchmark results\n",
-             "Written by `python bench/run.py` (see bench/README.md). Medians of repeated runs.\n",
+             "Written by `bench/.venv/bin/python bench/run.py` (see bench/README.md). Medians of repeated runs.\n",
              machine(), ""]
     parts.append(f"## {'Quick run (nothing judged)' if quick else 'Now'}\n")
     parts.append(table(rows))
