@@ -516,12 +516,14 @@ class FlowModel:
 
 
 def _flatten(screen: Screen, nodes: list[Any], base: JsonPath, form: Component | None, if_depth: int) -> None:
+    """Flatten ``nodes`` into ``screen.components`` (children before their container, Meta's post-order) and
+    collect each component's actions as it is listed, so the actions come in the same order."""
     for i, node in enumerate(nodes):
         if not isinstance(node, dict):
             continue
         comp = Component(node, base + (i,), screen.index, form, if_depth, screen.preorder)
         screen.preorder += 1
-        kind = node.get("type")
+        kind = comp.type
         if kind == "Form" or kind == "If" or kind == "Switch":  # the containers (children_slots yields for no other)
             inner_form = comp if kind == "Form" else form
             inner_depth = if_depth + 1 if kind == "If" else if_depth
@@ -529,6 +531,7 @@ def _flatten(screen: Screen, nodes: list[Any], base: JsonPath, form: Component |
                 _flatten(screen, children, comp.path + rel, inner_form, inner_depth)
         # Children are listed before their container (note of case limit-components-if-counted).
         screen.components.append(comp)
+        _collect_actions(screen, comp)
 
 
 def _collected(action: dict[str, Any]) -> bool:
@@ -536,14 +539,16 @@ def _collected(action: dict[str, Any]) -> bool:
     return isinstance(name, str) and name in COLLECTED_ACTIONS
 
 
-def _collect_actions(screen: Screen) -> None:
-    for comp in screen.components:
-        for key in ACTION_KEYS:
-            action = comp.node.get(key)
-            if isinstance(action, dict) and _collected(action):
-                screen.actions.append(Action(action, comp.path + (key,), screen.index, comp, key))
-        if comp.type in DATA_SOURCE_TYPES and isinstance(comp.node.get("data-source"), list):
-            for j, item in enumerate(comp.node["data-source"]):
+def _collect_actions(screen: Screen, comp: Component) -> None:
+    node = comp.node
+    for key in ACTION_KEYS:
+        action = node.get(key)
+        if action is not None and isinstance(action, dict) and _collected(action):
+            screen.actions.append(Action(action, comp.path + (key,), screen.index, comp, key))
+    if comp.type in DATA_SOURCE_TYPES:
+        items = node.get("data-source")
+        if isinstance(items, list):
+            for j, item in enumerate(items):
                 # Most options have no action at all: skip them with two lookups.
                 if not isinstance(item, dict) or ("on-select-action" not in item and "on-unselect-action" not in item):
                     continue
@@ -596,7 +601,6 @@ def build_model(doc: dict[str, Any], version: FlowVersion) -> FlowModel:
                 continue
             screen = Screen(i, node)
             _flatten(screen, screen.children, ("screens", i, "layout", "children"), None, 0)
-            _collect_actions(screen)
             screens.append(screen)
     # Screens are addressed by position; keep a dense list indexed like the document.
     dense: list[Screen] = []
