@@ -149,3 +149,15 @@ def test_the_shortcut_changes_no_report(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(schema, "_within_docs_limits", lambda doc, version: False)
     assert [flowlint.lint(text).to_dicts() for text in texts] == with_shortcut
     assert sum(1 for text in texts if not parse_source(text).fatal) > 400
+
+
+@pytest.mark.parametrize("version", schema.schema_versions())
+def test_the_shortcut_compiles_for_every_version_and_answers_like_the_schema_on_a_small_flow(version: str) -> None:
+    doc = flow([{"type": "TextHeading", "text": "Hello"}, {"type": "TextBody", "text": "b" * 5000}], version)
+    assert schema._docs_native_validator(version) is not None
+    if schema.schema_is_valid(doc, version):  # then only the docs' limit (TextBody 4096) stands in the way
+        assert schema_docs.docs_limits(doc) and not schema._within_docs_limits(doc, version)
+        doc["screens"][0]["layout"]["children"][1]["text"] = "b"
+        assert schema._within_docs_limits(doc, version)
+    else:
+        assert not schema._within_docs_limits(doc, version)
