@@ -416,7 +416,7 @@ def table(rows: list[Row]) -> str:
 def render(rows: list[Row], facts: dict[str, Any], *, quick: bool) -> str:
     missed = [r for r in rows if r.status == "MISS"]
     parts = ["# flowlint benchmark results\n",
-             "Written by `bench/.venv/bin/python bench/run.py` (see bench/README.md). Medians of repeated runs.\n",
+             "Written by `python bench/run.py` (see bench/README.md). Medians of repeated runs.\n",
              machine(), ""]
     parts.append(f"## {'Quick run (nothing judged)' if quick else 'Now'}\n")
     parts.append(table(rows))

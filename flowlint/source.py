@@ -22,7 +22,6 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Callable, NamedTuple
 
 from flowlint.catalog import RuleInfo
@@ -417,6 +416,8 @@ def _parser() -> Any:
     from lark import Lark
 
     from flowlint.cache import lark_cache
+
+    from importlib import resources  # the lark parse is the error path's: not imported by a clean check
 
     grammar = resources.files("flowlint").joinpath("json.lark").read_text(encoding="utf-8")
     return Lark(
