@@ -13,9 +13,10 @@ expressions, FL8xx limits, FL9xx limits stated only by Meta's public docs (alway
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
+
+from flowlint.records import record
 
 __all__ = ["RuleInfo", "all_rules", "get_rule", "rule_severity"]
 
@@ -32,7 +33,7 @@ _RULE_MODULES = (
 )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RuleInfo:
     """The declaration of one check.
 

@@ -22,11 +22,12 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from flowlint.records import record
 from flowlint.suggestions import close_matches
 
 __all__ = [
@@ -80,7 +81,7 @@ class ConfigError(Exception):
         return [f"{file}:{line}: {message}" if line else f"{file}: {message}" for file, line, message in self.problems]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Settings:
     """The effective configuration. ``format=None`` means: ``github`` under GitHub Actions, else ``text``."""
 

@@ -14,10 +14,11 @@ backslash). Hyphenated keys stay bare (``on-click-action.name``), as Meta's sema
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any, Iterable, Literal, Sequence, Union
 
 from flowlint.positions import Span
+from flowlint.records import record
 
 __all__ = [
     "PathKey",
@@ -87,7 +88,7 @@ def parse_path(text: str) -> JsonPath:
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Pointer:
     """One location of a diagnostic: a JSON path, and whether it points at the value or at the key.
 
@@ -108,7 +109,7 @@ class Pointer:
         return format_path(self.path)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Diagnostic:
     """One finding. ``error``/``message`` are Meta's; ``rule``/``severity``/``fix`` are flowlint's."""
 
@@ -214,7 +215,7 @@ def _snake(value: Any) -> Any:
     return value
 
 
-@dataclass
+@record()
 class Report:
     """The result of linting one document.
 

@@ -16,7 +16,8 @@ If Meta ever changes a convention (say, to an inclusive end column), this module
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+
+from flowlint.records import record
 
 __all__ = ["Span", "LineIndex", "utf16_len", "END_IS_EXCLUSIVE"]
 
@@ -33,7 +34,7 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Span:
     """A located stretch of the source: API positions plus the 0-based character offsets."""
 

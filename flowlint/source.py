@@ -20,13 +20,14 @@ from __future__ import annotations
 import json
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Any, Callable, NamedTuple
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import ERROR, WARNING, Diagnostic, JsonPath, Pointer
 from flowlint.positions import LineIndex, Span
+from flowlint.records import record
 
 __all__ = [
     "ParsedSource",
@@ -844,7 +845,7 @@ def _previous_significant(text: str, pos: int) -> int | None:
 # The entry point
 
 
-@dataclass
+@record()
 class ParsedSource:
     """A decoded, parsed document. ``value`` is ``None`` when ``fatal`` (nothing more can be checked)."""
 

@@ -14,11 +14,11 @@ checking a Create Flow request, where the refusal is what the server answers).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import ERROR, WARNING, Diagnostic, Pointer
+from flowlint.records import record
 
 __all__ = [
     "FlowVersion",
@@ -65,7 +65,7 @@ LATEST = "7.3"
 _VERSION_TEXT = re.compile(r"(\d+)\.(\d+)")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FlowVersion:
     """A version as Meta's gate reads it: ``number`` = major*100 + minor; ``text`` as written."""
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
+
+from flowlint.records import record
 
 if TYPE_CHECKING:
     from flowlint.diagnostics import Diagnostic, Report
@@ -46,7 +47,7 @@ REPORTERS: dict[str, str] = {
 DEFAULT_FORMAT = "text"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FileResult:
     """One checked input: its name as shown to the user, and its report or why it could not be read."""
 
