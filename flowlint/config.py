@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from flowlint.lazyre import LazyPattern
 from flowlint.records import record
 from flowlint.suggestions import close_matches
 
@@ -64,7 +65,7 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     "dist",
 )
 
-_CODE = re.compile(r"ALL|FL\d{0,4}")  # FL + up to four digits: the request rules are FL10xx
+_CODE = LazyPattern(r"ALL|FL\d{0,4}")  # FL + up to four digits: the request rules are FL10xx
 _COLORS = ("auto", "always", "never")
 _ERROR_ON = ("error", "warning")
 _SEVERITIES = ("warning", "error")
@@ -404,7 +405,7 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
         raise ConfigError([(str(path), line, f"invalid TOML: {message}")]) from None
 
 
-_HEADER = re.compile(r"^\s*\[\[?\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
+_HEADER = LazyPattern(r"^\s*\[\[?\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
 
 
 def _line_of(text: str, table: str, key: str | None) -> int:

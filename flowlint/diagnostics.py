@@ -17,6 +17,7 @@ import re
 from dataclasses import field, replace
 from typing import Any, Iterable, Literal, Sequence, Union
 
+from flowlint.lazyre import LazyPattern
 from flowlint.positions import Span
 from flowlint.records import record
 
@@ -44,7 +45,7 @@ WARNING: Severity = "warning"
 #: The ``errorType`` the Create Flow API puts on every Flow JSON validation error.
 FLOW_JSON_ERROR = "FLOW_JSON_ERROR"
 
-_PLAIN_KEY = re.compile(r"[^.\[\]'\"\s\\]+")
+_PLAIN_KEY = LazyPattern(r"[^.\[\]'\"\s\\]+")
 
 
 def _format_key(key: str) -> str:
@@ -66,7 +67,7 @@ def format_path(path: Sequence[PathKey]) -> str:
     return text[1:] if text.startswith(".") else text
 
 
-_PATH_TOKEN = re.compile(r"""\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|\.?([^.\[\]]+)""")
+_PATH_TOKEN = LazyPattern(r"""\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|\.?([^.\[\]]+)""")
 
 
 def parse_path(text: str) -> JsonPath:

@@ -28,6 +28,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple, Union
 
+from flowlint.lazyre import LazyPattern
+
 if TYPE_CHECKING:  # lark is imported only when the fast expression parser declines (it costs ~25 ms)
     from lark import Lark, Token
     from lark.exceptions import UnexpectedInput
@@ -353,7 +355,7 @@ def _literal_result(stack: list[_Item], value: str, value_type: str, end: int) -
     return _Step(False, value=value, value_type=value_type, end=end)
 
 
-_LEADING_ZERO = re.compile(r"^(0[0-9]|-0)[^\n\r\u2028\u2029]*\Z")
+_LEADING_ZERO = LazyPattern(r"^(0[0-9]|-0)[^\n\r\u2028\u2029]*\Z")
 _BOOLEAN_STOP = frozenset(" ()$") | _OPERATOR_INITIALS
 
 
@@ -962,7 +964,7 @@ def clean_expression(value: str, *, screen: str, version: int) -> str:
     return text
 
 
-_REWRITTEN = re.compile(r"\$\{(screen|data|form|external_data)")
+_REWRITTEN = LazyPattern(r"\$\{(screen|data|form|external_data)")
 _PLAIN_STRING = re.compile(r"'(?:[^'\\]|\\.)*'", re.DOTALL)
 
 
@@ -1094,7 +1096,7 @@ MAX_EXPRESSION_CHARS = 4096
 #: Most operators, brackets and dots an expression may hold: each can add a level to the tree, and the type
 #: checker walks the tree recursively (like Meta's).
 MAX_EXPRESSION_OPERATORS = 200
-_NESTING = re.compile(r"[-+*/%!~()\[\]<>=&|^?:.,]")
+_NESTING = LazyPattern(r"[-+*/%!~()\[\]<>=&|^?:.,]")
 #: No string this short is over flowlint's limits. Meta's rewriting (:func:`clean_expression`) at most doubles a
 #: text and adds 7 characters per ``${data``-like prefix of 6 (so the result is under 4 x + 2 characters), and
 #: the operators, brackets and dots it holds are the original ones plus 2 dots per such prefix (at most one

@@ -13,6 +13,7 @@ from typing import Any
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import WARNING, Diagnostic, JsonPath, Pointer
+from flowlint.lazyre import LazyPattern
 
 __all__ = ["docs_limits", "within_docs_limits_schema", "RULES", "DOCS_CHAR_LIMITS", "DOCS_COUNT_LIMITS"]
 
@@ -82,7 +83,7 @@ DOCS_CHAR_LIMITS: dict[tuple[str, str], int] = {
 }
 DOCS_OPTION_LIMITS = {"title": 30, "description": 300, "metadata": 20}
 _OPTION_COMPONENTS = {"CheckboxGroup", "RadioButtonsGroup", "Dropdown", "ChipsSelector"}
-_DYNAMIC = re.compile(r"^\s*(\$\{|`)")
+_DYNAMIC = LazyPattern(r"^\s*(\$\{|`)")
 
 
 def _utf16_length(text: str) -> int:

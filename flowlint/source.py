@@ -26,6 +26,7 @@ from typing import Any, Callable, NamedTuple
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import ERROR, WARNING, Diagnostic, JsonPath, Pointer
+from flowlint.lazyre import LazyPattern
 from flowlint.positions import LineIndex, Span
 from flowlint.records import record
 
@@ -276,7 +277,7 @@ def _no_duplicates(text: str, pairs: int, colons: int) -> bool:
 # --------------------------------------------------------------------------------------------------
 # Limits
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+_TOKEN = LazyPattern(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 
 def _walk(value: Any) -> tuple[bool, int, int, int]:
@@ -613,7 +614,7 @@ def _array_index(part: Any) -> int | None:
     return int(part) if part == int(part) else None
 
 
-_SPACE = re.compile(r"[ \t\n\r]*")
+_SPACE = LazyPattern(r"[ \t\n\r]*")
 
 
 def _skip_space(text: str, pos: int) -> int:

@@ -17,6 +17,7 @@ from typing import Any, Iterable
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import JsonPath
+from flowlint.lazyre import LazyPattern
 from flowlint.rules.base import Finding, at, expression_typer, is_dict, js_type, key_at
 from flowlint.rules.model import (
     FORM_PROPERTY_TYPES,
@@ -414,7 +415,7 @@ def _navigation_list(comp: Component) -> Iterable[Finding]:
 # --- ImageCarouselV701 ---------------------------------------------------------------------------------
 MAX_CAROUSEL_IMAGES = 3
 MAX_CAROUSELS_PER_FLOW = 3
-_ATOB = re.compile(r"[A-Za-z0-9+/]*")
+_ATOB = LazyPattern(r"[A-Za-z0-9+/]*")
 
 
 def atob_accepts(value: Any) -> bool:
@@ -456,7 +457,7 @@ def image_carousel(model: FlowModel) -> Iterable[Finding]:
         yield Finding("FL618", "INVALID_PROPERTY_VALUE", "Image source is not in a valid base64 format.", at(*bad_src))
 
 
-_BINDING_V400 = re.compile(r"\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)(\.[A-Za-z0-9_-]+)+\}")
+_BINDING_V400 = LazyPattern(r"\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)(\.[A-Za-z0-9_-]+)+\}")
 
 
 # --- FormComponentAttributesV700 -----------------------------------------------------------------------

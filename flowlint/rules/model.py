@@ -29,6 +29,7 @@ import re
 from typing import Any, Iterator, NamedTuple, Sequence
 
 from flowlint.diagnostics import JsonPath
+from flowlint.lazyre import LazyPattern
 from flowlint.versions import FlowVersion
 
 __all__ = [
@@ -135,7 +136,7 @@ def form_value_kind(node: dict[str, Any]) -> str | None:
 
 # The "all bindings" test of Meta's runtime checks (§3.6): whole-string `${data.…}`, `${form.…}`,
 # `${screen.S.data.…}`, `${screen.S.form.…}`.
-_BINDING = re.compile(r"^\$\{(?:screen\.([a-zA-Z,_]*)\.)?(data|form)\.(.*)\}$", re.DOTALL)
+_BINDING = LazyPattern(r"^\$\{(?:screen\.([a-zA-Z,_]*)\.)?(data|form)\.(.*)\}$", re.DOTALL)
 
 
 class Binding(NamedTuple):
