@@ -16,6 +16,10 @@ from flowlint.rules.model import MEDIA_PICKERS, MEDIA_SCHEMA, Component, FlowMod
 from flowlint.rules.model import form_value_kind
 
 __all__ = [
+    "BindingProperty",
+    "binding_properties",
+    "binding_properties_of",
+    "record_binding_properties",
     "MetaComponent",
     "meta_components",
     "meta_screen",
@@ -135,3 +139,36 @@ def screen_properties(model: FlowModel) -> dict[str, dict[str, dict[str, Any]]]:
             table[screen.id or ""] = entry
     model.__dict__["_flowlint_screen_properties"] = table
     return table
+
+
+#: (screen, component, key, value): a string property that starts with ``${`` or an object property.
+BindingProperty = tuple[Screen, Component, str, Any]
+_BINDING_PROPERTIES = "_flowlint_binding_properties"
+
+
+def binding_properties_of(screen: Screen, comp: Component) -> list[BindingProperty]:
+    """The component's string properties that start with ``${`` and its object properties, in key order:
+    what ScreenDynamicDataV600 reads (every binding starts ``${``)."""
+    return [
+        (screen, comp, key, value)
+        for key, value in comp.node.items()
+        if (isinstance(value, str) and value[:2] == "${") or isinstance(value, dict)
+    ]
+
+
+def binding_properties(model: FlowModel) -> list[BindingProperty]:
+    """:func:`binding_properties_of` every component of every screen, in Meta's order. DynamicParserV600, which
+    runs before ScreenDynamicDataV600 and reads every property anyway, keeps them as it goes
+    (:func:`record_binding_properties`); without it they are collected here."""
+    recorded: list[BindingProperty] | None = model.__dict__.get(_BINDING_PROPERTIES)
+    if recorded is not None:
+        return recorded
+    found = [item for screen in model.screens for comp in meta_components(model, screen)
+             for item in binding_properties_of(screen, comp)]
+    model.__dict__[_BINDING_PROPERTIES] = found
+    return found
+
+
+def record_binding_properties(model: FlowModel, found: list[BindingProperty]) -> None:
+    """Keep what a complete walk of every component's properties found (see :func:`binding_properties`)."""
+    model.__dict__[_BINDING_PROPERTIES] = found

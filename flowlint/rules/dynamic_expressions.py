@@ -18,7 +18,13 @@ from typing import Iterable
 from flowlint.catalog import RuleInfo
 from flowlint.expressions import check_expression, has_string_interpolation, is_binding, is_plain_text
 from flowlint.rules.base import Finding, key_at
-from flowlint.rules.dynamic_data import meta_components, screen_properties
+from flowlint.rules.dynamic_data import (
+    BindingProperty,
+    binding_properties_of,
+    meta_components,
+    record_binding_properties,
+    screen_properties,
+)
 from flowlint.rules.model import FlowModel
 from flowlint.rules.property_schemas import component_properties, is_type_matching
 
@@ -81,27 +87,35 @@ def dynamic_parser(model: FlowModel) -> Iterable[Finding]:
     v600 = version >= 600
     typed = None  # the screens' typed properties, computed for the first expression
     not_string_of: dict[tuple[str | None, bool], frozenset[str]] = {}
+    # This walk reads every property of every component; it keeps, for ScreenDynamicDataV600, the ones that
+    # validator reads (record_binding_properties), so that it need not read them all again.
+    found: list[BindingProperty] = []
     for screen in model.screens:
         screen_id = screen.id or ""
         for comp in meta_components(model, screen):
             kind = comp.type
             if kind == "Form":
+                found.extend(binding_properties_of(screen, comp))
                 continue
             not_string = not_string_of.get((kind, comp.in_form))
             if not_string is None:
                 not_string = not_string_of[(kind, comp.in_form)] = _not_string(kind, version, comp.in_form)
             for key, value in comp.node.items():
                 if type(value) is not str and not isinstance(value, str):
+                    if isinstance(value, dict):
+                        found.append((screen, comp, key, value))
                     continue
-                # is_plain_text, inlined (most labels and texts: type string, no binding): this loop reads
-                # every property of every component.
+                # is_plain_text, inlined (most labels and texts: type string, no binding).
                 if "$" not in value and "\\" not in value and "}" not in value and not (
                     v600 and value[:1] == "`" and value[-1:] == "`"
                 ):
                     if key not in not_string or key in _EXCLUDED_KEYS:
                         continue
-                elif key in _EXCLUDED_KEYS or is_binding(value):
-                    continue
+                else:
+                    if value[:2] == "${":
+                        found.append((screen, comp, key, value))
+                    if key in _EXCLUDED_KEYS or is_binding(value):
+                        continue
                 if kind == "RichText" and key == "text":
                     if has_string_interpolation(value):
                         yield Finding(
@@ -122,6 +136,7 @@ def dynamic_parser(model: FlowModel) -> Iterable[Finding]:
                 )
                 if message is not None:
                     yield Finding("FL703", "INVALID_PROPERTY_VALUE", message, key_at(comp.path + (key,)))
+    record_binding_properties(model, found)
 
 
 VALIDATORS = {"DynamicParserV600": dynamic_parser}

@@ -20,7 +20,13 @@ from typing import Any, Iterable
 from flowlint.catalog import RuleInfo
 from flowlint.expressions import Binding, parse_binding
 from flowlint.rules.base import Finding, at
-from flowlint.rules.dynamic_data import MetaComponent, form_value_schema, meta_components, screens_by_last_id
+from flowlint.rules.dynamic_data import (
+    MetaComponent,
+    binding_properties,
+    form_value_schema,
+    meta_components,
+    screens_by_last_id,
+)
 from flowlint.rules.model import FlowModel, Screen
 from flowlint.rules.property_schemas import (
     BINDING,
@@ -275,22 +281,17 @@ def _check_property(
 def _screen_dynamic_data(model: FlowModel, *, v600: bool) -> Iterable[Finding]:
     by_id = screens_by_last_id(model)
     skipped = {"init-values", "error-messages"} if v600 else set()
-    for screen in model.screens:
-        for comp in meta_components(model, screen):
-            is_if = comp.type == "If"
-            for key, value in comp.node.items():
-                # Only a whole binding is checked, and every one starts "${" (parse_binding's pattern):
-                # other strings are skipped here, before a generator is made for each.
-                if isinstance(value, str):
-                    if value[:2] == "${" and not (is_if and key == "condition") and key not in skipped:
-                        yield from _check_property(model, by_id, screen, comp, key, value, None, v600=v600)
-                elif v600 and isinstance(value, dict) and key not in skipped and not (is_if and key == "condition"):
-                    # V500 only reads strings
-                    for inner_key, inner in value.items():
-                        if isinstance(inner, str) and inner.startswith("${"):
-                            yield from _check_property(
-                                model, by_id, screen, comp, inner_key, inner, key, v600=v600
-                            )
+    # Only a whole binding is checked, and every one starts "${" (parse_binding's pattern): the other strings
+    # are left out by binding_properties, before a generator is made for each.
+    for screen, comp, key, value in binding_properties(model):
+        if key in skipped or (key == "condition" and comp.type == "If"):
+            continue
+        if isinstance(value, str):
+            yield from _check_property(model, by_id, screen, comp, key, value, None, v600=v600)
+        elif v600:  # an object property (V500 only reads strings)
+            for inner_key, inner in value.items():
+                if isinstance(inner, str) and inner.startswith("${"):
+                    yield from _check_property(model, by_id, screen, comp, inner_key, inner, key, v600=v600)
 
 
 def screen_dynamic_data_v500(model: FlowModel) -> Iterable[Finding]:

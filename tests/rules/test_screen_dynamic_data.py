@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.rules.helpers import (
     assert_clean,
     assert_reports,
@@ -188,3 +190,36 @@ def test_a_close_declared_name_is_suggested_in_fix() -> None:
     form = one({"type": "Form", "name": "f", "children": [text_input("full_name")]}, heading("${form.fullname}"))
     _, report = lint(form)
     assert [d.fix for d in report.diagnostics if d.rule == "FL706"] == ["did you mean ${form.full_name}?"]
+
+
+def test_the_properties_dynamic_parser_keeps_are_those_screen_dynamic_data_would_collect() -> None:
+    # DynamicParserV600 records, as it reads every property, the ones ScreenDynamicDataV600 reads
+    # (dynamic_data.record_binding_properties): the same list, in the same order, as collecting them anew.
+    import json
+
+    from flowlint.rules import dynamic_data
+    from flowlint.rules.dynamic_expressions import dynamic_parser
+    from flowlint.rules.model import build_model
+    from flowlint.source import parse_source
+    from flowlint.versions import version_gate
+    from tests.conformance import load_cases
+
+    checked = 0
+    for case in load_cases():
+        parsed = parse_source(case.flow_bytes)
+        if parsed.fatal or not isinstance(parsed.value, dict):
+            continue
+        version, _ = version_gate(parsed.value)
+        if version is None:
+            continue
+        walked = build_model(parsed.value, version)
+        list(dynamic_parser(walked))
+        fresh = build_model(parsed.value, version)
+        kept = walked.__dict__["_flowlint_binding_properties"]
+        collected = dynamic_data.binding_properties(fresh)
+        assert [(s.index, c.path, k, json.dumps(v)) for s, c, k, v in kept] == [
+            (s.index, c.path, k, json.dumps(v)) for s, c, k, v in collected
+        ], case.name
+        checked += 1
+    if not checked:
+        pytest.skip("../shared/ is not beside the repository: no conformance cases")
