@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import bisect
 
+from flowlint.lazyre import LazyPattern
 from flowlint.records import record
 
 __all__ = ["Span", "LineIndex", "utf16_len", "END_IS_EXCLUSIVE"]
+
+_ASTRAL = LazyPattern("[\U00010000-\U0010FFFF]")
 
 #: Meta's current validator reports one past the last character; an older, pre-2024 sample
 #: (Infobip's copy) read as inclusive. Flip here, nowhere else.
@@ -57,10 +60,14 @@ class Span:
 class LineIndex:
     """Offsets of line starts in a text, for fast offset -> (line, column) conversion."""
 
-    __slots__ = ("text", "_starts")
+    __slots__ = ("text", "_starts", "_astral")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # Offsets of the characters outside the BMP (two UTF-16 units each): a column is then the
+        # character count plus the astral characters before it, without slicing the line (a minified
+        # flow is one line, and slicing it per position made positions quadratic).
+        self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
         starts = [0]
         find = text.find
         i = find("\n")
@@ -90,7 +97,11 @@ class LineIndex:
         """(line, column) of ``offset``: 1-based, column in UTF-16 code units."""
         line = self.line_of(offset)
         start = self._starts[line - 1]
-        return line, utf16_len(self.text[start:offset]) + 1
+        column = offset - start + 1
+        astral = self._astral
+        if astral:
+            column += bisect.bisect_left(astral, offset) - bisect.bisect_left(astral, start)
+        return line, column
 
     def span(self, start: int, end: int) -> Span:
         """The span of ``text[start:end]`` (``end`` exclusive, ``end > start``)."""

@@ -349,19 +349,28 @@ def translate(
 
 
 def merge_findings(found: list[Diagnostic]) -> list[Diagnostic]:
-    """Same code and message -> one error with several pointers (Meta's de-duplication, §0 step 5)."""
-    merged: dict[tuple[str, str], Diagnostic] = {}
+    """Same code and message -> one error with several pointers (Meta's de-duplication, §0 step 5).
+
+    Linear in the number of findings: each merged error keeps the set of places it already has."""
+    merged: dict[tuple[str, str], list[Any]] = {}
     for diag in found:
         key = (diag.error, diag.message)
-        first = merged.get(key)
-        if first is None:
-            merged[key] = diag
+        entry = merged.get(key)
+        if entry is None:
+            merged[key] = [diag, list(diag.pointers), None]
             continue
-        seen = {(p.path, p.target, p.at) for p in first.pointers}
-        extra = tuple(p for p in diag.pointers if (p.path, p.target, p.at) not in seen)
-        if extra:
-            merged[key] = replace(first, pointers=first.pointers + extra)
-    return list(merged.values())
+        seen = entry[2]
+        if seen is None:
+            seen = entry[2] = {(p.path, p.target, p.at) for p in entry[1]}
+        for p in diag.pointers:
+            place = (p.path, p.target, p.at)
+            if place not in seen:
+                seen.add(place)
+                entry[1].append(p)
+    return [
+        first if len(pointers) == len(first.pointers) else replace(first, pointers=tuple(pointers))
+        for first, pointers, _ in merged.values()
+    ]
 
 
 def _translate_one(error: ValidationError, ctx: _Context) -> None:

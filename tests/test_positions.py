@@ -117,3 +117,26 @@ def test_multiline_span_end_is_on_the_last_line() -> None:
     index = LineIndex('[\n1,\n2\n]')
     span = index.span(0, 8)
     assert (span.line_start, span.column_start, span.line_end, span.column_end) == (1, 1, 4, 2)
+
+
+# --- one-line (minified) texts: a column is counted without slicing the line (issue 24, point 2) -----------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "\n", "\u00e9", "\U0001f600", "\ud800", "\r", "x"]), max_size=40))
+def test_position_counts_utf16_units_like_a_slice_would(text: str) -> None:
+    index = LineIndex(text)
+    for offset in range(len(text) + 1):
+        line = index.line_of(offset)
+        start = index.line_start_offset(line)
+        assert index.position(offset) == (line, utf16_len(text[start:offset]) + 1)
+
+
+def test_position_on_a_long_single_line_is_not_a_slice_per_call() -> None:
+    # 200 000 positions on one 2 MB line: with a slice per call this is ~10^11 character copies.
+    text = "\U0001f600" + "a" * 2_000_000
+    index = LineIndex(text)
+    # After the emoji (two UTF-16 units), the character at offset o is in column o + 2.
+    assert all(index.position(offset) == (1, offset + 2) for offset in range(1, len(text), 10))
+    assert index.position(0) == (1, 1)
