@@ -1,0 +1,505 @@
+"""Ajv 6's errors, in Ajv 6's order: the JSON-Schema engine that Meta's validator runs.
+
+Meta's Flow Builder validates a flow with Ajv 6 (``allErrors``, ``verbose``, JavaScript-style data paths) and
+then translates and filters Ajv's error list (``flowlint.meta_errors``). Which errors that list holds, and in
+which order, decides Meta's answer: the failures of every alternative of a ``oneOf``/``anyOf`` are in it, and
+Meta's filters drop an error when an earlier one already said something at the same place. This module
+reproduces that list for the keywords Meta's schemas use, with the fields Meta reads: ``keyword``,
+``data_path`` (Ajv's ``dataPath``), ``schema_path`` (``schemaPath``), ``params``, ``message``, ``schema``,
+``parent_schema`` and ``data``.
+
+What Ajv 6 does, as reproduced here (ajv-validator/ajv, v6 ``lib/dotjs``, ``lib/compile/rules.js``):
+
+* keywords run in rule groups: number (maximum, minimum, multipleOf), string (maxLength, minLength,
+  pattern, format), array (maxItems, minItems, items, contains, uniqueItems), object (maxProperties,
+  minProperties, required, dependencies, propertyNames, properties / patternProperties /
+  additionalProperties), then the rest ($ref, const, enum, not, anyOf, oneOf, allOf, if); a group runs
+  only on data of its type;
+* ``type`` is checked first when its group is not used by the schema (or the type has no group: integer,
+  boolean, null), else right after that group, as its ``else``;
+* a ``$ref`` beside other keywords makes Ajv ignore them; a referenced schema without references inside is
+  inlined (its errors' schema path starts with the reference), one with references is compiled on its own
+  (its errors' schema path starts at ``#``);
+* ``properties``: first every data key that is additional (in JavaScript's key order), then the declared
+  properties in the schema's order, then ``patternProperties``;
+* ``anyOf`` stops at the first valid branch and, if one is valid, drops its branches' errors; ``oneOf``
+  tries every branch and drops their errors only when exactly one is valid; ``not`` and ``if`` keep none of
+  their sub-schema's errors; ``then``/``else`` add theirs and an ``if`` error.
+
+A "skip" predicate lets a caller pass over array items it knows to be valid (the native validator said so),
+except inside an alternative, where an item valid under its own schema may still fail another branch's.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, Callable, Iterable
+
+__all__ = ["AjvError", "validate", "js_keys", "data_path", "js_type"]
+
+_IDENTIFIER = re.compile(r"^[a-z$_][a-z$_0-9]*$", re.IGNORECASE)
+_ARRAY_INDEX = re.compile(r"^(?:0|[1-9][0-9]*)$")
+
+
+class AjvError:
+    """One Ajv error object (verbose)."""
+
+    __slots__ = ("keyword", "path", "data_path", "schema_path", "params", "message", "schema",
+                 "parent_schema", "data")
+
+    def __init__(self, keyword: str, path: tuple[Any, ...], data_path: str, schema_path: str,
+                 params: dict[str, Any], message: str, schema: Any, parent_schema: Any, data: Any) -> None:
+        self.keyword = keyword
+        self.path = path
+        self.data_path = data_path
+        self.schema_path = schema_path
+        self.params = params
+        self.message = message
+        self.schema = schema
+        self.parent_schema = parent_schema
+        self.data = data
+
+    def __repr__(self) -> str:
+        return f"AjvError({self.keyword!r}, {self.data_path!r}, {self.schema_path!r}, {self.params!r})"
+
+
+def js_keys(obj: dict[str, Any]) -> list[str]:
+    """An object's keys in JavaScript's order: array-index keys ascending, then the others as inserted."""
+    keys = list(obj)
+    if not any(k[:1].isdigit() for k in keys):
+        return keys
+    index = sorted((k for k in keys if _ARRAY_INDEX.match(k) and int(k) < 4294967295), key=int)
+    chosen = set(index)
+    return index + [k for k in keys if k not in chosen]
+
+
+def _escape_quotes(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\r", "\\r")
+            .replace("\f", "\\f").replace("\t", "\\t"))
+
+
+def static_property(key: str) -> str:
+    """Ajv's ``getProperty``: ``.key`` for an identifier, else ``['key']`` with quotes escaped."""
+    return "." + key if _IDENTIFIER.match(key) else "['" + _escape_quotes(key) + "']"
+
+
+def data_path(path: Iterable[Any]) -> str:
+    """Ajv's ``dataPath`` of a path whose keys were all reached through ``properties``."""
+    return "".join(f"[{p}]" if isinstance(p, int) else static_property(p) for p in path)
+
+
+def js_type(value: Any) -> str:
+    """What Meta's messages call a value's type: ``array``, ``null`` or JavaScript's ``typeof``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    return "object"
+
+
+def _is_type(name: str, value: Any) -> bool:
+    if name == "string":
+        return isinstance(value, str)
+    if name == "object":
+        return isinstance(value, dict)
+    if name == "array":
+        return isinstance(value, list)
+    if name == "boolean":
+        return isinstance(value, bool)
+    if name == "null":
+        return value is None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if name == "number":
+        return True
+    if name == "integer":
+        return isinstance(value, int) or (math.isfinite(value) and value == int(value))
+    return False
+
+
+def _js_equal(a: Any, b: Any) -> bool:
+    """Ajv's ``equal`` (fast-deep-equal): no bool/number confusion, 1 == 1.0."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_js_equal(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_js_equal(x, y) for x, y in zip(a, b))
+    return bool(a == b)
+
+
+def _number_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+_GROUPS: tuple[tuple[str | None, tuple[str, ...]], ...] = (
+    ("number", ("maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "multipleOf", "format")),
+    ("string", ("maxLength", "minLength", "pattern", "format")),
+    ("array", ("maxItems", "minItems", "items", "contains", "uniqueItems")),
+    ("object", ("maxProperties", "minProperties", "required", "dependencies", "propertyNames", "properties",
+                "additionalProperties", "patternProperties")),
+    (None, ("$ref", "const", "enum", "not", "anyOf", "oneOf", "allOf", "if")),
+)
+_GROUP_OF_TYPE = {"number": 0, "string": 1, "array": 2, "object": 3}
+
+
+def _has_ref(schema: Any) -> bool:
+    if isinstance(schema, dict):
+        return "$ref" in schema or any(_has_ref(v) for v in schema.values())
+    if isinstance(schema, list):
+        return any(_has_ref(v) for v in schema)
+    return False
+
+
+class _Run:
+    __slots__ = ("root", "errors", "formats", "patterns", "skip", "alternatives", "_refs")
+
+    def __init__(self, root: dict[str, Any], formats: dict[str, Callable[[str], bool]],
+                 pattern: Callable[[str], Callable[[str], Any]],
+                 skip: Callable[[tuple[Any, ...]], bool] | None) -> None:
+        self.root = root
+        self.errors: list[AjvError] = []
+        self.formats = formats
+        self.patterns = pattern
+        self.skip = skip
+        self.alternatives = 0
+        self._refs: dict[str, tuple[Any, bool]] = {}
+
+    # -- helpers --------------------------------------------------------------------------------------
+
+    def error(self, keyword: str, path: tuple[Any, ...], dpath: str, spath: str, params: dict[str, Any],
+              message: str, schema: Any, parent: Any, data: Any) -> None:
+        self.errors.append(AjvError(keyword, path, dpath, spath + "/" + keyword, params, message, schema,
+                                    parent, data))
+
+    def resolve(self, ref: str) -> tuple[Any, bool]:
+        found = self._refs.get(ref)
+        if found is None:
+            if not ref.startswith("#"):
+                raise KeyError(ref)
+            node: Any = self.root
+            for part in ref[1:].split("/")[1:] if ref != "#" else []:
+                part = part.replace("~1", "/").replace("~0", "~")
+                node = node[int(part)] if isinstance(node, list) else node[part]
+            found = (node, not _has_ref(node))
+            self._refs[ref] = found
+        return found
+
+    # -- the validator --------------------------------------------------------------------------------
+
+    def validate(self, schema: Any, data: Any, path: tuple[Any, ...], dpath: str, spath: str) -> bool:
+        """Validate ``data`` at ``path``; errors are appended. Returns validity."""
+        if schema is True or schema == {}:
+            return True
+        if schema is False:
+            self.error("false schema", path, dpath, spath[: spath.rfind("/")] if "/" in spath else spath, {},
+                       "boolean schema is false", False, None, data)
+            return False
+        start = len(self.errors)
+        type_name = schema.get("type")
+        type_group: int | None = None
+        if type_name is not None:
+            if isinstance(type_name, list):
+                type_group = None
+                early = True
+            else:
+                type_group = _GROUP_OF_TYPE.get(type_name)
+                early = type_group is None or not any(k in schema for k in _GROUPS[type_group][1])
+            if early and not (
+                any(_is_type(t, data) for t in type_name) if isinstance(type_name, list) else _is_type(type_name, data)
+            ):
+                shown = ",".join(type_name) if isinstance(type_name, list) else type_name
+                self.error("type", path, dpath, spath, {"type": shown}, f"should be {shown}", type_name, schema, data)
+            if early:
+                type_group = None
+        if "$ref" in schema:  # Ajv 6 ignores every other keyword beside a $ref, except the early type check
+            self._ref(schema, data, path, dpath, spath)
+            return len(self.errors) == start
+        for index, (group_type, keywords) in enumerate(_GROUPS):
+            if not any(k in schema for k in keywords):
+                continue
+            if group_type is not None:
+                if not _is_type(group_type, data):
+                    if type_group == index:
+                        self.error("type", path, dpath, spath, {"type": type_name}, f"should be {type_name}",
+                                   type_name, schema, data)
+                    continue
+                getattr(self, "_" + group_type)(schema, data, path, dpath, spath)
+            else:
+                self._generic(schema, data, path, dpath, spath)
+        return len(self.errors) == start
+
+    def _ref(self, schema: dict[str, Any], data: Any, path: tuple[Any, ...], dpath: str, spath: str) -> None:
+        ref = schema["$ref"]
+        target, inline = self.resolve(ref)
+        self.validate(target, data, path, dpath, ref if inline else "#")
+
+    def _number(self, schema: dict[str, Any], data: Any, path: tuple[Any, ...], dpath: str, spath: str) -> None:
+        if "maximum" in schema and data > schema["maximum"]:
+            limit = schema["maximum"]
+            self.error("maximum", path, dpath, spath, {"comparison": "<=", "limit": limit, "exclusive": False},
+                       f"should be <= {_number_text(limit)}", limit, schema, data)
+        if "minimum" in schema and data < schema["minimum"]:
+            limit = schema["minimum"]
+            self.error("minimum", path, dpath, spath, {"comparison": ">=", "limit": limit, "exclusive": False},
+                       f"should be >= {_number_text(limit)}", limit, schema, data)
+        if "multipleOf" in schema:
+            step = schema["multipleOf"]
+            if step and (data / step) != int(data / step):
+                self.error("multipleOf", path, dpath, spath, {"multipleOf": step},
+                           f"should be multiple of {_number_text(step)}", step, schema, data)
+
+    def _string(self, schema: dict[str, Any], data: str, path: tuple[Any, ...], dpath: str, spath: str) -> None:
+        if "maxLength" in schema and len(data) > schema["maxLength"]:
+            n = schema["maxLength"]
+            self.error("maxLength", path, dpath, spath, {"limit": n},
+                       f"should NOT be longer than {n} characters", n, schema, data)
+        if "minLength" in schema and len(data) < schema["minLength"]:
+            n = schema["minLength"]
+            self.error("minLength", path, dpath, spath, {"limit": n},
+                       f"should NOT be shorter than {n} characters", n, schema, data)
+        if "pattern" in schema:
+            pattern = schema["pattern"]
+            if not self.patterns(pattern)(data):
+                self.error("pattern", path, dpath, spath, {"pattern": pattern}, f'should match pattern "{pattern}"',
+                           pattern, schema, data)
+        if "format" in schema:
+            name = schema["format"]
+            check = self.formats.get(name)
+            if check is not None and not check(data):
+                self.error("format", path, dpath, spath, {"format": name}, f'should match format "{name}"', name,
+                           schema, data)
+
+    def _array(self, schema: dict[str, Any], data: list[Any], path: tuple[Any, ...], dpath: str, spath: str) -> None:
+        if "maxItems" in schema and len(data) > schema["maxItems"]:
+            n = schema["maxItems"]
+            self.error("maxItems", path, dpath, spath, {"limit": n},
+                       f"should NOT have more than {n} items", n, schema, data)
+        if "minItems" in schema and len(data) < schema["minItems"]:
+            n = schema["minItems"]
+            self.error("minItems", path, dpath, spath, {"limit": n},
+                       f"should NOT have fewer than {n} items", n, schema, data)
+        items = schema.get("items")
+        if isinstance(items, dict) or isinstance(items, bool):
+            skip = self.skip if self.alternatives == 0 else None
+            for i, item in enumerate(data):
+                item_path = path + (i,)
+                if skip is not None and skip(item_path):
+                    continue
+                self.validate(items, item, item_path, f"{dpath}[{i}]", spath + "/items")
+        elif isinstance(items, list):
+            for i, (sub, item) in enumerate(zip(items, data)):
+                self.validate(sub, item, path + (i,), f"{dpath}[{i}]", f"{spath}/items/{i}")
+        if schema.get("uniqueItems"):
+            for j in range(len(data) - 1, 0, -1):
+                i = next((i for i in range(j - 1, -1, -1) if _js_equal(data[i], data[j])), None)
+                if i is not None:
+                    self.error("uniqueItems", path, dpath, spath, {"i": i, "j": j},
+                               f"should NOT have duplicate items (items ## {j} and {i} are identical)", True,
+                               schema, data)
+                    break
+
+    def _object(self, schema: dict[str, Any], data: dict[str, Any], path: tuple[Any, ...], dpath: str,
+                spath: str) -> None:
+        if "maxProperties" in schema and len(data) > schema["maxProperties"]:
+            n = schema["maxProperties"]
+            self.error("maxProperties", path, dpath, spath, {"limit": n},
+                       f"should NOT have more than {n} properties", n, schema, data)
+        if "minProperties" in schema and len(data) < schema["minProperties"]:
+            n = schema["minProperties"]
+            self.error("minProperties", path, dpath, spath, {"limit": n},
+                       f"should NOT have fewer than {n} properties", n, schema, data)
+        properties = schema.get("properties")
+        for name in schema.get("required", ()):
+            # Ajv 6 checks a required property that has a schema of its own in ``properties``, in that
+            # loop (after the additional properties), and only the others here.
+            if properties and _non_empty(properties.get(name)):
+                continue
+            if name not in data:
+                self.error("required", path, dpath, spath, {"missingProperty": name},
+                           f"should have required property '{name}'", schema["required"], schema, data)
+        dependencies = schema.get("dependencies")
+        if dependencies:
+            for prop, needed in dependencies.items():
+                if prop not in data:
+                    continue
+                if isinstance(needed, list):
+                    count = len(needed)
+                    shown = ", ".join(needed)
+                    for dep in needed:
+                        if dep not in data:
+                            self.error("dependencies", path, dpath, spath,
+                                       {"property": prop, "missingProperty": dep, "depsCount": count,
+                                        "deps": shown},
+                                       f"should have {'property' if count == 1 else 'properties'} {shown} when "
+                                       f"property {prop} is present", dependencies, schema, data)
+                else:
+                    self.validate(needed, data, path, dpath, f"{spath}/dependencies/{prop}")
+        names = schema.get("propertyNames")
+        if names is not None:
+            for key in js_keys(data):
+                start = len(self.errors)
+                self.alternatives += 1
+                try:
+                    valid = self.validate(names, key, path, dpath, spath + "/propertyNames")
+                finally:
+                    self.alternatives -= 1
+                if not valid:
+                    self.error("propertyNames", path, dpath, spath, {"propertyName": key},
+                               f"property name '{key}' is invalid", names, schema, data)
+        if any(k in schema for k in ("properties", "additionalProperties", "patternProperties")):
+            self._properties(schema, data, path, dpath, spath)
+
+    def _properties(self, schema: dict[str, Any], data: dict[str, Any], path: tuple[Any, ...], dpath: str,
+                    spath: str) -> None:
+        properties = schema.get("properties") or {}
+        patterns = schema.get("patternProperties") or {}
+        additional = schema.get("additionalProperties")
+        if additional is not None and additional is not True and additional != {}:
+            for key in js_keys(data):
+                if key in properties or any(self.patterns(p)(key) for p in patterns):
+                    continue
+                if additional is False:
+                    self.error("additionalProperties", path, dpath, spath, {"additionalProperty": key},
+                               "should NOT have additional properties", False, schema, data)
+                else:
+                    self.validate(additional, data[key], path + (key,), f"{dpath}['{key}']",
+                                  spath + "/additionalProperties")
+        required = schema.get("required") or ()
+        for key, sub in properties.items():
+            if key not in data:
+                if key in required and _non_empty(sub):
+                    self.error("required", path, dpath, spath, {"missingProperty": key},
+                               f"should have required property '{key}'", required, schema, data)
+                continue
+            self.validate(sub, data[key], path + (key,), dpath + static_property(key),
+                          spath + "/properties/" + _escape_fragment(key))
+        for pattern, sub in patterns.items():
+            test = self.patterns(pattern)
+            for key in js_keys(data):
+                if test(key):
+                    self.validate(sub, data[key], path + (key,), f"{dpath}['{key}']",
+                                  spath + "/patternProperties/" + _escape_fragment(pattern))
+
+    def _generic(self, schema: dict[str, Any], data: Any, path: tuple[Any, ...], dpath: str, spath: str) -> None:
+        if "const" in schema:
+            const = schema["const"]
+            if not _js_equal(data, const):
+                self.error("const", path, dpath, spath, {"allowedValue": const}, "should be equal to constant", const,
+                           schema, data)
+        if "enum" in schema:
+            values = schema["enum"]
+            if not any(_js_equal(data, v) for v in values):
+                self.error("enum", path, dpath, spath, {"allowedValues": values},
+                           "should be equal to one of the allowed values", values, schema, data)
+        if "not" in schema:
+            start = len(self.errors)
+            self.alternatives += 1
+            try:
+                valid = self.validate(schema["not"], data, path, dpath, spath + "/not")
+            finally:
+                self.alternatives -= 1
+            del self.errors[start:]
+            if valid:
+                self.error("not", path, dpath, spath, {}, "should NOT be valid", schema["not"], schema, data)
+        if "anyOf" in schema:
+            start = len(self.errors)
+            valid = False
+            self.alternatives += 1
+            try:
+                for i, sub in enumerate(schema["anyOf"]):
+                    if self.validate(sub, data, path, dpath, f"{spath}/anyOf/{i}"):
+                        valid = True
+                        break
+            finally:
+                self.alternatives -= 1
+            if valid:
+                del self.errors[start:]
+            else:
+                self.error("anyOf", path, dpath, spath, {}, "should match some schema in anyOf", schema["anyOf"],
+                           schema, data)
+        if "oneOf" in schema:
+            start = len(self.errors)
+            passing: list[int] = []
+            self.alternatives += 1
+            try:
+                for i, sub in enumerate(schema["oneOf"]):
+                    if self.validate(sub, data, path, dpath, f"{spath}/oneOf/{i}"):
+                        passing.append(i)
+                        if len(passing) == 2:
+                            break  # Ajv tries no further branch once two are valid
+            finally:
+                self.alternatives -= 1
+            if len(passing) == 1:
+                del self.errors[start:]
+            else:
+                params = {"passingSchemas": passing[:2] if len(passing) > 1 else None}
+                self.error("oneOf", path, dpath, spath, params, "should match exactly one schema in oneOf",
+                           schema["oneOf"], schema, data)
+        if "allOf" in schema:
+            for i, sub in enumerate(schema["allOf"]):
+                self.validate(sub, data, path, dpath, f"{spath}/allOf/{i}")
+        if "if" in schema and ("then" in schema or "else" in schema):
+            start = len(self.errors)
+            self.alternatives += 1
+            try:
+                matched = self.validate(schema["if"], data, path, dpath, spath + "/if")
+            finally:
+                self.alternatives -= 1
+            del self.errors[start:]
+            branch = "then" if matched else "else"
+            if branch in schema:
+                if not self.validate(schema[branch], data, path, dpath, f"{spath}/{branch}"):
+                    self.error("if", path, dpath, spath, {"failingKeyword": branch},
+                               f'should match "{branch}" schema', schema["if"], schema, data)
+
+
+def _non_empty(schema: Any) -> bool:
+    """Ajv's ``nonEmptySchema``: a schema with a keyword (``false`` counts, ``true`` and ``{}`` do not)."""
+    if schema is None or schema is True:
+        return False
+    if schema is False:
+        return True
+    return isinstance(schema, dict) and any(k in _KNOWN for k in schema)
+
+
+_KNOWN = frozenset(k for _, keys in _GROUPS for k in keys) | {"type", "then", "else"}
+
+
+def _escape_fragment(key: str) -> str:
+    """Ajv's ``escapeFragment``: a JSON-pointer token, then ``encodeURIComponent``."""
+    from urllib.parse import quote
+
+    return quote(key.replace("~", "~0").replace("/", "~1"), safe="-_.!~*'()")
+
+
+def validate(
+    schema: dict[str, Any],
+    data: Any,
+    *,
+    formats: dict[str, Callable[[str], bool]],
+    pattern: Callable[[str], Callable[[str], Any]],
+    skip: Callable[[tuple[Any, ...]], bool] | None = None,
+) -> list[AjvError]:
+    """Ajv 6's error list for ``data`` (empty when valid).
+
+    ``pattern(p)`` gives a test for the ECMA-262 pattern ``p`` (``search`` semantics); ``formats`` the checks
+    of the formats the schema uses (an unknown format passes). ``skip(path)`` says that the array item at
+    ``path`` is known to be valid."""
+    run = _Run(schema, formats, pattern, skip)
+    run.validate(schema, data, (), "", "#")
+    return run.errors
+
