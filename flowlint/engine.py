@@ -182,7 +182,7 @@ def locate(diagnostics: Iterable[Diagnostic], parsed: ParsedSource) -> list[Diag
 
 
 def lint(
-    data: bytes | str,
+    data: bytes | bytearray | memoryview | str | dict[str, Any],
     *,
     version: str | None = None,
     filename: str | None = None,
@@ -195,7 +195,12 @@ def lint(
     ``version`` checks the flow as if it declared that Flow JSON version (``--target-version``).
     ``max_problems`` caps the diagnostics (:func:`cap`, FL099); 0 or None reports them all.
     ``total_size``: see :func:`flowlint.source.parse_source` (``data`` is the beginning of a larger input).
+
+    ``data`` may also be an already parsed flow (a ``dict``, e.g. from ``flowlint.testing.valid_flows()``):
+    it is checked as its canonical rendering, ``json.dumps(data, indent=2, ensure_ascii=False)``, and the
+    positions refer to that text. Any other type raises ``TypeError``.
     """
+    data = _as_document(data)
     parsed = parse_source(data, total_size=total_size)
     found = list(parsed.diagnostics)
     checked_version: FlowVersion | None = None
@@ -216,6 +221,24 @@ def lint(
     )
 
 
+def _as_document(data: object) -> bytes | str:
+    if isinstance(data, (bytes, str)):
+        return data
+    if isinstance(data, (bytearray, memoryview)):
+        return bytes(data)
+    if isinstance(data, dict):
+        import json
+
+        try:
+            return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as error:
+            raise TypeError(f"flowlint.lint: the dict is not JSON data ({error})") from None
+    raise TypeError(
+        "flowlint.lint takes the Flow JSON text (str or bytes) or a parsed flow (dict), "
+        f"not {type(data).__name__}; for a file, use flowlint.lint_file(path)"
+    )
+
+
 def lint_file(
     path: str | os.PathLike[str],
     *,
@@ -228,6 +251,9 @@ def lint_file(
     At most ``MAX_BYTES + 1`` bytes are read: enough to know a file is over Meta's 10 MB limit (FL006), so a
     huge file, or a device that never ends, is not read into memory.
     """
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        # open() would take an integer as a descriptor, read it and close the caller's descriptor.
+        raise TypeError(f"flowlint.lint_file takes a path, not {type(path).__name__}; pass text to flowlint.lint")
     with open(path, "rb") as file:
         data = file.read(MAX_BYTES + 1)
         total_size = None
