@@ -36,6 +36,8 @@ import math
 import re
 from typing import Any, Callable, Iterable
 
+from flowlint.jstypes import js_type
+
 __all__ = ["AjvError", "validate", "js_keys", "data_path", "js_type"]
 
 _IDENTIFIER = re.compile(r"^[a-z$_][a-z$_0-9]*$", re.IGNORECASE)
@@ -87,21 +89,6 @@ def static_property(key: str) -> str:
 def data_path(path: Iterable[Any]) -> str:
     """Ajv's ``dataPath`` of a path whose keys were all reached through ``properties``."""
     return "".join(f"[{p}]" if isinstance(p, int) else static_property(p) for p in path)
-
-
-def js_type(value: Any) -> str:
-    """What Meta's messages call a value's type: ``array``, ``null`` or JavaScript's ``typeof``."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
 
 
 def _is_type(name: str, value: Any) -> bool:
