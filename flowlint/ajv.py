@@ -192,8 +192,7 @@ class _Run:
         if schema is True or schema == {}:
             return True
         if schema is False:
-            self.error("false schema", path, dpath, spath[: spath.rfind("/")] if "/" in spath else spath, {},
-                       "boolean schema is false", False, None, data)
+            self.error("false schema", path, dpath, spath, {}, "boolean schema is false", False, None, data)
             return False
         start = len(self.errors)
         type_name = schema.get("type")
@@ -270,15 +269,18 @@ class _Run:
                 self.error("format", path, dpath, spath, {"format": name}, f'should match format "{name}"', name,
                            schema, data)
 
+    def _counts(self, suffix: str, noun: str, schema: dict[str, Any], data: Any, path: tuple[Any, ...], dpath: str,
+                spath: str) -> None:
+        """maxItems/minItems, maxProperties/minProperties: Ajv's messages never singularise the noun."""
+        for keyword, too_many in (("max" + suffix, True), ("min" + suffix, False)):
+            if keyword in schema:
+                n = schema[keyword]
+                if (len(data) > n) if too_many else (len(data) < n):
+                    self.error(keyword, path, dpath, spath, {"limit": n},
+                               f"should NOT have {'more' if too_many else 'fewer'} than {n} {noun}", n, schema, data)
+
     def _array(self, schema: dict[str, Any], data: list[Any], path: tuple[Any, ...], dpath: str, spath: str) -> None:
-        if "maxItems" in schema and len(data) > schema["maxItems"]:
-            n = schema["maxItems"]
-            self.error("maxItems", path, dpath, spath, {"limit": n},
-                       f"should NOT have more than {n} items", n, schema, data)
-        if "minItems" in schema and len(data) < schema["minItems"]:
-            n = schema["minItems"]
-            self.error("minItems", path, dpath, spath, {"limit": n},
-                       f"should NOT have fewer than {n} items", n, schema, data)
+        self._counts("Items", "items", schema, data, path, dpath, spath)
         items = schema.get("items")
         if isinstance(items, dict) or isinstance(items, bool):
             skip = self.skip if self.alternatives == 0 else None
@@ -301,14 +303,7 @@ class _Run:
 
     def _object(self, schema: dict[str, Any], data: dict[str, Any], path: tuple[Any, ...], dpath: str,
                 spath: str) -> None:
-        if "maxProperties" in schema and len(data) > schema["maxProperties"]:
-            n = schema["maxProperties"]
-            self.error("maxProperties", path, dpath, spath, {"limit": n},
-                       f"should NOT have more than {n} properties", n, schema, data)
-        if "minProperties" in schema and len(data) < schema["minProperties"]:
-            n = schema["minProperties"]
-            self.error("minProperties", path, dpath, spath, {"limit": n},
-                       f"should NOT have fewer than {n} properties", n, schema, data)
+        self._counts("Properties", "properties", schema, data, path, dpath, spath)
         properties = schema.get("properties")
         for name in schema.get("required", ()):
             # Ajv 6 checks a required property that has a schema of its own in ``properties``, in that

@@ -30,6 +30,8 @@ SCHEMAS = {
             "k": {"enum": ["x", "y"]},
             "l": {"const": "z"},
             "m": {"type": "string", "enum": ["q"], "minLength": 1},
+            "n": False,
+            "o": True,
         },
     },
     "alternatives": {
@@ -80,6 +82,7 @@ DATA = {
         {"a": "y", "b": 2.5, "c": 11, "e": [], "g": {}, "i": "not a uri", "j": "(", "k": "w", "l": "w", "m": 2},
         {"a": "", "b": 0, "c": 1, "e": [1, 2, 3], "zz": 1, "1": 2, "0": 3, "i": "https://x.y", "j": "a\\Z", "m": ""},
         {"a": "xx", "b": 1.0, "c": True, "d": None, "e": [True], "h": None, "k": ["x"], "l": {"z": 1}},
+        {"a": "xx", "b": 1, "c": 1, "n": 1, "o": 1},
         [], "x", None,
     ],
     "alternatives": [

@@ -3,7 +3,7 @@
 const fs = require('fs');
 const path = require('path');
 const Ajv = require('ajv');
-if (Ajv.prototype.compile.length === undefined || !/^6\./.test(require('ajv/package.json').version)) throw new Error('Ajv 6 needed');
+if (!/^6\./.test(require('ajv/package.json').version)) throw new Error('Ajv 6 needed');
 const ajv = new Ajv({ allErrors: true, verbose: true });
 const inputs = JSON.parse(fs.readFileSync(path.join(__dirname, 'ajv6_inputs.json'), 'utf8'));
 const out = inputs.map((c) => {

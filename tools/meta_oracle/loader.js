@@ -62,3 +62,31 @@ function load(name) {
   return module.exports;
 }
 module.exports = { load };
+
+// Meta's Ajv (WAFlowJSONValidation: allErrors, verbose) and its compiled schema per int version, shared by
+// oracle.js and rawajv.js.
+const VERSIONS = { '5.1': 501, '6.0': 600, '6.1': 601, '6.2': 602, '6.3': 603, '7.0': 700, '7.1': 701, '7.2': 702, '7.3': 703, '7.4': 704 };
+let ajvInstance = null;
+const compiledByVersion = {};
+function metaValidator(versionText) {
+  const v = VERSIONS[versionText];
+  if (!v) return null;
+  if (!ajvInstance) { const Ajv = require('ajv'); ajvInstance = new Ajv({ allErrors: true, verbose: true }); }
+  if (!compiledByVersion[v]) {
+    const schema = load('WAFlowJSONRootSchema').getWAFlowJSONDynamicSchema(v);
+    compiledByVersion[v] = { version: v, schema, ajv: ajvInstance, validate: ajvInstance.compile(schema) };
+  }
+  return compiledByVersion[v];
+}
+// Runs fn(id, text) for each JSONL line {"id","text"} of stdin and prints {"id", ...result} per line.
+function eachLine(fn) {
+  const rl = require('readline').createInterface({ input: process.stdin });
+  rl.on('line', (line) => {
+    const c = JSON.parse(line);
+    let out;
+    try { out = fn(c.text); } catch (e) { out = { throw: String(e && e.message) }; }
+    process.stdout.write(JSON.stringify({ id: c.id, ...out }) + '\n');
+  });
+}
+module.exports.metaValidator = metaValidator;
+module.exports.eachLine = eachLine;
