@@ -265,6 +265,10 @@ def check_command(paths: tuple[str, ...], config_file: Path | None, isolated: bo
         for line in exc.lines():
             fail(line)
         sys.exit(2)
+    if settings.statistics and settings.format not in (None, *_STATISTICS_FORMATS):
+        fail(f"--statistics prints a table (formats text, concise) or JSON (json), not {settings.format!r}: "
+             f"drop one of the two")
+        sys.exit(2)
     items = collect(paths, settings, stdin_filename=stdin_filename)
     if not items and not settings.quiet:
         emit("flowlint: warning: no JSON files to check\n", err=True)
@@ -329,6 +333,11 @@ def build_render_options(paths: Sequence[str], settings: Settings) -> RenderOpti
         quiet=settings.quiet,
         error_on=settings.error_on,
     )
+
+
+#: The formats ``--statistics`` replaces by its table (or by JSON, for ``json``). With ``github`` chosen only
+#: because GITHUB_ACTIONS is set, the table is printed too: that choice was not the user's.
+_STATISTICS_FORMATS = ("text", "concise", "json")
 
 
 def _format_name(settings: Settings) -> str:

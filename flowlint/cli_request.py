@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from dataclasses import replace
 from typing import Any, Callable
 
 import click
@@ -27,9 +28,17 @@ def render_text(report: RequestReport) -> str:
     lines: list[str] = []
     for diag in report.diagnostics:
         in_file = report.in_file(diag)
-        lines.append(_text_line(name, in_file, diag, report.scope(diag) == "flowJson"))
-        if diag.fix:
-            lines.append(f"    fix: {diag.fix}")
+        in_flow = report.scope(diag) == "flowJson"
+        # Every place of a merged error (Meta's one error for one message at several paths), each with its hint.
+        for (place, fix), (inner, _) in zip(in_file.places(), diag.places()) if diag.pointers else [(None, None)]:
+            if place is None:
+                lines.append(_text_line(name, in_file, diag, in_flow))
+                fix = diag.fix
+            else:
+                lines.append(_text_line(name, replace(in_file, pointers=(place,)),
+                                        replace(diag, pointers=(inner,)), in_flow))
+            if fix:
+                lines.append(f"    fix: {fix}")
     status, answer = api_answer(report)
     errors, warnings = len(report.errors), len(report.warnings)
     if status == 200:

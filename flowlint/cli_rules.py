@@ -51,9 +51,12 @@ def explain_text(rule: RuleInfo) -> str:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules_command(prefix: str | None, output_format: str) -> None:
     """List every rule flowlint checks (only those starting with PREFIX, e.g. FL1, if given)."""
-    from flowlint.cli import emit
+    from flowlint.cli import emit, fail
 
     rules = [r for r in all_rules().values() if prefix is None or r.code.startswith(prefix.upper())]
+    if not rules:
+        fail(f"no rule code starts with {prefix!r} (codes are FL0-FL9..., e.g. `flowlint rules FL2`)")
+        sys.exit(2)
     if output_format == "json":
         emit(json.dumps([_as_dict(r) for r in rules], indent=2, ensure_ascii=False) + "\n")
     else:

@@ -30,6 +30,7 @@ __all__ = [
     "format_path",
     "parse_path",
     "merge_for_api",
+    "with_place_fix",
     "ERROR",
     "WARNING",
     "FLOW_JSON_ERROR",
@@ -104,6 +105,10 @@ class Pointer:
     target: Target = "value"
     span: Span | None = None
     at: JsonPath | None = None
+    #: flowlint's hint for this place when it is not the diagnostic's first (a merged error: three misspelt
+    #: component types are one API error, each with its own "did you mean"). The first place's hint is
+    #: :attr:`Diagnostic.fix`.
+    fix: str | None = None
 
     @property
     def path_text(self) -> str:
@@ -134,6 +139,11 @@ class Diagnostic:
     def located(self) -> bool:
         return all(p.span is not None for p in self.pointers)
 
+    def places(self) -> list[tuple[Pointer, str | None]]:
+        """Every place of this finding with its own hint: a merged error has several (Meta merges the
+        same code and message at several paths into one error), and each must be shown."""
+        return [(p, self.fix if i == 0 else p.fix) for i, p in enumerate(self.pointers)]
+
     def with_rule(self, rule: str, severity: Severity) -> Diagnostic:
         return replace(self, rule=rule, severity=severity)
 
@@ -153,8 +163,16 @@ class Diagnostic:
             "fix": self.fix,
             "path": format_path(self.path),
             **(span.as_api() if span else {}),
-            "pointers": [_pointer_dict(p) for p in self.pointers],
+            "pointers": [
+                {**_pointer_dict(p), **({"fix": fix} if fix and i else {})}
+                for i, (p, fix) in enumerate(self.places())
+            ],
         }
+
+
+def with_place_fix(pointer: Pointer, diag: Diagnostic) -> Pointer:
+    """``pointer`` of ``diag`` as a later place of a merged error: it keeps ``diag``'s hint."""
+    return replace(pointer, fix=diag.fix) if diag.fix and pointer.fix is None else pointer
 
 
 def _pointer_dict(pointer: Pointer) -> dict[str, Any]:
@@ -179,7 +197,7 @@ def merge_for_api(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
             merged[key] = diag
             continue
         seen = {_pointer_identity(p) for p in first.pointers}
-        extra = tuple(p for p in diag.pointers if _pointer_identity(p) not in seen)
+        extra = tuple(with_place_fix(p, diag) for p in diag.pointers if _pointer_identity(p) not in seen)
         if extra:
             merged[key] = replace(first, pointers=first.pointers + extra)
     return list(merged.values())

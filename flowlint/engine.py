@@ -114,9 +114,14 @@ class Selection:
         return best
 
     def allows(self, code: str) -> bool:
+        """The more specific pattern wins. At equal specificity ``select`` wins (``--select FL102`` brings back a
+        code the configuration ignores), except for ``ALL`` against ``ALL``: ``--ignore ALL`` with the default
+        ``select = ["ALL"]`` reports nothing, and ``--ignore ALL --select FL2`` only FL2, as in ruff."""
         selected = self._match(code, self.select)
         ignored = self._match(code, self.ignore)
-        return selected >= 0 and selected >= ignored if ignored >= 0 else selected >= 0
+        if selected < 0:
+            return False
+        return selected > ignored or (selected == ignored and selected > 0)
 
 
 def _stage(module_name: str) -> Check | None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from flowlint.jstypes import js_type
 from flowlint.catalog import RuleInfo
-from flowlint.diagnostics import ERROR, Diagnostic, JsonPath, Pointer
+from flowlint.diagnostics import ERROR, Diagnostic, JsonPath, Pointer, with_place_fix
 from flowlint.schema_build import (
     BINDING_V200,
     BINDING_V400,
@@ -366,7 +366,7 @@ def merge_findings(found: list[Diagnostic]) -> list[Diagnostic]:
             place = (p.path, p.target, p.at)
             if place not in seen:
                 seen.add(place)
-                entry[1].append(p)
+                entry[1].append(with_place_fix(p, diag))
     return [
         first if len(pointers) == len(first.pointers) else replace(first, pointers=tuple(pointers))
         for first, pointers, _ in merged.values()

@@ -163,7 +163,17 @@ def version_gate(
         forced = FlowVersion.from_text(override)
         if forced is None:
             raise ValueError(f"unknown Flow JSON version {override!r}")
-        return FlowVersion(forced.number, forced.canonical), []
+        found: list[Diagnostic] = []
+        if forced.number in LEGACY:
+            # The same warning as for a flow that declares the version (explain FL103 says so), at its
+            # `version` value when it has one.
+            at = (Pointer(("version",)),) if "version" in doc else (Pointer(()),)
+            found.append(Diagnostic(
+                "INVALID_FLOW_JSON_VERSION", MSG_UNSUPPORTED, at, "FL103", legacy_severity,  # type: ignore[arg-type]
+                fix=f"checked as Flow JSON {LEGACY[forced.number]} (--target-version), which can still be sent "
+                    f"but not published; migrate to {LATEST}.",
+            ))
+        return FlowVersion(forced.number, forced.canonical), found
     if "version" not in doc:
         return None, [Diagnostic("MISSING_FLOW_JSON_VERSION", MSG_MISSING, (Pointer(()),), "FL101", ERROR)]
     raw = doc["version"]

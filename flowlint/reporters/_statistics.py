@@ -14,7 +14,11 @@ __all__ = ["render_statistics"]
 
 
 def render_statistics(results: Sequence[FileResult], *, as_json: bool = False) -> str:
-    counts = Counter(d.rule or d.error for r in results for d in r.diagnostics)
+    # A merged error (one message at several places, as Meta merges them) counts once per place.
+    counts: Counter[str] = Counter()
+    for r in results:
+        for d in r.diagnostics:
+            counts[d.rule or d.error] += max(1, len(d.pointers))
     severity = {d.rule or d.error: d.severity for r in results for d in r.diagnostics}
     rows = []
     for code, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):

@@ -1,4 +1,5 @@
-"""``--format github``: GitHub Actions workflow commands, one annotation per problem.
+"""``--format github``: GitHub Actions workflow commands, one annotation per place of each problem (a merged
+error, one message at several places, is annotated at each, with that place's hint).
 
 ``::error file=F,line=L,col=C,endLine=L2,endColumn=C2,title=CODE::message`` (``::warning`` for warnings).
 Chosen automatically when ``GITHUB_ACTIONS=true`` and no format was given. Escaping follows the Actions
@@ -20,18 +21,20 @@ def render(results: Sequence[FileResult], options: RenderOptions) -> str:
         if result.error is not None:
             lines.append(f"::error file={_prop(result.path)},title=flowlint::{_data(result.error)}")
         for diagnostic in result.diagnostics:
-            props = {"file": result.path}
-            span = diagnostic.span
-            if span is not None and span.line_start > 0:
-                props.update(
-                    line=str(span.line_start),
-                    col=str(span.column_start),
-                    endLine=str(span.line_end),
-                    endColumn=str(span.column_end),
-                )
-            props["title"] = diagnostic.rule or diagnostic.error
-            text = ",".join(f"{key}={_prop(value)}" for key, value in props.items())
-            lines.append(f"::{diagnostic.severity} {text}::{_data(diagnostic.message)}")
+            for pointer, fix in diagnostic.places() or [(None, diagnostic.fix)]:
+                props = {"file": result.path}
+                span = pointer.span if pointer is not None else None
+                if span is not None and span.line_start > 0:
+                    props.update(
+                        line=str(span.line_start),
+                        col=str(span.column_start),
+                        endLine=str(span.line_end),
+                        endColumn=str(span.column_end),
+                    )
+                props["title"] = diagnostic.rule or diagnostic.error
+                text = ",".join(f"{key}={_prop(value)}" for key, value in props.items())
+                message = diagnostic.message + (f"\nhelp: {fix}" if fix else "")
+                lines.append(f"::{diagnostic.severity} {text}::{_data(message)}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -45,9 +45,13 @@ def render(results: Sequence[FileResult], options: RenderOptions) -> str:
 
 
 def _line(path: str, diagnostic: Diagnostic) -> str:
-    span = diagnostic.span
-    where = f"{span.line_start}:{span.column_start}" if span else "0:0"
-    return f"{path}:{where}: {diagnostic.rule} [{diagnostic.severity}] {diagnostic.message}"
+    """One line per place (a merged error has several)."""
+    out = []
+    for pointer in diagnostic.pointers or (None,):
+        span = pointer.span if pointer is not None else None
+        where = f"{span.line_start}:{span.column_start}" if span else "0:0"
+        out.append(f"{path}:{where}: {diagnostic.rule} [{diagnostic.severity}] {diagnostic.message}")
+    return "\n".join(out)
 
 
 def _x(text: str) -> str:

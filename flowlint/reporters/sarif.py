@@ -1,8 +1,10 @@
 """``--format sarif``: SARIF 2.1.0, for code-scanning dashboards (GitHub code scanning, Azure DevOps...).
 
 One run. ``tool.driver.rules`` lists every rule of the catalog with its summary and its documentation
-as help text; each result names its rule (``ruleId`` and ``ruleIndex``), its level, the message and the
-region of its first pointer (further pointers are ``relatedLocations``). Columns are UTF-16 code units
+as help text; each result names its rule (``ruleId`` and ``ruleIndex``), its level, the message and one
+region. A merged error (Meta's one error for the same message at several places) gives one result per place,
+so that code-scanning dashboards, which show a result's first location only, show every place; each such
+result lists the other places as ``relatedLocations`` and carries its own hint. Columns are UTF-16 code units
 (``columnKind``), as in the API, and ``endColumn`` is exclusive in both. Files that could not be read are
 tool execution notifications, and make ``executionSuccessful`` false.
 """
@@ -49,7 +51,9 @@ def render(results: Sequence[FileResult], options: RenderOptions) -> str:
             if code not in index:  # a finding from outside the catalog still gets a descriptor
                 index[code] = len(descriptors)
                 descriptors.append({"id": code, "shortDescription": {"text": diagnostic.error}})
-            sarif_results.append(_result(diagnostic, code, index[code], uri))
+            places = diagnostic.places() or [(None, diagnostic.fix)]
+            for i, (pointer, fix) in enumerate(places):
+                sarif_results.append(_result(diagnostic, code, index[code], uri, i, fix))
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -86,20 +90,25 @@ def _descriptor(info: RuleInfo) -> dict[str, Any]:
     }
 
 
-def _result(diagnostic: Diagnostic, code: str, rule_index: int, uri: str) -> dict[str, Any]:
+def _result(
+    diagnostic: Diagnostic, code: str, rule_index: int, uri: str, place: int, fix: str | None
+) -> dict[str, Any]:
+    """The result for one place (``place``: its index among the diagnostic's pointers)."""
+    pointers = diagnostic.pointers
     out: dict[str, Any] = {
         "ruleId": code,
         "ruleIndex": rule_index,
         "level": diagnostic.severity,
         "message": {"text": diagnostic.message},
-        "locations": [_location(diagnostic.pointers[0], uri)] if diagnostic.pointers else [],
+        "locations": [_location(pointers[place], uri)] if pointers else [],
         "properties": {"error": diagnostic.error, "errorType": diagnostic.error_type},
     }
-    related = [_location(p, uri, ident=i) for i, p in enumerate(diagnostic.pointers[1:], start=1)]
+    related = [_location(p, uri, ident=i) for i, p in enumerate(pointers) if i != place]
     if related:
         out["relatedLocations"] = related
-    if diagnostic.fix:
-        out["properties"]["fix"] = diagnostic.fix
+        out["properties"]["place"] = f"{place + 1} of {len(pointers)}"
+    if fix:
+        out["properties"]["fix"] = fix
     return out
 
 

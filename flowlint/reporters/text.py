@@ -44,12 +44,14 @@ def _details(diagnostic: Diagnostic, index: LineIndex | None, *, color: bool) ->
         lines.extend(code_frame(index, first.span.start, first.span.end, label=first.path_text, color=color))
     elif first is not None and first.path_text:
         lines.append(f"  at {first.path_text}")
-    for extra in diagnostic.pointers[1:]:
+    if diagnostic.fix:
+        lines.append(paint(f"  = help: {diagnostic.fix}", "cyan", color=color))
+    for extra, fix in diagnostic.places()[1:]:
         span = extra.span
         where = f"{span.line_start}:{span.column_start}" if span else "?"
         lines.append(paint(f"  = also at {where} ({extra.path_text or 'the document'})", "dim", color=color))
-    if diagnostic.fix:
-        lines.append(paint(f"  = help: {diagnostic.fix}", "cyan", color=color))
+        if fix:
+            lines.append(paint(f"    help: {fix}", "cyan", color=color))
     return lines
 
 

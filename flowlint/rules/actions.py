@@ -676,7 +676,9 @@ def _find_pickers(model: FlowModel, screen: Screen, value: Any, path: JsonPath, 
 
 def _did_you_mean(binding: Any, names: list[str]) -> str | None:
     """``did you mean ${form.full_name}?`` when one declared name is close to the unresolved one."""
-    close = close_matches(binding.path[0], [n for n in names if n != "__example__"], n=1, cutoff=0.6)
+    wanted = binding.path[0]
+    # The name itself is never a suggestion: it can be declared and still not resolve (two screens with one id).
+    close = close_matches(wanted, [n for n in names if n not in ("__example__", wanted)], n=1, cutoff=0.6)
     if not close:
         return None
     prefix = f"screen.{binding.screen}." if binding.screen is not None else ""
