@@ -297,6 +297,27 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], dict[str, Any]]:
                         f"{ms(per_mb[(top, variant)])}/MB / {ms(per_mb[(base, variant)])}/MB = {ratio:.2f}x",
                         "<= 1.5x" if judged else "", judge(ratio, 1.5) if judged else ""))
 
+    # 2b. Many errors: one misspelt component repeated (issue 18: linear in the errors, 24 000 in < 3 s) -----
+    counts = (100, 1000) if quick else (100, 1000, 5000, 20000, 24000)
+    per_error: dict[int, float] = {}
+    for n in counts:
+        text = many_typos(n)
+        report = flowlint.lint(text, max_problems=0)
+        places = sum(len(d.pointers) for d in report.diagnostics if d.severity == "error")
+        if places != n:
+            raise SystemExit(f"many errors: expected {n} places, got {places}")
+        t_many = median_time(lambda: flowlint.lint(text, max_problems=0), 1 if quick or n >= 5000 else 3)
+        per_error[n] = t_many / n
+        is_goal = n == 24000 and judged
+        rows.append(Row(f"lint, {n:,} misspelt components (one error at {n:,} places)",
+                        f"{ms(t_many)} ({ms(t_many / n)} per error)", "< 3 s" if is_goal else "",
+                        judge(t_many, 3.0) if is_goal else ""))
+    low, high = counts[0], counts[-2] if not quick else counts[-1]
+    flat = per_error[high] / per_error[low]
+    rows.append(Row(f"time per error: {high:,} / {low:,} errors",
+                    f"{ms(per_error[high])} / {ms(per_error[low])} = {flat:.2f}x", "<= 1.5x" if judged else "",
+                    judge(flat, 1.5) if judged else ""))
+
     # 3. Whole process ------------------------------------------------------------------------------------------
     py = sys.executable
     small = str(inputs["small"])
@@ -361,6 +382,14 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], dict[str, Any]]:
                     f"{before:.2f}x / {after:.2f}x faster side by side than in turn just before / after (the ceiling "
                     "for -j 2 at that moment)"))
     return rows, facts
+
+
+def many_typos(n: int) -> str:
+    """A 7.3 flow whose one screen holds ``n`` TextBody components misspelt ``TextBdy``: Meta's answer is one
+    INVALID_PROPERTY_VALUE error with ``n`` pointers, after Ajv reports ~80 errors for each (every branch)."""
+    body = ",".join('{"type": "TextBdy", "text": "x"}' for _ in range(n))
+    return ('{"version": "7.3", "screens": [{"id": "A", "title": "t", "terminal": true, "layout": '
+            '{"type": "SingleColumnLayout", "children": [' + body + "]}}]}")
 
 
 def ms(seconds: float) -> str:

@@ -26,19 +26,32 @@ What Ajv 6 does, as reproduced here (ajv-validator/ajv, v6 ``lib/dotjs``, ``lib/
   tries every branch and drops their errors only when exactly one is valid; ``not`` and ``if`` keep none of
   their sub-schema's errors; ``then``/``else`` add theirs and an ``if`` error.
 
+What a schema object asks for (its type check, its keyword groups, its properties with their paths) is worked
+out once and kept with the root schema for the next runs, as Ajv compiles a schema once: a schema must not
+change once validated with.
+
 A "skip" predicate lets a caller pass over array items it knows to be valid (the native validator said so),
 except inside an alternative, where an item valid under its own schema may still fail another branch's.
+
+Repeated items are validated once. An array item's errors depend only on the item, its schema and the schema
+path it is reached by (and on ``skip``, whose items are valid: skipping one or not gives the same errors; an
+alternative only turns ``skip`` off), so an item equal to an earlier one (same JSON text, key order included)
+under the same items schema gets the earlier item's errors with its own paths, as an :class:`ErrorGroup`: a
+flow with ten thousand copies of one mistake costs one Ajv run and ten thousand dictionary lookups. A group
+inside an alternative goes when the alternative's errors go, like the errors it stands for.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from typing import Any, Callable, Iterable
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Iterator, Union
 
 from flowlint.jstypes import js_type
 
-__all__ = ["AjvError", "validate", "js_keys", "data_path", "js_type"]
+__all__ = ["AjvError", "ErrorGroup", "validate", "validate_grouped", "js_keys", "data_path", "js_type"]
 
 _IDENTIFIER = re.compile(r"^[a-z$_][a-z$_0-9]*$", re.IGNORECASE)
 _ARRAY_INDEX = re.compile(r"^(?:0|[1-9][0-9]*)$")
@@ -66,6 +79,121 @@ class AjvError:
         return f"AjvError({self.keyword!r}, {self.data_path!r}, {self.schema_path!r}, {self.params!r})"
 
 
+class _Relative:
+    """One error of a template: an :class:`AjvError` whose ``path`` and ``data_path`` are relative to the item.
+    ``data_at``: the error's data is the item's value at that path (an object or array, taken from each
+    item it is replayed for); otherwise the data is an immutable value, shared."""
+
+    __slots__ = ("error", "data_at")
+
+    def __init__(self, error: AjvError, data_at: bool) -> None:
+        self.error = error
+        self.data_at = data_at
+
+
+class _Nested:
+    """The errors of an array item inside the item, by reference to that item's template."""
+
+    __slots__ = ("template", "path", "data_path")
+
+    def __init__(self, template: _Template, path: tuple[Any, ...], data_path: str) -> None:
+        self.template = template
+        self.path = path
+        self.data_path = data_path
+
+
+class _Template:
+    """An array item's errors, relative to the item; ``count``: how many errors they are in all."""
+
+    __slots__ = ("entries", "count")
+
+    def __init__(self, entries: tuple[_Relative | _Nested, ...]) -> None:
+        self.entries = entries
+        self.count = sum(e.template.count if isinstance(e, _Nested) else 1 for e in entries)
+
+
+class ErrorGroup:
+    """The errors of one array item, replayed from an earlier item of the same value and schema.
+
+    ``path`` and ``data_path`` are the item's; ``item`` is its value. ``errors()`` gives the errors as Ajv
+    lists them (:func:`validate` does this for its callers); :func:`flowlint.meta_errors.translate` may use
+    ``template`` (the same object for every copy of one item) to translate a group once."""
+
+    __slots__ = ("template", "path", "data_path", "item")
+
+    def __init__(self, template: _Template, path: tuple[Any, ...], data_path: str, item: Any) -> None:
+        self.template = template
+        self.path = path
+        self.data_path = data_path
+        self.item = item
+
+    def __len__(self) -> int:
+        return self.template.count
+
+    def __repr__(self) -> str:
+        return f"ErrorGroup({self.data_path!r}, {self.template.count} errors)"
+
+    def entries(self) -> Iterator[AjvError | ErrorGroup]:
+        """The errors, with the groups of the item's own items kept as groups."""
+        path, dpath, item = self.path, self.data_path, self.item
+        for entry in self.template.entries:
+            if isinstance(entry, _Nested):
+                yield ErrorGroup(entry.template, path + entry.path, dpath + entry.data_path,
+                                 _value_at(item, entry.path))
+            else:
+                e = entry.error
+                yield AjvError(e.keyword, path + e.path, dpath + e.data_path, e.schema_path, dict(e.params),
+                               e.message, e.schema, e.parent_schema,
+                               _value_at(item, e.path) if entry.data_at else e.data)
+
+    def errors(self) -> Iterator[AjvError]:
+        """Every error, in Ajv's order."""
+        for entry in self.entries():
+            if isinstance(entry, ErrorGroup):
+                yield from entry.errors()
+            else:
+                yield entry
+
+
+Entry = Union[AjvError, ErrorGroup]
+
+
+def _value_at(value: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        value = value[step]
+    return value
+
+
+def flatten(entries: Iterable[Entry]) -> list[AjvError]:
+    """The errors of a grouped list (:func:`validate_grouped`), every group replayed."""
+    out: list[AjvError] = []
+    for entry in entries:
+        if isinstance(entry, ErrorGroup):
+            out.extend(entry.errors())
+        else:
+            out.append(entry)
+    return out
+
+
+#: The JSON text of an item, key order included; the memo's key (``allow_nan``: a float the parser read as
+#: infinite is still one value).
+_item_text = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=True).encode
+
+
+class _FirstSeen:
+    """Where the errors of the first item with a memo key are in the run's list (made a template when the
+    key comes again)."""
+
+    __slots__ = ("start", "end", "path", "data_path", "item")
+
+    def __init__(self, start: int, end: int, path: tuple[Any, ...], data_path: str, item: Any) -> None:
+        self.start = start
+        self.end = end
+        self.path = path
+        self.data_path = data_path
+        self.item = item
+
+
 def js_keys(obj: dict[str, Any]) -> list[str]:
     """An object's keys in JavaScript's order: array-index keys ascending, then the others as inserted."""
     keys = list(obj)
@@ -81,6 +209,7 @@ def _escape_quotes(text: str) -> str:
             .replace("\f", "\\f").replace("\t", "\\t"))
 
 
+@lru_cache(maxsize=4096)
 def static_property(key: str) -> str:
     """Ajv's ``getProperty``: ``.key`` for an identifier, else ``['key']`` with quotes escaped."""
     return "." + key if _IDENTIFIER.match(key) else "['" + _escape_quotes(key) + "']"
@@ -151,19 +280,102 @@ def _has_ref(schema: Any) -> bool:
     return False
 
 
+class _Plan:
+    """What :meth:`_Run.validate` does with one schema object: the type it checks first (``early``), or
+    the group whose ``else`` it is (``type_group``), whether a ``$ref`` stands for everything, and the groups
+    of keywords it has, in Ajv's order."""
+
+    __slots__ = ("type_name", "early", "type_group", "ref", "groups")
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        type_name = schema.get("type")
+        type_group: int | None = None
+        early = False
+        if type_name is not None:
+            if isinstance(type_name, list):
+                early = True
+            else:
+                type_group = _GROUP_OF_TYPE.get(type_name)
+                early = type_group is None or not any(k in schema for k in _GROUPS[type_group][1])
+            if early:
+                type_group = None
+        self.type_name = type_name
+        self.early = early
+        self.type_group = type_group
+        self.ref = "$ref" in schema
+        self.groups = tuple((index, group_type) for index, (group_type, keywords) in enumerate(_GROUPS)
+                            if any(k in schema for k in keywords))
+
+
+class _Properties:
+    """An object schema's members, ready for :meth:`_Run._object`: the required names checked in the
+    ``required`` loop, each declared property with its data-path and schema-path steps, the patterns."""
+
+    __slots__ = ("properties", "required", "declared", "patterns", "additional", "additional_checked", "members")
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        properties = schema.get("properties")
+        # Ajv 6 checks a required property that has a schema of its own in ``properties`` in that loop (after
+        # the additional properties), and only the others in the ``required`` loop.
+        self.required = tuple(name for name in schema.get("required", ())
+                              if not (properties and _non_empty(properties.get(name))))
+        self.properties = properties or {}
+        required = schema.get("required") or ()
+        self.declared = tuple((key, sub, key in required and _non_empty(sub), static_property(key),
+                               "/properties/" + _escape_fragment(key)) for key, sub in self.properties.items())
+        self.patterns = tuple((pattern, sub, "/patternProperties/" + _escape_fragment(pattern))
+                              for pattern, sub in (schema.get("patternProperties") or {}).items())
+        additional = schema.get("additionalProperties")
+        self.additional = additional
+        self.additional_checked = additional is not None and additional is not True and additional != {}
+        self.members = any(k in schema for k in ("properties", "additionalProperties", "patternProperties"))
+
+
+class _Compiled:
+    """What is worked out once per root schema: resolved references, plans, object members (by id of the
+    schema object; the root keeps them all alive)."""
+
+    __slots__ = ("root", "refs", "plans", "objects")
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.refs: dict[str, tuple[Any, bool]] = {}
+        self.plans: dict[int, _Plan] = {}
+        self.objects: dict[int, _Properties] = {}
+
+
+_COMPILED: dict[int, _Compiled] = {}
+
+
+def _compiled(root: Any) -> _Compiled:
+    found = _COMPILED.get(id(root))
+    if found is None or found.root is not root:
+        found = _COMPILED[id(root)] = _Compiled(root)
+        if len(_COMPILED) > 16:
+            del _COMPILED[next(iter(_COMPILED))]
+    return found
+
+
 class _Run:
-    __slots__ = ("root", "errors", "formats", "patterns", "skip", "alternatives", "_refs")
+    __slots__ = ("root", "errors", "formats", "patterns", "skip", "alternatives", "_refs", "_plans", "_objects",
+                 "_memo")
 
     def __init__(self, root: dict[str, Any], formats: dict[str, Callable[[str], bool]],
                  pattern: Callable[[str], Callable[[str], Any]],
-                 skip: Callable[[tuple[Any, ...]], bool] | None) -> None:
+                 skip: Callable[[tuple[Any, ...]], bool] | None, memo: bool) -> None:
         self.root = root
-        self.errors: list[AjvError] = []
+        self.errors: list[Any] = []  # AjvError and ErrorGroup
         self.formats = formats
         self.patterns = pattern
         self.skip = skip
         self.alternatives = 0
-        self._refs: dict[str, tuple[Any, bool]] = {}
+        compiled = _compiled(root)
+        self._refs = compiled.refs
+        self._plans = compiled.plans
+        self._objects = compiled.objects
+        #: (id of the items schema, its schema path, the item's JSON text) -> the first such item (outside
+        #: alternatives), then its template (None: its errors cannot be replayed).
+        self._memo: dict[tuple[int, str, str], _FirstSeen | _Template | None] | None = {} if memo else None
 
     # -- helpers --------------------------------------------------------------------------------------
 
@@ -189,41 +401,32 @@ class _Run:
 
     def validate(self, schema: Any, data: Any, path: tuple[Any, ...], dpath: str, spath: str) -> bool:
         """Validate ``data`` at ``path``; errors are appended. Returns validity."""
-        if schema is True or schema == {}:
+        if schema is True:
             return True
         if schema is False:
             self.error("false schema", path, dpath, spath, {}, "boolean schema is false", False, None, data)
             return False
+        plan = self._plans.get(id(schema))
+        if plan is None:
+            plan = self._plans[id(schema)] = _Plan(schema)
         start = len(self.errors)
-        type_name = schema.get("type")
-        type_group: int | None = None
-        if type_name is not None:
-            if isinstance(type_name, list):
-                type_group = None
-                early = True
-            else:
-                type_group = _GROUP_OF_TYPE.get(type_name)
-                early = type_group is None or not any(k in schema for k in _GROUPS[type_group][1])
-            if early and not (
-                any(_is_type(t, data) for t in type_name) if isinstance(type_name, list) else _is_type(type_name, data)
-            ):
-                shown = ",".join(type_name) if isinstance(type_name, list) else type_name
-                self.error("type", path, dpath, spath, {"type": shown}, f"should be {shown}", type_name, schema, data)
-            if early:
-                type_group = None
-        if "$ref" in schema:  # Ajv 6 ignores every other keyword beside a $ref, except the early type check
+        type_name = plan.type_name
+        if plan.early and not (
+            any(_is_type(t, data) for t in type_name) if isinstance(type_name, list) else _is_type(type_name, data)
+        ):
+            shown = ",".join(type_name) if isinstance(type_name, list) else type_name
+            self.error("type", path, dpath, spath, {"type": shown}, f"should be {shown}", type_name, schema, data)
+        if plan.ref:  # Ajv 6 ignores every other keyword beside a $ref, except the early type check
             self._ref(schema, data, path, dpath, spath)
             return len(self.errors) == start
-        for index, (group_type, keywords) in enumerate(_GROUPS):
-            if not any(k in schema for k in keywords):
-                continue
+        for index, group_type in plan.groups:
             if group_type is not None:
                 if not _is_type(group_type, data):
-                    if type_group == index:
+                    if plan.type_group == index:
                         self.error("type", path, dpath, spath, {"type": type_name}, f"should be {type_name}",
                                    type_name, schema, data)
                     continue
-                getattr(self, "_" + group_type)(schema, data, path, dpath, spath)
+                _GROUP_CHECKS[index](self, schema, data, path, dpath, spath)
             else:
                 self._generic(schema, data, path, dpath, spath)
         return len(self.errors) == start
@@ -284,11 +487,16 @@ class _Run:
         items = schema.get("items")
         if isinstance(items, dict) or isinstance(items, bool):
             skip = self.skip if self.alternatives == 0 else None
+            memo = self._memo if isinstance(items, dict) and items else None
+            item_spath = spath + "/items"
             for i, item in enumerate(data):
                 item_path = path + (i,)
                 if skip is not None and skip(item_path):
                     continue
-                self.validate(items, item, item_path, f"{dpath}[{i}]", spath + "/items")
+                if memo is not None:
+                    self._item(memo, items, item, item_path, f"{dpath}[{i}]", item_spath)
+                else:
+                    self.validate(items, item, item_path, f"{dpath}[{i}]", item_spath)
         elif isinstance(items, list):
             for i, (sub, item) in enumerate(zip(items, data)):
                 self.validate(sub, item, path + (i,), f"{dpath}[{i}]", f"{spath}/items/{i}")
@@ -301,15 +509,61 @@ class _Run:
                                schema, data)
                     break
 
+    def _item(self, memo: dict[tuple[int, str, str], _FirstSeen | _Template | None], schema: dict[str, Any],
+              item: Any, path: tuple[Any, ...], dpath: str, spath: str) -> None:
+        """An array item: validated, or replayed from an equal item validated before."""
+        try:
+            key = (id(schema), spath, _item_text(item))
+        except (TypeError, ValueError):  # not a JSON value: no key
+            self.validate(schema, item, path, dpath, spath)
+            return
+        known = memo.get(key, _UNSEEN)
+        if known is _UNSEEN:
+            start = len(self.errors)
+            self.validate(schema, item, path, dpath, spath)
+            first = _FirstSeen(start, len(self.errors), path, dpath, item)
+            # Outside alternatives the errors stay where they are until the key comes again; inside one they
+            # may be dropped, so the template is made now.
+            memo[key] = first if self.alternatives == 0 else self._template(first)
+            return
+        if isinstance(known, _FirstSeen):
+            known = memo[key] = self._template(known)
+        if known is None:
+            self.validate(schema, item, path, dpath, spath)
+        elif known.count:
+            self.errors.append(ErrorGroup(known, path, dpath, item))
+
+    def _template(self, first: _FirstSeen) -> _Template | None:
+        """The first item's errors made relative to it (None if one of them is not under the item, or its data
+        is an object or array that is not the item's value at the error's path)."""
+        n, m = len(first.path), len(first.data_path)
+        entries: list[_Relative | _Nested] = []
+        for entry in self.errors[first.start:first.end]:
+            if entry.path[:n] != first.path or not entry.data_path.startswith(first.data_path):
+                return None
+            path, dpath = entry.path[n:], entry.data_path[m:]
+            if isinstance(entry, ErrorGroup):
+                entries.append(_Nested(entry.template, path, dpath))
+                continue
+            data_at = isinstance(entry.data, (dict, list))
+            if data_at:
+                try:
+                    if _value_at(first.item, path) is not entry.data:
+                        return None
+                except (KeyError, IndexError, TypeError):
+                    return None
+            entries.append(_Relative(AjvError(entry.keyword, path, dpath, entry.schema_path, entry.params,
+                                              entry.message, entry.schema, entry.parent_schema,
+                                              None if data_at else entry.data), data_at))
+        return _Template(tuple(entries))
+
     def _object(self, schema: dict[str, Any], data: dict[str, Any], path: tuple[Any, ...], dpath: str,
                 spath: str) -> None:
         self._counts("Properties", "properties", schema, data, path, dpath, spath)
-        properties = schema.get("properties")
-        for name in schema.get("required", ()):
-            # Ajv 6 checks a required property that has a schema of its own in ``properties``, in that
-            # loop (after the additional properties), and only the others here.
-            if properties and _non_empty(properties.get(name)):
-                continue
+        members = self._objects.get(id(schema))
+        if members is None:
+            members = self._objects[id(schema)] = _Properties(schema)
+        for name in members.required:
             if name not in data:
                 self.error("required", path, dpath, spath, {"missingProperty": name},
                            f"should have required property '{name}'", schema["required"], schema, data)
@@ -342,17 +596,17 @@ class _Run:
                 if not valid:
                     self.error("propertyNames", path, dpath, spath, {"propertyName": key},
                                f"property name '{key}' is invalid", names, schema, data)
-        if any(k in schema for k in ("properties", "additionalProperties", "patternProperties")):
-            self._properties(schema, data, path, dpath, spath)
+        if members.members:
+            self._properties(members, schema, data, path, dpath, spath)
 
-    def _properties(self, schema: dict[str, Any], data: dict[str, Any], path: tuple[Any, ...], dpath: str,
-                    spath: str) -> None:
-        properties = schema.get("properties") or {}
-        patterns = schema.get("patternProperties") or {}
-        additional = schema.get("additionalProperties")
-        if additional is not None and additional is not True and additional != {}:
+    def _properties(self, members: _Properties, schema: dict[str, Any], data: dict[str, Any],
+                    path: tuple[Any, ...], dpath: str, spath: str) -> None:
+        properties = members.properties
+        patterns = members.patterns
+        additional = members.additional
+        if members.additional_checked:
             for key in js_keys(data):
-                if key in properties or any(self.patterns(p)(key) for p in patterns):
+                if key in properties or any(self.patterns(p)(key) for p, _, _ in patterns):
                     continue
                 if additional is False:
                     self.error("additionalProperties", path, dpath, spath, {"additionalProperty": key},
@@ -360,21 +614,19 @@ class _Run:
                 else:
                     self.validate(additional, data[key], path + (key,), f"{dpath}['{key}']",
                                   spath + "/additionalProperties")
-        required = schema.get("required") or ()
-        for key, sub in properties.items():
+        for key, sub, required, step, fragment in members.declared:
             if key not in data:
-                if key in required and _non_empty(sub):
+                if required:
                     self.error("required", path, dpath, spath, {"missingProperty": key},
-                               f"should have required property '{key}'", required, schema, data)
+                               f"should have required property '{key}'", schema.get("required") or (), schema,
+                               data)
                 continue
-            self.validate(sub, data[key], path + (key,), dpath + static_property(key),
-                          spath + "/properties/" + _escape_fragment(key))
-        for pattern, sub in patterns.items():
+            self.validate(sub, data[key], path + (key,), dpath + step, spath + fragment)
+        for pattern, sub, fragment in patterns:
             test = self.patterns(pattern)
             for key in js_keys(data):
                 if test(key):
-                    self.validate(sub, data[key], path + (key,), f"{dpath}['{key}']",
-                                  spath + "/patternProperties/" + _escape_fragment(pattern))
+                    self.validate(sub, data[key], path + (key,), f"{dpath}['{key}']", spath + fragment)
 
     def _generic(self, schema: dict[str, Any], data: Any, path: tuple[Any, ...], dpath: str, spath: str) -> None:
         if "const" in schema:
@@ -459,8 +711,12 @@ def _non_empty(schema: Any) -> bool:
 
 
 _KNOWN = frozenset(k for _, keys in _GROUPS for k in keys) | {"type", "then", "else"}
+_UNSEEN: Any = object()
+#: The check of each typed keyword group (by its index in ``_GROUPS``).
+_GROUP_CHECKS = (_Run._number, _Run._string, _Run._array, _Run._object)
 
 
+@lru_cache(maxsize=4096)
 def _escape_fragment(key: str) -> str:
     """Ajv's ``escapeFragment``: a JSON-pointer token, then ``encodeURIComponent``."""
     from urllib.parse import quote
@@ -475,13 +731,29 @@ def validate(
     formats: dict[str, Callable[[str], bool]],
     pattern: Callable[[str], Callable[[str], Any]],
     skip: Callable[[tuple[Any, ...]], bool] | None = None,
+    memo: bool = True,
 ) -> list[AjvError]:
     """Ajv 6's error list for ``data`` (empty when valid).
 
     ``pattern(p)`` gives a test for the ECMA-262 pattern ``p`` (``search`` semantics); ``formats`` the checks
     of the formats the schema uses (an unknown format passes). ``skip(path)`` says that the array item at
-    ``path`` is known to be valid."""
-    run = _Run(schema, formats, pattern, skip)
+    ``path`` is known to be valid (it must be: the memo relies on a skipped item having no errors).
+    ``memo=False`` validates every item, repeated or not (for tests)."""
+    return flatten(validate_grouped(schema, data, formats=formats, pattern=pattern, skip=skip, memo=memo))
+
+
+def validate_grouped(
+    schema: dict[str, Any],
+    data: Any,
+    *,
+    formats: dict[str, Callable[[str], bool]],
+    pattern: Callable[[str], Callable[[str], Any]],
+    skip: Callable[[tuple[Any, ...]], bool] | None = None,
+    memo: bool = True,
+) -> list[Entry]:
+    """:func:`validate`'s errors, with the errors of each repeated array item as one :class:`ErrorGroup`
+    (the first item of a kind has its errors listed one by one)."""
+    run = _Run(schema, formats, pattern, skip, memo)
     run.validate(schema, data, (), "", "#")
     return run.errors
 

@@ -34,9 +34,9 @@ def __getattr__(name: str) -> Any:
     (FL92x). Computed on first use: :mod:`flowlint.schema_meta` (which declares the FL2xx rules and translates
     errors) is imported only by the error path and the catalog, not by a clean check."""
     if name == "RULES":
-        from flowlint import schema_meta
+        from flowlint import meta_pass, schema_meta
 
-        rules: list[RuleInfo] = [*schema_meta.RULES, *schema_docs.RULES]
+        rules: list[RuleInfo] = [*schema_meta.RULES, *meta_pass.RULES, *schema_docs.RULES]
         globals()["RULES"] = rules
         return rules
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -410,9 +410,16 @@ def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
     if doc.get("version") != version.text:
         # --target-version: the document is checked as if it declared that version.
         doc = {**doc, "version": version.text}
+    from flowlint import meta_pass
+
+    if meta_pass.handles(version):  # 5.1 and later: Meta's own schema, Ajv's errors, Meta's translation
+        found = meta_pass.check(doc, version)
+        if found or not _within_docs_limits(doc, schema_version):
+            found.extend(schema_docs.docs_limits(doc))
+        return found
     if _within_docs_limits(doc, schema_version):
         return []  # valid, and nothing for the docs' limits to say
-    found: list[Diagnostic] = []
+    found = []
     if not schema_is_valid(doc, schema_version):
         found = _explain(doc, schema_version)
     found.extend(schema_docs.docs_limits(doc))

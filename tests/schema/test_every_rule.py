@@ -39,6 +39,8 @@ TRIGGERS: dict[str, tuple[str, list[dict[str, Any]], dict[str, Any]]] = {
     "FL217": ("6.3", [_with(VALID["TextInput"], **{"label-variant": "large"}), FOOTER], {}),
     "FL218": ("7.3", [_with(VALID["TextInput"], **{"error-message": {}}), FOOTER], {}),
     "FL219": ("3.1", [VALID["TextInput"], FOOTER], {}),
+    # Meta's validator throws on the null child while it explains the misspelt type beside it.
+    "FL220": ("7.3", [{"type": "TextBdy", "text": "x"}, None, FOOTER], {}),
     "FL920": ("7.3", [_with(FOOTER, label="A label that is far too long for a footer")], {}),
     "FL921": ("7.3", [_with(VALID["RadioButtonsGroup"], **{"data-source": [
         {"id": str(i), "title": str(i)} for i in range(21)]}), FOOTER], {}),

@@ -35,7 +35,10 @@ const stubs = {
   // Not in the index: rebuilt from the type names and from Meta's own enum message (p1-2004265).
   WAFlowsTypes: {
     WA_FLOWS_COMPONENT_NAMES: { CALENDAR_PICKER: 'CalendarPicker', CHECKBOX_GROUP: 'CheckboxGroup', CHIPS_SELECTOR: 'ChipsSelector', DATE_PICKER: 'DatePicker', DOCUMENT_PICKER: 'DocumentPicker', DROPDOWN: 'Dropdown', EMBEDDED_LINK: 'EmbeddedLink', FOOTER: 'Footer', FORM: 'Form', IF: 'If', IMAGE: 'Image', IMAGE_CAROUSEL: 'ImageCarousel', NAVIGATION_LIST: 'NavigationList', OPT_IN: 'OptIn', PHOTO_PICKER: 'PhotoPicker', RADIOBUTTONS_GROUP: 'RadioButtonsGroup', RICH_TEXT: 'RichText', SWITCH: 'Switch', TEXT_AREA: 'TextArea', TEXT_BODY: 'TextBody', TEXT_CAPTION: 'TextCaption', TEXT_HEADING: 'TextHeading', TEXT_INPUT: 'TextInput', TEXT_SUBHEADING: 'TextSubheading' },
-    WA_FLOWS_LAYOUT_NAMES: { SINGLE_COLUMN: 'SingleColumnLayout' },
+    // All five layouts: with SingleColumnLayout alone, Meta's other-layout filter never fires and a 7.3 flow
+    // with an ItemListLayout screen is refused, which Meta's recorded answers say it is not. ItemDetail and
+    // CategoryList are named by the pattern of the others (flowlint.meta_schema.LAYOUT_NAMES).
+    WA_FLOWS_LAYOUT_NAMES: { SINGLE_COLUMN: 'SingleColumnLayout', ITEM_LIST: 'ItemListLayout', CART: 'CartLayout', ITEM_DETAIL: 'ItemDetailLayout', CATEGORY_LIST: 'CategoryListLayout' },
   },
   WAFlowsDocumentPickerAllowedMIMEType: { default: Object.fromEntries(['application/pdf', 'image/png', 'image/jpeg', 'image/avif', 'image/heic', 'image/heif', 'image/gif', 'image/tiff', 'image/webp', 'application/zip', 'application/gzip', 'application/x-7z-compressed', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.oasis.opendocument.presentation', 'application/vnd.oasis.opendocument.spreadsheet', 'application/vnd.oasis.opendocument.text', 'video/mp4', 'video/mpeg', 'application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'text/plain', 'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/xml'].map((v, i) => ['M' + i, v])) },
 };
