@@ -126,6 +126,9 @@ class Diagnostic:
     severity: Severity = ERROR
     error_type: str = FLOW_JSON_ERROR
     fix: str | None = None
+    #: The validator of Meta's chain that reports this (``"OnClickActionPayloadV500"``), for the semantic pass;
+    #: ``""`` elsewhere. Meta merges errors inside one validator only, so this decides what the API merges.
+    validator: str = ""
 
     @property
     def path(self) -> JsonPath:
@@ -184,14 +187,16 @@ _ZERO = {"lineStart": 0, "lineEnd": 0, "columnStart": 0, "columnEnd": 0}
 
 
 def merge_for_api(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Merge findings of one rule with the same error and message into one, as Meta does.
+    """Merge findings of one validator with the same error and message into one, as Meta does.
 
-    Meta merges inside one validator: the first occurrence keeps its place, later pointers are
-    appended unless one with the same position is already there.
+    Meta merges inside one validator (``WAFlowJSONBaseValidator.doValidate``), never across two: its 7.3
+    chain runs the on-click payload check twice and answers each of its errors twice. The first occurrence
+    keeps its place, later pointers are appended unless one with the same position is already there.
+    Diagnostics without a validator (the stages before the semantic pass) merge by rule.
     """
     merged: dict[tuple[str, str, str], Diagnostic] = {}
     for diag in diagnostics:
-        key = (diag.rule, diag.error, diag.message)
+        key = (diag.validator or diag.rule, diag.error, diag.message)
         first = merged.get(key)
         if first is None:
             merged[key] = diag

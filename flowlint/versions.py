@@ -13,6 +13,7 @@ checking a Create Flow request, where the refusal is what the server answers).
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -62,7 +63,7 @@ LEGACY: dict[int, str] = {201: "2.1", 300: "3.0", 301: "3.1", 400: "4.0", 500: "
 PUBLISHABLE = frozenset({501, 600, 601, 602, 603, 700, 701, 702, 703})
 LATEST = "7.3"
 
-_VERSION_TEXT = re.compile(r"(\d+)\.(\d+)")
+_VERSION_TEXT = re.compile(r"([0-9]+)\.([0-9]+)")
 
 
 @record(frozen=True, slots=True)
@@ -95,9 +96,42 @@ class FlowVersion:
 
 def parse_version_number(text: str) -> int | None:
     m = _VERSION_TEXT.fullmatch(text)
-    if not m:
+    if m:
+        major, minor = int(m.group(1)), int(m.group(2))
+        return major * 100 + minor if 1 <= major < 32767 and minor <= 99 else None
+    # Meta (WAFlowJSONVersionUtils.convertSemanticVersionToIntVersion) splits on "." and reads each part with
+    # JavaScript's Number(): blanks around a part, a sign, an exponent, hexadecimal and an empty part (0) pass,
+    # so "6.3 " and "6." are 6.3 and 6.0 for the gate; the schema's const on the exact string then fails.
+    parts = text.split(".")
+    if len(parts) != 2:
         return None
-    return int(m.group(1)) * 100 + int(m.group(2))
+    major, minor = (_js_number(part) for part in parts)
+    if not (1 <= major < 32767 and 0 <= minor <= 99):  # NaN fails both
+        return None
+    number = major * 100 + minor
+    return int(number) if number == int(number) else None
+
+
+#: What ``Number()`` ignores around a number: ECMA-262's white space and line terminators.
+_JS_BLANKS = "\t\n\x0b\x0c\r \xa0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x200B)))
+_JS_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:[eE][+-]?[0-9]+)?|Infinity)")
+_JS_RADIX = {"0x": 16, "0X": 16, "0o": 8, "0O": 8, "0b": 2, "0B": 2}
+
+
+def _js_number(text: str) -> float:
+    """JavaScript's ``Number(text)`` for a text without ``.`` (NaN when it is no number)."""
+    text = text.strip(_JS_BLANKS)
+    if not text:
+        return 0.0
+    if _JS_DECIMAL.fullmatch(text):
+        return float(text.replace("Infinity", "inf"))
+    radix = _JS_RADIX.get(text[:2])
+    if radix is not None:
+        try:
+            return float(int(text[2:], radix)) if text[2:].isascii() and text[2:].isalnum() else math.nan
+        except ValueError:
+            return math.nan
+    return math.nan
 
 
 RULES = [

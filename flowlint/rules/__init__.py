@@ -6,9 +6,11 @@ spans), ``rule`` and ``severity`` stamped, in Meta's order. :data:`RULES` declar
 How it runs (``spec/meta-validator.md`` §0 step 4, §1; ``conformance/meta/README.md`` "Settled by running
 Meta's validator"): the flow model (:mod:`flowlint.rules.model`) is built once; then every validator named
 in the version's chain (:data:`CHAINS`, a tuple of validator names) runs in order; their findings are
-concatenated. A finding identical to an earlier one of the same rule (same error, message, pointers) is
-dropped: Meta's 7.3 chain runs the on-click payload check twice and repeats every error, which carries no
-information (README: a quirk not worth reproducing).
+concatenated, each diagnostic carrying the name of its validator (``Diagnostic.validator``). Meta merges
+errors with the same code and message inside one validator only, so the API merges by validator: Meta's 7.3
+chain runs the on-click payload check twice (OnClickActionPayloadValidatorV600, then V500) and answers each
+of its errors twice, and so does flowlint's ``to_api()``. A finding identical to an earlier one of the same
+validator (same rule, error, message, pointers) is dropped.
 
 Module protocol (how a validator family plugs in)
 -------------------------------------------------
@@ -27,7 +29,9 @@ A validator function receives the :class:`~flowlint.rules.model.FlowModel` (``mo
 :class:`~flowlint.rules.base.Finding` ``(rule, error, message, pointers, fix=None)``: the rule code (one of its
 ``RULES``), Meta's error name and message word for word, and pointers built with
 :func:`~flowlint.rules.base.at` (value) / :func:`~flowlint.rules.base.key_at` (key). It never computes a
-position, never raises on odd values (wrong types anywhere), and yields in Meta's order. The engine stamps
+position, never raises on odd values (wrong types anywhere), and yields in Meta's order. The one exception:
+where Meta's own validator throws, it raises :class:`~flowlint.rules.base.MetaThrows`, and the chain's answer
+is that one ``INVALID_FLOW_JSON`` error, as Meta's is. The engine stamps
 severity from the rule's declaration. Findings of one validator with the same error and message are merged
 into one API error by :func:`flowlint.diagnostics.merge_for_api`, as Meta merges them.
 
@@ -50,7 +54,7 @@ from typing import Any, Callable, Iterable
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import Diagnostic
-from flowlint.rules.base import Finding
+from flowlint.rules.base import Finding, MetaThrows
 from flowlint.rules.model import FlowModel, build_model
 from flowlint.versions import FlowVersion
 
@@ -261,6 +265,8 @@ _SEVERITY = {info.code: info.severity for info in RULES}
 def _run(name: str, validator: Validator, model: FlowModel) -> list[Finding]:
     try:
         return list(validator(model))
+    except MetaThrows:
+        raise  # not a flowlint bug: Meta's validator fails on this flow (check() answers that alone)
     except Exception as exc:  # noqa: BLE001 - a rule bug must not take the whole lint down
         # flowlint keeps the other validators' findings and says which one failed, as a warning: a flowlint
         # bug says nothing about the flow (FL000 is the same idea for a whole stage).
@@ -285,19 +291,27 @@ def check(doc: dict[str, Any], version: FlowVersion, *, longest_string: int | No
         validator = _REGISTRY.get(name)
         if validator is None:
             continue
-        for finding in _run(name, validator, model):
-            identity = (finding.rule, finding.error, finding.message, finding.pointers)
+        try:
+            found = _run(name, validator, model)
+        except MetaThrows as thrown:
+            # Meta's chain answers the exception alone: every other finding, before and after, is dropped.
+            return [_diagnostic(thrown.finding, name)]
+        for finding in found:
+            identity = (name, finding.rule, finding.error, finding.message, finding.pointers)
             if identity in seen:
                 continue
             seen.add(identity)
-            out.append(
-                Diagnostic(
-                    finding.error,
-                    finding.message,
-                    finding.pointers,
-                    rule=finding.rule,
-                    severity=_SEVERITY.get(finding.rule, "error"),
-                    fix=finding.fix,
-                )
-            )
+            out.append(_diagnostic(finding, name))
     return out
+
+
+def _diagnostic(finding: Finding, validator: str) -> Diagnostic:
+    return Diagnostic(
+        finding.error,
+        finding.message,
+        finding.pointers,
+        rule=finding.rule,
+        severity=_SEVERITY.get(finding.rule, "error"),
+        fix=finding.fix,
+        validator=validator,
+    )

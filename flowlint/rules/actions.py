@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, NamedTuple
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import JsonPath
 from flowlint.rules.base import Finding, at, expression_typer, js_type, join_ids, key_at
-from flowlint.rules.model import MEDIA_PICKERS, Action, Component, FlowModel, Screen
+from flowlint.rules.model import MEDIA_PICKERS, Action, Binding, Component, FlowModel, Screen
 from flowlint.suggestions import close_matches
 
 __all__ = ["RULES", "VALIDATORS", "value_types"]
@@ -137,6 +137,13 @@ RULES = [
           "with the checker's reason (a type that differs from the declaration is FL505).\n\nWhy is this bad? "
           "Meta rejects it.\n\nExample: `\"total\": \"`${form.name} * 2`\"` (a string times a number).\n\n"
           "Use instead: `\"total\": \"`${data.price} * 2`\"` with `price` a number."),
+    _rule("FL518", "update-data-binding-schema-mismatch", "Bound `update_data` values match the screen's data.",
+          UPDATE, "6.0-7.0, 7.2+",
+          "What it does: compares the schema of a bound `update_data` payload value (`${data.x}`, `${form.x}`) "
+          "with the screen's own declaration of that field (types by name: integer is not number; object "
+          "properties must agree), as FL513 does for navigate payloads.\n\nWhy is this bad? Meta rejects it."
+          "\n\nExample: `\"note\": \"${form.count}\"` where `count` is a number input and `note` a string."
+          "\n\nUse instead: declare `note` with the type of the value it receives."),
 ]
 
 
@@ -157,6 +164,19 @@ _BINDING_V400 = re.compile(r"\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)(\.[A-Za-z
 
 def _is_binding_v400(value: Any) -> bool:
     return isinstance(value, str) and _BINDING_V400.match(value) is not None
+
+
+def _meta_binding(value: Any) -> Binding | None:
+    """A payload value as Meta's ``WAFlowJSONValidationResultUtil.parseBindings`` reads it (the on-click payload
+    validators): a string that *starts* as a binding (``_BINDING_V400``) and ends with ``}`` is one, whatever lies
+    between: ``${data.a}${data.b}`` reads the field ``a}${data.b`` of the data model, which no model declares.
+    A string that starts as one and ends otherwise (``${data.a} items``) is no binding of a known store."""
+    if not isinstance(value, str) or value[-1:] != "}" or _BINDING_V400.match(value) is None:
+        return None
+    if value.startswith(("${data.", "${form.")):
+        return Binding(value, value[2:6], tuple(value[7:-1].split(".")), None)
+    screen, store, *key = value[len("${screen.") : -1].split(".")
+    return Binding(value, store, tuple(key), screen)
 
 
 def _is_nested_expression(value: Any) -> bool:
@@ -385,13 +405,18 @@ def update_data_action_static_data(model: FlowModel) -> Iterable[Finding]:
 
 
 # --- ActionPayloadFieldSchemaV500 / V600 -------------------------------------------------------------------
-def action_payload_field_schema(model: FlowModel) -> Iterable[Finding]:
-    for action in model.screen_navigations:
+def _action_payload_field_schema(model: FlowModel, actions: Iterable[Action]) -> Iterable[Finding]:
+    """``validateAction`` for each action: a navigate payload's bindings against the next screen's data
+    (FL513), an update_data payload's against its own screen's (FL518, 6.0+)."""
+    for action in actions:
         payload = action.node.get("payload")
         source, _ = _declared_data(model, model.screen_of(action).id)
         if not isinstance(payload, dict) or source is None:
             continue
-        name = _next_name(action)
+        if action.name == "update_data":
+            name, rule, error = source.id, "FL518", UPDATE
+        else:
+            name, rule, error = _next_name(action), "FL513", NAV
         target, target_data = _declared_data(model, name)
         if target is None or target_data is None:
             continue  # nothing declared to compare with
@@ -405,9 +430,17 @@ def action_payload_field_schema(model: FlowModel) -> Iterable[Finding]:
                 continue
             if isinstance(want, dict) and schema.get("type") == want.get("type") and schema.get("type") not in _NESTED:
                 continue  # the same scalar type: _compare_schema has nothing to say (the common case)
-            yield from _compare_schema(
-                _SchemaPair(key, value, name, action.path + ("payload", key), target, source), schema, want, ("data", key)
-            )
+            pair = _SchemaPair(key, value, name, action.path + ("payload", key), target, source, rule, error)
+            yield from _compare_schema(pair, schema, want, ("data", key))
+
+
+def action_payload_field_schema_v500(model: FlowModel) -> Iterable[Finding]:
+    return _action_payload_field_schema(model, model.screen_navigations)
+
+
+def action_payload_field_schema_v600(model: FlowModel) -> Iterable[Finding]:
+    """V600 reads every navigate action (whatever its ``next.type``) and every update_data action."""
+    return _action_payload_field_schema(model, (a for a in model.all_actions if a.name in ("navigate", "update_data")))
 
 
 _NESTED = ("object", "array")
@@ -420,6 +453,8 @@ class _SchemaPair(NamedTuple):
     value_path: JsonPath
     target: Screen
     source: Screen
+    rule: str
+    error: str
 
 
 def _compare_schema(pair: _SchemaPair, got: Any, want: Any, rel: tuple) -> Iterable[Finding]:
@@ -437,7 +472,7 @@ def _compare_schema(pair: _SchemaPair, got: Any, want: Any, rel: tuple) -> Itera
             f"'{pair.target_name}'. Property is expecting '{want_type if want_type is not None else ''}' but got "
             f"'{got_type if got_type is not None else ''}'."
         )
-        yield Finding("FL513", NAV, message, at(pair.value_path))
+        yield Finding(pair.rule, pair.error, message, at(pair.value_path))
         return
     if got_type == "object":
         findings = [f for f in _has_object_property(pair, "properties", want, pair.target.path + rel)]
@@ -450,7 +485,7 @@ def _compare_schema(pair: _SchemaPair, got: Any, want: Any, rel: tuple) -> Itera
                 f"Properties in navigate action payload differ from properties in data model of screen "
                 f"'{pair.target_name}'."
             )
-            yield Finding("FL513", NAV, message, at(pair.target.path + rel, pair.source.path + rel))
+            yield Finding(pair.rule, pair.error, message, at(pair.target.path + rel, pair.source.path + rel))
             return
         for prop, sub in got["properties"].items():
             yield from _compare_schema(pair, sub, want["properties"].get(prop), rel + ("properties", prop))
@@ -469,9 +504,9 @@ def _has_object_property(pair: _SchemaPair, prop: str, decl: dict[str, Any], pat
             f"Unable to validate the schema of dynamic data '{pair.expr}' against the schema of data model field "
             f"'{pair.key}' on screen '{pair.target_name}'. Missing property '{prop}'."
         )
-        yield Finding("FL513", NAV, message, at(path))
+        yield Finding(pair.rule, pair.error, message, at(path))
     elif not isinstance(value, dict):
-        yield Finding("FL513", NAV, f"Invalid value found for the property '{prop}'.", at(path + (prop,)))
+        yield Finding(pair.rule, pair.error, f"Invalid value found for the property '{prop}'.", at(path + (prop,)))
 
 
 # --- OnClickActionPayloadV500 / V600 -----------------------------------------------------------------------
@@ -506,7 +541,7 @@ def _on_click_action_payload(model: FlowModel, targeted: tuple[str, ...]) -> Ite
                 if pickers:
                     _find_pickers(model, screen, value, ppath + (key,), inner)
                 continue
-            binding = model.binding(value)
+            binding = _meta_binding(value)
             if binding is None:
                 continue
             problem = _binding_problem(model, screen, binding, ppath, key)
@@ -662,7 +697,7 @@ def _picker(model: FlowModel, screen: Screen, binding: Any) -> Component | None:
 def _find_pickers(model: FlowModel, screen: Screen, value: Any, path: JsonPath, out: dict[str, list[JsonPath]]) -> None:
     """``findNativeComponentReferences``: pickers referenced anywhere inside an object or array value."""
     if isinstance(value, str):
-        binding = model.binding(value)
+        binding = _meta_binding(value)
         picker = _picker(model, screen, binding) if binding is not None else None
         if picker is not None:
             out.setdefault(picker.type or "", []).append(path)
@@ -795,8 +830,8 @@ VALIDATORS = {
     "NavigateActionStaticDataV500": navigate_action_static_data_v500,
     "NavigateActionStaticDataV600": navigate_action_static_data_v600,
     "UpdateDataActionStaticDataV600": update_data_action_static_data,
-    "ActionPayloadFieldSchemaV500": action_payload_field_schema,
-    "ActionPayloadFieldSchemaV600": action_payload_field_schema,
+    "ActionPayloadFieldSchemaV500": action_payload_field_schema_v500,
+    "ActionPayloadFieldSchemaV600": action_payload_field_schema_v600,
     "OnClickActionPayloadV500": on_click_action_payload_v500,
     "OnClickActionPayloadV600": on_click_action_payload_v600,
     "CompleteActionV500": complete_action,

@@ -15,7 +15,9 @@ from typing import Any, NamedTuple, Sequence
 from flowlint.jstypes import js_type
 from flowlint.diagnostics import JsonPath, Pointer
 
-__all__ = ["Finding", "at", "key_at", "is_str", "is_dict", "is_list", "js_type", "join_ids", "expression_typer"]
+__all__ = [
+    "Finding", "MetaThrows", "at", "key_at", "is_str", "is_dict", "is_list", "js_type", "join_ids", "expression_typer",
+]
 
 
 class Finding(NamedTuple):
@@ -26,6 +28,17 @@ class Finding(NamedTuple):
     message: str
     pointers: tuple[Pointer, ...]
     fix: str | None = None
+
+
+class MetaThrows(Exception):
+    """Raised by a validator where Meta's own validator throws (an ``invariant`` on a value it does not
+    expect). Meta's chain then answers one error and nothing else: ``INVALID_FLOW_JSON``, "Flow JSON is not
+    valid. <the exception's message>" (``WAFlowJSONValidatorChain.validate``), with a zero pointer; flowlint
+    gives the same code and message and points at the value (``conformance/meta-fuzz/README.md``, rule 4)."""
+
+    def __init__(self, rule: str, reason: str, path: JsonPath) -> None:
+        super().__init__(reason)
+        self.finding = Finding(rule, "INVALID_FLOW_JSON", f"Flow JSON is not valid. {reason}", at(path))
 
 
 def at(*paths: JsonPath) -> tuple[Pointer, ...]:

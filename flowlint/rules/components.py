@@ -134,7 +134,7 @@ RULES = [
 def form_component_names(model: FlowModel) -> Iterable[Finding]:
     for screen in model.screens:
         by_name: dict[str, list[Component]] = {}
-        for comp in screen.components:
+        for comp in model.mapped(screen).components:
             if comp.type != "Form" and comp.name is not None:
                 by_name.setdefault(comp.name, []).append(comp)
         for name, comps in by_name.items():
@@ -155,12 +155,13 @@ _DATA_SOURCE_TYPES = ("RadioButtonsGroup", "CheckboxGroup", "Dropdown")
 def data_source(model: FlowModel) -> Iterable[Finding]:
     """Per screen, per component type in order of first appearance, per component."""
     for screen in model.screens:
+        mapped = model.mapped(screen)  # Meta's componentTypeDataMap: the last screen with this id
         kinds: list[str] = []
-        for comp in screen.components:
+        for comp in mapped.components:
             if comp.type in _DATA_SOURCE_TYPES and comp.type not in kinds:
                 kinds.append(comp.type)
         for kind in kinds:
-            for comp in screen.of_type(kind):
+            for comp in mapped.of_type(kind):
                 items = comp.node.get("data-source")
                 if not isinstance(items, list):
                     continue
@@ -199,7 +200,8 @@ def _if_levels(node: dict[str, Any], depth: int = 0) -> int:
 
 
 def if_component_nesting(model: FlowModel) -> Iterable[Finding]:
-    deep = [c for screen in model.screens for c in screen.of_type("If") if _if_levels(c.node) > 2]
+    # Per screen, the Ifs of the last screen with its id (Meta's maps): a duplicated id repeats its places.
+    deep = [c for screen in model.screens for c in model.mapped(screen).of_type("If") if _if_levels(c.node) > 2]
     if deep:
         yield Finding(
             "FL604",
@@ -211,15 +213,18 @@ def if_component_nesting(model: FlowModel) -> Iterable[Finding]:
 
 # --- SwitchV500 ----------------------------------------------------------------------------------------
 def switch(model: FlowModel) -> Iterable[Finding]:
-    for screen in model.screens:
-        for comp in _in_doc_order(screen.of_type("Switch")):
-            if comp.node.get("cases") == {}:
-                yield Finding(
-                    "FL605",
-                    "INVALID_PROPERTY_VALUE",
-                    "The 'cases' property of a Switch component cannot be empty.",
-                    at(comp.path + ("cases",)),
-                )
+    # One error with every place; per screen, the Switches of the last screen with its id (Meta's maps), so a
+    # duplicated id repeats its places (Meta keeps the repeats inside one error).
+    empty = [
+        comp.path + ("cases",)
+        for screen in model.screens
+        for comp in _in_doc_order(model.mapped(screen).of_type("Switch"))
+        if comp.node.get("cases") == {}
+    ]
+    if empty:
+        yield Finding(
+            "FL605", "INVALID_PROPERTY_VALUE", "The 'cases' property of a Switch component cannot be empty.", at(*empty)
+        )
 
 
 # --- WAFlowsMinMaxPropertyValidatorV500 ----------------------------------------------------------------
@@ -241,7 +246,7 @@ def min_max_property(model: FlowModel) -> Iterable[Finding]:
     """Per screen, per component type in the order of Meta's table, per component with a ``name``."""
     for screen in model.screens:
         for kind, (low_key, high_key) in _MIN_MAX.items():
-            for comp in screen.of_type(kind):
+            for comp in model.mapped(screen).of_type(kind):  # Meta: componentTypeDataMap (last screen of an id)
                 low, high = _num(comp.node.get(low_key)), _num(comp.node.get(high_key))
                 if low is not None and high is not None and low > high and "name" in comp.node:
                     message = f"'{low_key}' cannot be greater than '{high_key}' for {kind} '{comp.name}'."
@@ -252,9 +257,10 @@ def min_max_property(model: FlowModel) -> Iterable[Finding]:
 def optional_form(model: FlowModel) -> Iterable[Finding]:
     outside: list[Component] = []
     for screen in model.screens:
-        if not screen.of_type("Form"):
+        mapped = model.mapped(screen)  # Meta's maps: the last screen with this id (its places repeat)
+        if not mapped.of_type("Form"):
             continue
-        outside += [c for c in _in_doc_order(screen.components) if c.type in INPUT_TYPES and c.form is None]
+        outside += [c for c in _in_doc_order(mapped.components) if c.type in INPUT_TYPES and c.form is None]
     if not outside:
         return
     types: list[str] = []
@@ -307,7 +313,8 @@ _NAVIGATION_LIST = "Only up to 2 NavigationList components can be used per scree
 
 def _lone(screen: Screen, kind: str, most: int, message: str, *, exclusive_with: tuple[str, ...] = ()) -> Iterable[Finding]:
     """``checkIfComponentIsAlone(t, n, max)``: t components of the lone type, n flattened components (Form
-    nodes included) other than the types it may share the screen with."""
+    nodes included) other than the types it may share the screen with. ``screen`` is the one Meta's maps hold
+    for the id checked (``FlowModel.mapped``)."""
     t = len(screen.of_type(kind))
     if t == 0:
         return  # nothing of the lone type: nothing to report (most screens)
@@ -319,19 +326,19 @@ def _lone(screen: Screen, kind: str, most: int, message: str, *, exclusive_with:
 
 def component_placement_v600(model: FlowModel) -> Iterable[Finding]:
     for screen in model.screens:
-        yield from _lone(screen, "RichText", 1, _RICH_TEXT_V600)
+        yield from _lone(model.mapped(screen), "RichText", 1, _RICH_TEXT_V600)
 
 
 def component_placement_v602(model: FlowModel) -> Iterable[Finding]:
     for screen in model.screens:
-        yield from _lone(screen, "RichText", 1, _RICH_TEXT_V600)
-        yield from _lone(screen, "NavigationList", 2, _NAVIGATION_LIST, exclusive_with=("Form",))
+        yield from _lone(model.mapped(screen), "RichText", 1, _RICH_TEXT_V600)
+        yield from _lone(model.mapped(screen), "NavigationList", 2, _NAVIGATION_LIST, exclusive_with=("Form",))
 
 
 def component_placement_v603(model: FlowModel) -> Iterable[Finding]:
     for screen in model.screens:
-        yield from _lone(screen, "RichText", 1, _RICH_TEXT_V603, exclusive_with=("Footer",))
-        yield from _lone(screen, "NavigationList", 2, _NAVIGATION_LIST, exclusive_with=("Form",))
+        yield from _lone(model.mapped(screen), "RichText", 1, _RICH_TEXT_V603, exclusive_with=("Footer",))
+        yield from _lone(model.mapped(screen), "NavigationList", 2, _NAVIGATION_LIST, exclusive_with=("Form",))
 
 
 def rich_text_placement_v501(model: FlowModel) -> Iterable[Finding]:
@@ -340,19 +347,24 @@ def rich_text_placement_v501(model: FlowModel) -> Iterable[Finding]:
         "that it is the only component on the screen."
     )
     for screen in model.screens:
-        lone = screen.of_type("RichText")
-        if lone and (len(lone) > 1 or len(screen.components) > len(lone)):
-            yield Finding("FL609", "INVALID_RICHTEXT_PLACEMENT", message, at(*(c.path + ("type",) for c in lone)))
+        # Meta points at the first RichText only (in its flattened order), of the last screen with this id.
+        mapped = model.mapped(screen)
+        lone = mapped.of_type("RichText")
+        if lone and len(mapped.components) > 1:
+            yield Finding("FL609", "INVALID_RICHTEXT_PLACEMENT", message, at(lone[0].path + ("type",)))
 
 
 # --- TextInputPatternFieldV602 -------------------------------------------------------------------------
 def text_input_pattern_field(model: FlowModel) -> Iterable[Finding]:
-    for screen in model.screens:
-        for comp in _in_doc_order(screen.of_type("TextInput")):
-            if "pattern" in comp.node and "helper-text" not in comp.node:
-                yield Finding(
-                    "FL611", "MISSING_REQUIRED_PROPERTY", "Required property 'helper-text' is missing.", at(comp.path)
-                )
+    # One error with every place, per screen from the last screen with its id (Meta's maps: repeats kept).
+    places = [
+        comp.path
+        for screen in model.screens
+        for comp in _in_doc_order(model.mapped(screen).of_type("TextInput"))
+        if "pattern" in comp.node and "helper-text" not in comp.node
+    ]
+    if places:
+        yield Finding("FL611", "MISSING_REQUIRED_PROPERTY", "Required property 'helper-text' is missing.", at(*places))
 
 
 # --- NavigationListV602 --------------------------------------------------------------------------------

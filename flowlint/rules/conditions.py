@@ -17,7 +17,7 @@ from typing import Iterable
 
 from flowlint.catalog import RuleInfo
 from flowlint.expressions import MSG_EMPTY_THEN, check_condition, is_nested_expression
-from flowlint.rules.base import Finding, at
+from flowlint.rules.base import Finding, MetaThrows, at
 from flowlint.rules.dynamic_data import meta_screen, screen_properties
 from flowlint.rules.model import FlowModel
 
@@ -52,6 +52,21 @@ RULES = [
         "\"${data.vip}\", \"then\": []}`.\n\nUse instead: put the components in `then`, or negate the "
         "condition and move `else` to `then`.",
     ),
+    RuleInfo(
+        "FL711",
+        "if-condition-not-a-string",
+        "An If condition is a string (from 6.0 Meta's validator fails on a boolean).",
+        "INVALID_FLOW_JSON",
+        "error",
+        "6.0-7.0, 7.2+",
+        doc="What it does: reports an If whose `condition` is not a string (`true`, `false`), from Flow JSON "
+        "6.0 (7.1 does not check conditions). Meta's validator stops on it with an internal error and "
+        "answers only \"Flow JSON is not valid. Minified invariant #88059; %s\", without saying where; flowlint "
+        "reports the same and points at the condition.\n\nWhy is this bad? Meta rejects the flow, and no other "
+        "problem of the flow is reported until this one is fixed.\n\nExample: `{\"type\": \"If\", "
+        "\"condition\": true, \"then\": [...]}`.\n\nUse instead: a condition string, `\"condition\": "
+        "\"${data.vip}\"`, or a backtick expression, `\"condition\": \"`true`\"`.",
+    ),
 ]
 
 def _fix(message: str, condition: str) -> str | None:
@@ -82,6 +97,10 @@ def _conditional_rendering(model: FlowModel, *, skip_backticks: bool) -> Iterabl
         for comp in meta_screen(model, screen).of_type("If"):
             condition = comp.node.get("condition")
             if not isinstance(condition, str):
+                if skip_backticks:
+                    # V600 checks every condition that is no backtick expression, and its parser asserts a
+                    # string: the invariant throws (6.0+; V500 checks strings only).
+                    raise MetaThrows("FL711", "Minified invariant #88059; %s", comp.path + ("condition",))
                 continue
             if skip_backticks and is_nested_expression(condition):
                 continue

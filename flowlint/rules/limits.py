@@ -76,7 +76,7 @@ def max_allowed_screens(model: FlowModel) -> Iterable[Finding]:
 # --- TotalComponentsPerScreenV500 ----------------------------------------------------------------------
 def total_components_per_screen(model: FlowModel) -> Iterable[Finding]:
     for screen in model.screens:
-        counted = [c for c in screen.components if c.type != "Form"]
+        counted = [c for c in model.mapped(screen).components if c.type != "Form"]
         if len(counted) > MAX_COMPONENTS:
             message = f"Maximum number of components allowed per screen is {MAX_COMPONENTS} but found {len(counted)}."
             yield Finding(
@@ -132,7 +132,10 @@ def _component_type_per_screen(model: FlowModel, maxima: dict[str, int]) -> Iter
     for screen in model.screens:
         if not screen.node:
             continue
-        if screen.of_type("If", "Switch"):
+        # Meta reads the components from its per-id maps (the last screen with this id: ``mapped``), but counts
+        # the branches of If/Switch in the screen's own layout; with a duplicated id the two differ.
+        mapped = model.mapped(screen)
+        if mapped.of_type("If", "Switch"):
             # Meta counts with the 5.x table here, also from 7.0 (its conditional branch reads the constant).
             # A count (the larger branch of each If) is at most the number of such components on the screen.
             if all(len(screen.of_type(kind)) <= most for kind, most in TYPE_MAXIMA.items()):
@@ -140,13 +143,13 @@ def _component_type_per_screen(model: FlowModel, maxima: dict[str, int]) -> Iter
             counts = _counts(screen.children, {kind: kind for kind in TYPE_MAXIMA})
             for kind, most in TYPE_MAXIMA.items():
                 if counts.get(kind, 0) > most:
-                    of_kind = _flattened_of(screen, kind)
+                    of_kind = _flattened_of(mapped, kind)
                     message = f"Maximum number of {kind} allowed per screen is {most} but found {len(of_kind)}."
                     yield Finding("FL803", "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN", message,
                                   at(*(c.path + ("type",) for c in of_kind)))
             continue
         for kind, most in maxima.items():
-            of_kind = screen.of_type(kind)  # _flattened_of for one type
+            of_kind = mapped.of_type(kind)  # _flattened_of for one type
             if len(of_kind) > most:
                 message = f"Maximum number of {kind} allowed per screen is {most} but found {len(of_kind)}."
                 yield Finding("FL803", "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN", message,
@@ -168,7 +171,8 @@ def native_component_count(model: FlowModel) -> Iterable[Finding]:
         if len(screen.of_type("PhotoPicker")) + len(screen.of_type("DocumentPicker")) <= 1:
             continue
         if _count(screen.children, MEDIA_PICKERS) > 1:
-            pickers = _flattened_of(screen, "PhotoPicker", "DocumentPicker")
+            # Counted in this screen's layout, pointed at in the last screen with its id (as Meta reads them).
+            pickers = _flattened_of(model.mapped(screen), "PhotoPicker", "DocumentPicker")
             yield Finding(
                 "FL804",
                 "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN",

@@ -455,6 +455,12 @@ class FlowModel:
     def screen_of(self, item: Component | Action) -> Screen:
         return self.screens[item.screen]
 
+    def mapped(self, screen: Screen) -> Screen:
+        """The screen Meta's per-id maps hold for ``screen``'s id: the last screen with that id. Validators that
+        walk every screen but read its components from those maps (``componentTypeDataMap``,
+        ``componentNameDataMap``) see, for a duplicated id (itself an error), the last screen's components."""
+        return screen if screen.id is None else self.by_id.get(screen.id, screen)
+
     def routing_edges(self) -> dict[str, list[str]]:
         """The routing model given (only its well-formed entries), or the generated one."""
         if self.has_routing_model:

@@ -306,13 +306,14 @@ def _routes(model: FlowModel, *, skip_navigation_list: bool) -> Iterable[Finding
             if target in graph.get(source, ()):
                 continue
             dest = model.by_id.get(target)
-            if dest is None:
-                continue  # an unknown target: NavigateNextScreenName reports it (Meta points nowhere here)
             message = (
                 f"Missing direct route from screen '{source}' to screen '{target}' in the routing model, "
                 f"while it exists in the navigate screen action of screen '{source}'."
             )
-            yield Finding("FL308", E, message, at(screen.path + ("id",), dest.path + ("id",)))
+            # An unknown target (a typo, a ${data...} binding) has no screen to point at: Meta's pointer for it
+            # finds nothing in the document and is left out, the source screen's stays.
+            places = (screen.path + ("id",),) if dest is None else (screen.path + ("id",), dest.path + ("id",))
+            yield Finding("FL308", E, message, at(*places))
 
 
 def routes_v500(model: FlowModel) -> Iterable[Finding]:

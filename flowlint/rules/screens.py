@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from flowlint.catalog import RuleInfo
 from flowlint.rules.base import Finding, at, js_type, join_ids, key_at
+from flowlint.rules.data_schema import first_declaration_error
 from flowlint.rules.model import SHOPPING_LAYOUTS, FlowModel
 from flowlint.diagnostics import JsonPath
 
@@ -55,12 +56,18 @@ RULES = [
         'declaration: `"__example__": {"name": "Ana"}`.',
     ),
     RuleInfo(
-        "FL406", "invalid-data-declaration", "Each screen data declaration has a string `type` (and arrays `items`).",
+        "FL406", "invalid-data-declaration",
+        "Each screen data declaration is a JSON Schema with a string `type` (and arrays `items`).",
         "INVALID_SCREEN_DATA", "error", "5.1+",
-        doc="What it does: reports a declaration without `type`, with a non-string `type`, with an unknown type "
-        "name, or an array without `items`.\n\nWhy is this bad? Meta rejects the data model.\n\nExample: "
-        '`"slots": {"type": "array", "__example__": []}`.\n\nUse instead: `"slots": {"type": "array", '
-        '"items": {"type": "string"}, "__example__": []}`.',
+        doc="What it does: reports a declaration without `type`, with a non-string `type`, or an array without "
+        "`items`; and a declaration that is not a valid JSON Schema (draft-07), as Meta compiles each one: an "
+        "unknown type name, `required` that is not an array of names, a `pattern` that is not a regular "
+        "expression, a `properties` entry that is not a schema. Meta reports the first such problem of a "
+        "declaration, in its schema-error wording.\n\nWhy is this bad? Meta rejects the data model.\n\nExample: "
+        '`"slots": {"type": "array", "__example__": []}`; `"vip": {"type": "boolean", "required": "yes", '
+        '"__example__": true}`.\n\nUse instead: `"slots": {"type": "array", "items": {"type": "string"}, '
+        '"__example__": []}`; leave `required` out of a single declaration (it lists the required properties '
+        "of an object).",
     ),
     RuleInfo(
         "FL407", "data-example-mismatch", "`__example__` matches its declaration.", "INVALID_PROPERTY_TYPE", "error",
@@ -180,11 +187,8 @@ def success_on_terminal_screen(model: FlowModel) -> Iterable[Finding]:
 
 
 # --- ScreenDataV500 ------------------------------------------------------------------------------------
-_TYPES = ("array", "boolean", "integer", "null", "number", "object", "string")
-_TYPES_MESSAGE = f"Value should be one of: [{join_ids(_TYPES)}]."
-
-
 def screen_data(model: FlowModel) -> Iterable[Finding]:
+    doc, version = model.doc, model.version.number
     for screen in model.screens:
         data = screen.data
         if data is None:
@@ -195,7 +199,7 @@ def screen_data(model: FlowModel) -> Iterable[Finding]:
             path = screen.path + ("data", key)
             yield from _nested_example(decl, path)
             yield from _declaration(decl, path)
-            yield from _example_against_declaration(decl, path)
+            yield from _example_against_declaration(decl, path, doc=doc, version=version)
 
 
 _SCALAR_TYPES = frozenset({"string", "boolean", "number", "integer"})
@@ -265,51 +269,20 @@ def _declaration(decl: Any, path: JsonPath) -> Iterable[Finding]:
             yield Finding("FL406", "INVALID_SCREEN_DATA", "Missing the schema for property 'items' in array.", at(path))
 
 
-def _example_against_declaration(decl: Any, path: JsonPath) -> Iterable[Finding]:
-    """``validateExampleSchemaDataModel``: the declaration must compile (an unknown type name is Ajv's
-    meta-schema enum error, the first one only) and ``__example__`` must validate against it."""
+def _example_against_declaration(decl: Any, path: JsonPath, *, doc: Any, version: int) -> Iterable[Finding]:
+    """``validateExampleSchemaDataModel``: the declaration must compile, i.e. be a JSON Schema (else Meta
+    reports the first of the meta-schema's translated errors: an unknown type name, ``required`` that is no
+    array, a ``pattern`` that is no regular expression...), and ``__example__`` must validate against it."""
     if not isinstance(decl, dict):
         return
-    if not _valid_types(decl):
-        bad = _first_bad_type(decl, path)
-        yield Finding("FL406", "INVALID_ENUM_VALUE", _TYPES_MESSAGE, at(bad))
+    bad = first_declaration_error(decl, path, doc, version)
+    if bad is not None:
+        yield Finding("FL406", bad.error, bad.message, bad.pointers)
         return
     if "__example__" not in decl:
         return  # flowlint does not guess what Ajv says about an absent example
     for error, message in check_example(decl, decl["__example__"]):
         yield Finding("FL407", error, f"Invalid data model schema. {message}", at(path + ("__example__",)))
-
-
-def _first_bad_type(decl: dict[str, Any], path: JsonPath) -> JsonPath:
-    if "type" in decl and not _valid_type(decl["type"]):
-        return path + ("type",)
-    props = decl.get("properties")
-    if isinstance(props, dict):
-        for name, sub in props.items():
-            if isinstance(sub, dict) and not _valid_types(sub):
-                return _first_bad_type(sub, path + ("properties", name))
-    items = decl.get("items")
-    if isinstance(items, dict) and not _valid_types(items):
-        return _first_bad_type(items, path + ("items",))
-    return path
-
-
-def _valid_type(kind: Any) -> bool:
-    if isinstance(kind, str):
-        return kind in _TYPES
-    return isinstance(kind, list) and bool(kind) and all(isinstance(k, str) and k in _TYPES for k in kind)
-
-
-def _valid_types(decl: Any) -> bool:
-    """True when the declaration compiles (every nested ``type`` is a known type name)."""
-    if not isinstance(decl, dict):
-        return True
-    if "type" in decl and not _valid_type(decl["type"]):
-        return False
-    props = decl.get("properties")
-    if isinstance(props, dict) and not all(_valid_types(p) for p in props.values()):
-        return False
-    return _valid_types(decl.get("items"))
 
 
 _CONTAINER_OR_STRING = {str: "string", dict: "object", list: "array"}

@@ -12,6 +12,7 @@ from tests.rules.helpers import (
     exchange,
     flow,
     heading,
+    lint,
     navigate,
     screen,
     text_input,
@@ -118,6 +119,38 @@ def test_fl506_unknown_form_field() -> None:
                           message="Missing Form component ${form.fullname} for screen 'BOOKING'.")
     assert diag.fix == "did you mean ${form.full_name}?"
     assert_clean(booking(text_input("full_name"), complete({"name": "${form.full_name}"})), "FL506")
+
+
+@pytest.mark.parametrize(("version", "times"), [("7.2", 1), ("7.3", 2)])
+def test_fl506_repeated_by_the_second_validator_of_7_3(version: str, times: int) -> None:
+    # 7.3 runs OnClickActionPayloadValidatorV600 and V500: Meta merges errors inside one validator only, so
+    # each error is answered twice (case action-payload-unknown-form-field-v7-3).
+    doc = booking(text_input("full_name"), complete({"name": "${form.fullname}", "again": "${form.fullname}"}),
+                  version=version)
+    _, report = lint(doc)
+    api = report.to_api()
+    assert [e["error"] for e in api] == ["INVALID_ON_CLICK_ACTION_PAYLOAD"] * times
+    for error in api:  # each validator's two places of the same message stay merged in one error
+        assert error["message"] == "Missing Form component ${form.fullname} for screen 'BOOKING'."
+        assert [p["path"] for p in error["pointers"]] == [
+            "screens[0].layout.children[2].on-click-action.payload.name",
+            "screens[0].layout.children[2].on-click-action.payload.again",
+        ]
+    assert [d.validator for d in report.diagnostics if d.rule == "FL506"][::2] == (
+        ["OnClickActionPayloadV600", "OnClickActionPayloadV500"][:times]
+    )
+
+
+def test_fl506_binding_read_as_meta_reads_it() -> None:
+    # A value that starts as a binding and ends with "}" is one for Meta: "${data.a}${data.a}" reads the field
+    # "a}${data.a" (case p1-2004058 of meta-fuzz); one that ends otherwise is no binding at all.
+    doc = booking(complete({"twice": "${data.name}${data.name}", "text": "${data.name} and more"}), version="7.2",
+                  data=NAME)
+    assert_reports(doc, "FL506", "INVALID_ON_CLICK_ACTION_PAYLOAD",
+                   "screens[0].layout.children[1].on-click-action.payload.twice", '"${data.name}${data.name}"',
+                   message="Missing dynamic data '${data.name}${data.name}' in the data model for screen BOOKING.")
+    _, report = lint(doc)
+    assert len([d for d in report.diagnostics if d.rule == "FL506"]) == 1
 
 
 @pytest.mark.parametrize("version", ["5.1", "6.0", "7.2", "7.3"])
@@ -300,6 +333,22 @@ def test_fl515_update_data_static_type() -> None:
                    UPDATE_PATH + ".note", '"note": 5', "5",
                    message="Schema of payload data at 'note' on screen 'BOOKING' is not matching with schema of data "
                    "model field on screen 'BOOKING'. Property is expecting 'string' but got one of [integer, number].")
+
+
+@pytest.mark.parametrize("version", ["6.0", "7.0", "7.2", "7.3"])
+def test_fl518_update_data_binding_schema(version: str) -> None:
+    # ActionPayloadFieldSchemaValidatorV600 compares update_data bindings with the screen's own data model
+    # (case p1-2002516 of meta-fuzz): the RadioButtonsGroup's value is a string.
+    data = {"count": data_field("integer", 1)}
+    assert_reports(update({"count": "${form.service}"}, data, version), "FL518", "INVALID_UPDATE_DATA_ACTION_PAYLOAD",
+                   UPDATE_PATH + ".count", '"${form.service}"',
+                   message="Schema of dynamic data '${form.service}' is not matching schema of data model field "
+                   "'count' on screen 'BOOKING'. Property is expecting 'integer' but got 'string'.")
+    assert_clean(update({"note": "${form.service}"}, {"note": data_field("string", "x")}, version), "FL513", "FL518")
+
+
+def test_fl518_not_checked_in_7_1() -> None:
+    assert_clean(update({"count": "${form.service}"}, {"count": data_field("integer", 1)}, "7.1"), "FL518")
 
 
 @pytest.mark.parametrize("version", ["6.0", "7.1"])

@@ -43,6 +43,16 @@ def test_fl601_same_name_on_two_screens_is_fine() -> None:
     assert_clean(doc, "FL601")
 
 
+def test_fl601_duplicate_screen_id_reads_the_last_screen() -> None:
+    # Meta reads the names of the last screen with an id (its map is keyed by id): the first screen's
+    # duplicates go unreported, the last one's are reported (case p1-2003523 of meta-fuzz).
+    first = screen("BOOKING", text_input("x"), text_input("x"), complete(), terminal=True)
+    last = screen("BOOKING", text_input("y"), complete(), terminal=True)
+    assert_clean(flow(first, last), "FL601")
+    _, report = lint(flow(last, first))
+    assert [[p.path[:2] for p in d.pointers] for d in of_rule(report, "FL601")] == [[("screens", 1), ("screens", 1)]]
+
+
 # FL602 data-source-image-and-color -------------------------------------------------------------------------
 def radio(*items: dict) -> dict:
     return {"type": "RadioButtonsGroup", "name": "service", "label": "Service", "data-source": list(items)}
@@ -118,6 +128,23 @@ def test_fl605_empty_switch_cases() -> None:
     assert_clean(one(switch, complete(), data={"tier": {"type": "string", "__example__": "a"}}), "FL605")
 
 
+def test_fl605_one_error_whose_places_repeat_for_a_duplicated_screen_id() -> None:
+    # SwitchValidatorV500 gathers every place in one error, reading each screen's Switches from the last screen
+    # with its id: two screens "BOOKING" give the last one's place twice (Meta keeps repeats inside an error).
+    data = {"tier": {"type": "string", "__example__": "a"}}
+    empty = {"type": "Switch", "value": "${data.tier}", "cases": {}}
+    full = {"type": "Switch", "value": "${data.tier}", "cases": {"gold": [heading()]}}
+    doc = flow(screen("BOOKING", full, complete(), terminal=True, data=data),
+               screen("BOOKING", empty, complete(), terminal=True, data=data), screen("OTHER", empty, complete(),
+               terminal=True, data=data))
+    _, report = lint(doc)
+    api = [e for e in report.to_api() if e["error"] == "INVALID_PROPERTY_VALUE"]
+    assert [[p["path"] for p in e["pointers"]] for e in api] == [[
+        "screens[1].layout.children[0].cases", "screens[1].layout.children[0].cases",
+        "screens[2].layout.children[0].cases",
+    ]]
+
+
 # FL606 min-greater-than-max --------------------------------------------------------------------------------
 def test_fl606_min_over_max() -> None:
     assert_reports(one(heading(), text_input("full_name", **{"min-chars": 10, "max-chars": 5}), complete()), "FL606",
@@ -173,6 +200,14 @@ def test_fl608_rich_text_with_footer_from_6_3() -> None:
     assert_reports(one(RICH, complete(), version="6.0"), "FL608", "INVALID_COMPONENT_PLACEMENT",
                    "screens[0].layout.children[0].type", '"RichText"')
     assert_clean(flow(screen("BOOKING", RICH, terminal=True), version="5.1"), "FL609")
+
+
+def test_fl609_points_at_the_first_rich_text_only() -> None:
+    # RichTextPlacementValidatorV501 points at the first RichText it finds (case p1-2003872 of meta-fuzz).
+    _, report = lint(flow(screen("BOOKING", RICH, RICH, terminal=True), version="5.1"))
+    assert [[p.path for p in d.pointers] for d in of_rule(report, "FL609")] == [
+        [("screens", 0, "layout", "children", 0, "type")]
+    ]
 
 
 def nav_list() -> dict:

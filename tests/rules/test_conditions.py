@@ -1,9 +1,12 @@
-"""FL701 invalid-if-condition, FL702 empty-if-then (Meta's ConditionalRenderingV500/V600)."""
+"""FL701 invalid-if-condition, FL702 empty-if-then, FL711 if-condition-not-a-string (Meta's ConditionalRenderingV500/V600)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from flowlint.diagnostics import format_path
+from flowlint.rules import check
+from flowlint.versions import FlowVersion
 from tests.rules.helpers import assert_clean, assert_reports, complete, data_field, flow, heading, screen
 
 DATA = {
@@ -133,3 +136,27 @@ def test_conditions_inside_a_form_and_nested_ifs_are_checked() -> None:
         '"${data.visits}"',
         message="Expected single operand to be a boolean.",
     )
+
+
+def _semantic(doc: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """The semantic pass alone: flowlint's own schemas refuse a boolean condition, Meta's (6.0+) take it."""
+    version = FlowVersion.from_text(doc["version"])
+    assert version is not None
+    return [(d.rule, d.error, d.message, format_path(d.path)) for d in check(doc, version) if d.severity == "error"]
+
+
+def test_fl711_boolean_condition_from_6_0_is_metas_own_failure() -> None:
+    # ConditionalRenderingValidatorV600 checks every condition that is no backtick expression and asserts a
+    # string: Meta's answer is then this one error, whatever else the flow has (case p1-2001351 of meta-fuzz).
+    doc = with_if(True)
+    doc["screens"][0]["layout"]["children"].append(complete())  # two Footers: would be another error
+    assert _semantic(doc) == [
+        ("FL711", "INVALID_FLOW_JSON", "Flow JSON is not valid. Minified invariant #88059; %s",
+         "screens[0].layout.children[1].condition")
+    ]
+    assert _semantic(with_if("`true`")) == []
+
+
+def test_fl711_boolean_condition_is_not_checked_before_6_0_nor_in_7_1() -> None:
+    for version in ("5.1", "7.1"):
+        assert _semantic(with_if(True, version=version)) == []

@@ -13,9 +13,11 @@ import pytest
 
 import flowlint
 from flowlint.rules import RULES
+from tests.conformance import CORPUS, skip_module_without
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "real"
-FLOWS = sorted(CORPUS.glob("*.json")) if CORPUS.exists() else []
+skip_module_without(CORPUS)
+
+FLOWS = sorted(CORPUS.glob("*.json"))
 CODES = {r.code for r in RULES}
 
 
@@ -27,6 +29,4 @@ def test_real_flow_has_no_semantic_error(path: Path) -> None:
 
 
 def test_corpus_present() -> None:
-    if not CORPUS.exists():
-        pytest.skip(f"{CORPUS} is absent: the shared corpus sits next to the repository checkout")
     assert len(FLOWS) >= 40

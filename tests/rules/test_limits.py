@@ -107,6 +107,26 @@ def test_fl804_runs_before_the_7_0_type_maxima() -> None:
     assert [d.rule for d in report.diagnostics if d.rule in ("FL803", "FL804")] == ["FL803", "FL804"]
 
 
+def test_fl803_fl804_duplicate_screen_id_read_from_the_last_screen() -> None:
+    # Meta's component maps are keyed by screen id: for a duplicated id, both screens are counted in their own
+    # layout but their components read from the last one (case p1-2003523 of meta-fuzz).
+    photo = {"type": "PhotoPicker", "name": "p", "label": "P"}
+    doc_picker = {"type": "DocumentPicker", "name": "d", "label": "D"}
+    data = {"k": {"type": "string", "__example__": "a"}}
+    first = screen("BOOKING", {"type": "Switch", "value": "${data.k}", "cases": {"a": [photo, {**photo, "name": "q"}],
+                   "b": [doc_picker]}}, complete(), terminal=True, data=data)
+    last = screen("BOOKING", {"type": "Switch", "value": "${data.k}", "cases": {"a": [photo], "b": [doc_picker]}},
+                  complete(), terminal=True, data=data)
+    _, report = lint(flow(first, last))
+    found = [(d.rule, d.message, [p.path[:2] for p in d.pointers]) for d in report.diagnostics
+             if d.rule in ("FL803", "FL804")]
+    assert found == [
+        ("FL804", "You can only have a maximum of 1 component of type PhotoPicker or DocumentPicker per screen.",
+         [("screens", 1), ("screens", 1)]),
+        ("FL803", "Maximum number of PhotoPicker allowed per screen is 1 but found 1.", [("screens", 1)]),
+    ]
+
+
 # _counts: every type counted in one walk, as separate _count walks would ----------------------------------
 _KINDS = ["Footer", "Image", "EmbeddedLink", "TextBody", "Form", "If", "Switch", "PhotoPicker"]
 

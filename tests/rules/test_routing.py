@@ -204,6 +204,21 @@ def test_fl308_not_checked_in_6_3_to_7_2(version: str) -> None:
     assert_clean(_indirect(version), "FL308")
 
 
+@pytest.mark.parametrize("target", ["${data.next}", "GHOST"])
+def test_fl308_navigate_to_no_screen(target: str) -> None:
+    # A target that names no screen still misses its route; Meta points at the source screen only (cases
+    # p1-2001316 and p1-2001891 of meta-fuzz).
+    doc = _indirect("7.3")
+    doc["screens"][0]["layout"]["children"].insert(1, {"type": "EmbeddedLink", "text": "Other", "on-click-action": {
+        "name": "navigate", "next": {"type": "screen", "name": target}, "payload": {}}})
+    diag = assert_reports(
+        doc, "FL308", "INVALID_ROUTING_MODEL", "screens[0].id", '"screens"', '"DETAILS"',
+        message=f"Missing direct route from screen 'DETAILS' to screen '{target}' in the routing model, while it "
+        "exists in the navigate screen action of screen 'DETAILS'.",
+    )
+    assert [p.path for p in diag.pointers] == [("screens", 0, "id")]
+
+
 def test_fl308_direct_route_present() -> None:
     doc = _indirect("7.3")
     doc["routing_model"]["DETAILS"].append("CONFIRM")
@@ -212,11 +227,12 @@ def test_fl308_direct_route_present() -> None:
 
 # FL309 shopping-route-not-allowed (5.2) --------------------------------------------------------------------
 def test_fl309_shopping_route() -> None:
+    # The shopping layouts as Meta's 5.2 schema takes them (catalogue bindings, no children).
     items = screen("PRODUCTS", heading(), exchange())
-    items["layout"]["type"] = "ItemListLayout"
+    items["layout"] = {"type": "ItemListLayout", "items": "${external_data.meta_catalog.product_list}"}
     other = screen("OTHER", heading(), complete(), terminal=True)
     cart = screen("CART", heading(), complete(), terminal=True)
-    cart["layout"]["type"] = "CartLayout"
+    cart["layout"] = {"type": "CartLayout", "items": "${external_data.meta_catalog.products}"}
     doc = dc_flow({"PRODUCTS": ["CART", "OTHER"], "CART": [], "OTHER": []}, items, cart, other, version="5.2")
     diag = assert_reports(
         doc, "FL309", "INVALID_ROUTING_MODEL", "routing_model.PRODUCTS[1]", '"routing_model"', '"OTHER"',

@@ -202,7 +202,7 @@ def test_the_properties_dynamic_parser_keeps_are_those_screen_dynamic_data_would
     from flowlint.rules.model import build_model
     from flowlint.source import parse_source
     from flowlint.versions import version_gate
-    from tests.conformance import load_cases
+    from tests.conformance import META, absent_reason, load_cases
 
     checked = 0
     for case in load_cases():
@@ -222,4 +222,4 @@ def test_the_properties_dynamic_parser_keeps_are_those_screen_dynamic_data_would
         ], case.name
         checked += 1
     if not checked:
-        pytest.skip("../shared/ is not beside the repository: no conformance cases")
+        pytest.skip(absent_reason(META))

@@ -14,6 +14,7 @@ from tests.rules.helpers import (
     exchange,
     flow,
     heading,
+    lint,
     navigate,
     screen,
     two_screens,
@@ -97,6 +98,47 @@ def test_fl405_nested_example() -> None:
 )
 def test_fl406_invalid_declaration(decl: object, path: str, tokens: tuple, error: str, message: str) -> None:
     assert_reports(one_screen(data={"count": decl}), "FL406", error, path, *tokens, message=message)
+
+
+# Meta compiles each declaration with Ajv, which first checks it against JSON Schema draft-07's meta-schema;
+# Meta reports the first translated error (cases p1-2000666, p1-2000537, p1-2002865, p1-2004850 of meta-fuzz).
+@pytest.mark.parametrize(
+    ("decl", "path", "tokens", "error", "message"),
+    [
+        ({"type": "boolean", "required": "yes", "__example__": True}, "screens[0].data.count.required",
+         ('"required": ', '"yes"'), "INVALID_PROPERTY_TYPE",
+         "Expected property 'required' to be of type 'array' but found 'string'."),
+        ({"type": "string", "pattern": "[a-z", "__example__": "x"}, "screens[0].data.count.pattern", ('"[a-z"',),
+         "INVALID_PROPERTY_VALUE_FORMAT", "Property 'pattern' should be in 'regex' format."),
+        ({"type": "object", "properties": {"title": "string"}, "__example__": {}},
+         "screens[0].data.count.properties.title", ('"title": ', '"string"'), "INVALID_PROPERTY_TYPE",
+         "Expected property 'title' to be of type 'object,boolean' but found 'string'."),
+        ({"type": "array", "items": {"type": "object", "required": "x"}, "__example__": []},
+         "screens[0].data.count.items.required", ('"required": ', '"x"'), "INVALID_PROPERTY_TYPE",
+         "Expected property 'required' to be of type 'array' but found 'string'."),
+        ({"type": "array", "items": 3, "__example__": []}, "screens[0].data.count.items", ('"items": ', "3"),
+         "INVALID_PROPERTY_TYPE", "Expected property 'items' to be of type 'object,boolean' but found 'number'."),
+    ],
+)
+def test_fl406_declaration_is_no_json_schema(decl: object, path: str, tokens: tuple, error: str, message: str) -> None:
+    diag = assert_reports(one_screen(data={"count": decl}), "FL406", error, path, *tokens, message=message)
+    assert len(diag.pointers) == 1
+
+
+def test_fl406_only_the_first_meta_schema_error_and_no_example_check() -> None:
+    # The pattern is not a regex, and the example is not a number: Meta stops at the compile error.
+    decl = {"type": "number", "pattern": "[a-z", "required": "x", "__example__": "three"}
+    _, report = lint(one_screen(data={"count": decl}))
+    found = [(d.rule, d.error, d.message) for d in report.diagnostics if d.rule in ("FL406", "FL407")]
+    assert found == [("FL406", "INVALID_PROPERTY_VALUE_FORMAT", "Property 'pattern' should be in 'regex' format.")]
+
+
+def test_fl406_valid_json_schema_keywords_are_accepted() -> None:
+    decl = {"type": "string", "pattern": "^[a-z]+$", "minLength": 1, "description": "a name", "enum": ["ab", "cd"],
+            "__example__": "ab"}
+    nested = {"type": "object", "properties": {"a": {"type": ["string", "null"]}}, "required": ["a"],
+              "additionalProperties": False, "__example__": {"a": "x"}}
+    assert_clean(one_screen(data={"name": decl, "nested": nested}), "FL406", "FL407")
 
 
 def test_fl406_required_prefixed_key_without_type() -> None:
@@ -229,14 +271,15 @@ def test_fl413_data_exchange_is_accepted() -> None:
 
 # FL414: CartScreenV502 (5.2) -----------------------------------------------------------------------------------
 def test_fl414_missing_cart_layout() -> None:
+    # The shopping layouts as Meta's 5.2 schema takes them (catalogue bindings, no children).
     items = screen("PRODUCTS", heading(), complete(), terminal=True)
-    items["layout"]["type"] = "ItemListLayout"
+    items["layout"] = {"type": "ItemListLayout", "items": "${external_data.meta_catalog.product_list}"}
     doc = flow(items, version="5.2")
     _, report = __import__("tests.rules.helpers", fromlist=["lint"]).lint(doc)
     found = [d for d in report.diagnostics if d.rule == "FL414"]
     assert [(d.error, d.pointers) for d in found] == [("MISSING_CART_LAYOUT", ())]
     cart = screen("CART", heading(), complete(), terminal=True)
-    cart["layout"]["type"] = "CartLayout"
+    cart["layout"] = {"type": "CartLayout", "items": "${external_data.meta_catalog.products}"}
     assert_clean(flow(items, cart, version="5.2"), "FL414")
     assert_clean(flow(items, version="5.1"), "FL414")
 
@@ -255,5 +298,5 @@ def test_a_declaration_passed_over_at_once_has_nothing_to_report(decl: dict) -> 
     if screens._plain_scalar(decl):
         path = ("screens", 0, "data", "x")
         found = [*screens._nested_example(decl, path), *screens._declaration(decl, path)]
-        found += screens._example_against_declaration(decl, path)
+        found += screens._example_against_declaration(decl, path, doc={}, version=703)
         assert found == []
