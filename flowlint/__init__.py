@@ -31,8 +31,11 @@ __all__ = [
 ]
 
 
-def check_create_request(body: Any, *, account_id: str | None = None, channel_id: str | None = None) -> Report:
-    """Check a whole Create Flow request body (see :mod:`flowlint.request`)."""
+def check_create_request(
+    body: Any, *, account_id: str | None = None, channel_id: str | None = None, max_problems: int | None = 1000
+) -> Report:
+    """Check a whole Create Flow request body (see :mod:`flowlint.request`). ``max_problems`` caps the request
+    findings and the flowJson findings each, as :func:`lint` does (0 or None: no cap)."""
     from flowlint.request import check_create_request as _check
 
-    return _check(body, account_id=account_id, channel_id=channel_id)
+    return _check(body, account_id=account_id, channel_id=channel_id, max_problems=max_problems)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from flowlint import __version__
+from flowlint.config import MAX_JOBS
 from flowlint.reporters import REPORTERS, RenderOptions
 
 if TYPE_CHECKING:
@@ -223,8 +224,9 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=1),
-    help="Files checked in parallel. Default: number of CPUs (for 128 KiB of input or more).",
+    type=click.IntRange(min=1, max=MAX_JOBS),
+    help="Files checked in parallel, at most the number of CPUs. Default: number of CPUs (for 128 KiB of input or "
+    "more).",
 )
 @click.option(
     "--max-problems",

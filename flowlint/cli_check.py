@@ -65,7 +65,8 @@ def check_inputs(
     for item in items:
         if isinstance(item, Input) and item.path is not None:
             tasks.append(_task(item.display, item.path, settings))
-    jobs = settings.jobs if settings.jobs is not None else _automatic_jobs(tasks)
+    # Checking is CPU work: workers past the CPU count only cost memory (`-j 64` on 2 cores started 63).
+    jobs = min(settings.jobs, default_jobs()) if settings.jobs is not None else _automatic_jobs(tasks)
     checked = iter(_run(tasks, jobs=jobs))
     results: list[FileResult] = []
     for item in items:
@@ -244,12 +245,54 @@ def lint_task(task: Task) -> FileResult:
 
     def check() -> Report:
         report = lint_file(task.path, version=task.version, selection=selection, max_problems=task.max_problems)
-        return _as_request_if_one(report, selection)
+        if report.value is None:  # not read as a flow: maybe a request body, over the flow's limit but not its own
+            request = _large_request(_read_large_file(task.path), report.filename, selection, task.max_problems)
+            if request is not None:
+                return request
+        return _as_request_if_one(report, selection, task.max_problems)
 
     return _guarded(task.display, check)
 
 
-def _as_request_if_one(report: Report, selection: Selection) -> Report:
+def _read_large_file(path: str) -> bytes | None:
+    """The whole file when it is a regular file over the Flow JSON limit (10 MB) and within the request body
+    limit (20 MB + 64 KB); else None. A stream is not read again: it was read once, as a flow."""
+    import stat
+
+    from flowlint.request import MAX_REQUEST_BYTES
+    from flowlint.source import MAX_BYTES
+
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or not MAX_BYTES < info.st_size <= MAX_REQUEST_BYTES:
+            return None
+        with open(path, "rb") as file:
+            data = file.read(MAX_REQUEST_BYTES + 1)
+    except OSError:  # gone since it was read: the report on what was read stands
+        return None
+    return data if MAX_BYTES < len(data) <= MAX_REQUEST_BYTES else None
+
+
+def _large_request(data: bytes | None, filename: str | None, selection: Selection, max_problems: int) -> Report | None:
+    """``data`` checked as a Create Flow request body when it is one (issue 24: a valid 14 MB body whose
+    ``flowJson`` is 7 MB is no Flow JSON over 10 MB: the 10 MB limit belongs to the flow), else None."""
+    if data is None:
+        return None
+    import json
+
+    from flowlint.request import check_create_request, looks_like_create_request
+
+    try:
+        value = json.loads(data)
+    except (ValueError, RecursionError):  # not JSON (UnicodeDecodeError is a ValueError): FL006 stands
+        return None
+    if not looks_like_create_request(value):
+        return None
+    request = check_create_request(data, filename=filename, max_problems=max_problems).file_report()
+    return replace(request, diagnostics=[d for d in request.diagnostics if selection.allows(d.rule)])
+
+
+def _as_request_if_one(report: Report, selection: Selection, max_problems: int = 1000) -> Report:
     """A file that is a Create Flow request body rather than a flow is checked as one (issue 7: detected
     automatically), with every finding at its place in the request file; otherwise ``report`` as is.
 
@@ -263,7 +306,7 @@ def _as_request_if_one(report: Report, selection: Selection) -> Report:
 
     if not looks_like_create_request(value) or report.source is None:
         return report
-    request = check_create_request(report.source, filename=report.filename).file_report()
+    request = check_create_request(report.source, filename=report.filename, max_problems=max_problems).file_report()
     return replace(request, diagnostics=[d for d in request.diagnostics if selection.allows(d.rule)])
 
 
@@ -277,29 +320,36 @@ def _lint_stdin(display: str, settings: Settings, read_stdin: Callable[[int], by
     from flowlint.engine import Selection, lint
     from flowlint.source import MAX_BYTES
 
+    from flowlint.request import MAX_REQUEST_BYTES
+
     try:
         data = read_stdin(MAX_BYTES + 1)  # one byte more than the limit is enough to report it
+        if len(data) > MAX_BYTES:  # past the flow's limit: perhaps a request body, whose limit is its own
+            data += read_stdin(MAX_REQUEST_BYTES + 1 - len(data))
     except OSError as exc:
         return FileResult(display, error=exc.strerror or str(exc))
     path = Path(display) if display != "-" else None
     selection = Selection(settings.selected(), settings.ignored_for(path))
     version = settings.target_version
-    # More than the limit was there to read: how much more is not known (and not worth reading).
-    total_size = -1 if len(data) > MAX_BYTES else None
-    return _guarded(
-        display,
-        lambda: _as_request_if_one(
-            lint(
-                data,
-                version=version,
-                filename=display,
-                selection=selection,
-                max_problems=settings.max_problems,
-                total_size=total_size,
-            ),
-            selection,
-        ),
-    )
+    # More than the limit was there to read: how much more is not known past the request limit.
+    total_size = None if len(data) <= MAX_BYTES else len(data) if len(data) <= MAX_REQUEST_BYTES else -1
+    large = data if MAX_BYTES < len(data) <= MAX_REQUEST_BYTES else None
+
+    def check() -> Report:
+        request = _large_request(large, display, selection, settings.max_problems)
+        if request is not None:
+            return request
+        report = lint(
+            data[: MAX_BYTES + 1],
+            version=version,
+            filename=display,
+            selection=selection,
+            max_problems=settings.max_problems,
+            total_size=total_size,
+        )
+        return _as_request_if_one(report, selection, settings.max_problems)
+
+    return _guarded(display, check)
 
 
 def _guarded(display: str, check: Callable[[], Report]) -> FileResult:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import glob
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -66,8 +66,11 @@ def collect(
                 continue
             add(Input(shown, None))
             continue
+        if not argument:  # Path("") is ".": an empty argument (an unset shell variable) would check the directory
+            add(Problem('""', "an empty path names no file"))
+            continue
         path = Path(argument)
-        if path.is_dir():
+        if os.path.isdir(argument):  # os.path answers False where Path.is_dir raises (a directory not searchable)
             for found in _walk(path, settings):
                 add(found)
         elif os.path.lexists(argument) or not glob.has_magic(argument):
@@ -75,7 +78,7 @@ def collect(
                 continue
             add(Input(os.path.normpath(argument) if os.path.lexists(argument) else argument, path))
         else:
-            matches = sorted(glob.glob(argument, recursive=True))
+            matches = sorted(_glob(argument))
             if not matches:
                 add(Problem(argument, "no file matches this pattern"))
             for match in matches:
@@ -124,14 +127,14 @@ def _walk(top: Path, settings: Settings) -> list[Input | Problem]:
 
     def listing(directory: str) -> list[os.DirEntry[str]]:
         """The directory's entries, last name first (popped from the end of the stack in name order)."""
-        try:
-            with os.scandir(directory) as entries:
-                return sorted(entries, key=lambda e: e.name, reverse=True)
-        except OSError:
-            return []
+        with os.scandir(directory) as entries:
+            return sorted(entries, key=lambda e: e.name, reverse=True)
 
     found: list[Input | Problem] = []
-    stack = listing(os.fspath(top))
+    try:
+        stack = listing(os.fspath(top))
+    except OSError as exc:  # the directory named (or matched) itself: say so; a subdirectory is passed over
+        return [Problem(os.path.normpath(top), f"cannot list this directory: {exc.strerror or exc}")]
     while stack:  # depth first, without recursion
         entry = stack.pop()
         try:
@@ -140,7 +143,76 @@ def _walk(top: Path, settings: Settings) -> list[Input | Problem]:
             is_dir = False
         if is_dir:
             if not entry.is_symlink() and not excluded(entry):
-                stack.extend(listing(entry.path))
+                try:
+                    stack.extend(listing(entry.path))
+                except OSError:
+                    pass
         elif entry.name.lower().endswith(".json") and not excluded(entry):
             found.append(_walked(entry))
     return found
+
+
+def _glob(pattern: str) -> list[str]:
+    """``glob.glob(pattern, recursive=True)``, except that ``**`` does not enter symbolic links to directories.
+
+    glob's ``**`` follows them: a link to ``.`` made the paths endless (with two such links the run never
+    ended) and, with one, each file was checked 41 times, until the system refused the path (ELOOP). Below a
+    ``**`` a link to a directory is neither entered nor matched, as in a directory walk.
+    """
+    separators = {"/", os.sep, os.altsep or "/"}
+    begin = 0
+    for end in [*(i for i, char in enumerate(pattern) if char in separators), len(pattern)]:
+        if pattern[begin:end] == "**":
+            break
+        begin = end + 1
+    else:
+        return glob.glob(pattern)
+    head, rest = pattern[:begin], pattern[end + 1 :]
+    dirs_only = end < len(pattern) and not rest  # "a/**/" matches directories only
+    if not head:
+        bases = [""]
+    elif glob.has_magic(head):
+        bases = glob.glob(head)  # it ends with a separator: directories only
+    else:
+        bases = [head] if os.path.isdir(head) else []
+    found: list[str] = []
+    for base in bases:
+        for directory, others in _tree(base):
+            if rest:
+                found.extend(_glob(glob.escape(directory) + rest))
+            elif dirs_only:
+                if directory:  # the current directory itself is not a match
+                    found.append(directory)
+            else:
+                if directory:
+                    found.append(directory if directory == base else directory[:-1])
+                found.extend(directory + name for name in others)
+    return list(dict.fromkeys(found))
+
+
+def _tree(base: str) -> Iterator[tuple[str, list[str]]]:
+    """``base`` and each directory below it (``base + "sub" + os.sep``), with the names of its other entries.
+    Hidden names are skipped, as glob's ``**`` skips them; symbolic links to directories are not entered."""
+    stack = [base]
+    while stack:
+        directory = stack.pop()
+        subdirectories: list[str] = []
+        others: list[str] = []
+        try:
+            with os.scandir(directory or os.curdir) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    try:
+                        is_dir = entry.is_dir()
+                        linked = entry.is_symlink()
+                    except OSError:
+                        is_dir = linked = False
+                    if is_dir and not linked:
+                        subdirectories.append(entry.name)
+                    elif not is_dir:
+                        others.append(entry.name)
+        except OSError:
+            pass
+        yield directory, sorted(others)
+        stack.extend(directory + name + os.sep for name in sorted(subdirectories, reverse=True))

@@ -16,7 +16,7 @@ from typing import Any, Callable
 import click
 
 from flowlint.diagnostics import Diagnostic
-from flowlint.request import RequestReport, api_answer, check_create_request
+from flowlint.request import MAX_REQUEST_BYTES, RequestReport, api_answer, check_create_request
 
 __all__ = ["request_command", "serve_command", "render_text", "render_api", "render_json", "REPORTERS"]
 
@@ -117,20 +117,40 @@ if importlib.util.find_spec("flowlint.reporters") is not None:
     help="text: findings in request-file positions; api: the endpoint's answer; json: everything; "
     "sarif/github: flowlint's file formats on the request file.",
 )
-def request_command(body: str, account_id: str | None, channel_id: str | None, output_format: str) -> None:
+@click.option(
+    "--max-problems",
+    type=click.IntRange(min=0),
+    default=1000,
+    metavar="N",
+    help="Report at most N request problems and N flowJson problems, then how many more (0: no limit).",
+)
+def request_command(
+    body: str, account_id: str | None, channel_id: str | None, output_format: str, max_problems: int
+) -> None:
     """Check a Create Flow request body (BODY is a JSON file, or - for stdin) as the 8x8 API would."""
+    # One byte more than the largest body is enough to refuse it: /dev/zero or a 2 GB file is not read whole.
     try:
         if body == "-":
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(MAX_REQUEST_BYTES + 1)
             filename = "<stdin>"
         else:
             with open(body, "rb") as handle:
-                data = handle.read()
+                data = handle.read(MAX_REQUEST_BYTES + 1)
             filename = body
     except OSError as exc:
         click.echo(f"flowlint request: cannot read {body}: {exc.strerror or exc}", err=True)
         sys.exit(2)
-    report = check_create_request(data, account_id=account_id, channel_id=channel_id, filename=filename)
+    if len(data) > MAX_REQUEST_BYTES:
+        shown = "standard input" if body == "-" else body
+        click.echo(
+            f"flowlint request: {shown}: larger than {MAX_REQUEST_BYTES} bytes (20 MB + 64 KB: a 10 MB flow after "
+            "escaping, as the server's limit): not checked",
+            err=True,
+        )
+        sys.exit(2)
+    report = check_create_request(
+        data, account_id=account_id, channel_id=channel_id, filename=filename, max_problems=max_problems
+    )
     click.echo(REPORTERS[output_format](report), nl=False)
     sys.exit(0 if report.ok else 1)
 
@@ -160,9 +180,8 @@ def serve_command(host: str, port: int, quiet: bool, max_body_bytes: int | None)
     except OSError as exc:
         click.echo(f"flowlint serve: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
         sys.exit(2)
-    click.echo(
+    run_until_interrupted(server, announce=lambda: click.echo(
         f"flowlint serve: POST {server.url}/api/v1/accounts/{{accountId}}/channels/{{channelId}}/flows "
         "(Ctrl-C to stop)",
         err=True,
-    )
-    run_until_interrupted(server)
+    ))

@@ -35,6 +35,8 @@ __all__ = [
     "CONFIG_FILES",
     "DEFAULT_EXCLUDE",
     "KEYS",
+    "MAX_CONFIG_BYTES",
+    "MAX_JOBS",
     "ConfigError",
     "Settings",
     "discover",
@@ -64,6 +66,9 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     "build",
     "dist",
 )
+
+#: The largest ``jobs`` accepted (``-j N`` or the configuration); more workers than CPUs are never started.
+MAX_JOBS = 1024
 
 _CODE = LazyPattern(r"ALL|FL\d{0,4}")  # FL + up to four digits: the request rules are FL10xx
 _COLORS = ("auto", "always", "never")
@@ -232,6 +237,8 @@ def _boolean(value: Any) -> tuple[Any, str | None]:
 def _jobs(value: Any) -> tuple[Any, str | None]:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         return None, f"must be a whole number of at least 1 (got {value!r})"
+    if value > MAX_JOBS:
+        return None, f"must be at most {MAX_JOBS} (got {value!r}); more workers than CPUs are never started anyway"
     return value, None
 
 
@@ -294,30 +301,61 @@ KEYS: dict[str, tuple[str, Any]] = {
 
 
 def discover(start: Path) -> Path | None:
-    """The first configuration file in ``start`` or a directory above it."""
+    """The first configuration file in ``start`` or a directory above it.
+
+    A directory flowlint may not search (no execute permission) is passed over: whether it holds a
+    configuration cannot be known, and its files cannot be read either (each is reported when checked).
+    """
     directory = Path(os.path.abspath(start))
-    if not directory.is_dir():
+    if not os.path.isdir(directory):  # os.path's tests answer False on any OSError; Path's raise PermissionError
         directory = directory.parent
     for candidate_dir in (directory, *directory.parents):
         for name in CONFIG_FILES:
             candidate = candidate_dir / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
     return None
 
 
 #: Every way TOML can spell ``tool.flowlint``: a dotted key or header (``[tool.flowlint]``, ``tool.flowlint.x =``,
 #: keys quoted or not), a ``[tool]`` table, or an inline ``tool = {...}``. Text with none of them is not parsed.
+#: TOML's whitespace is spaces and tabs: ``\s`` after ``^`` also crossed lines, and a file of newlines took
+#: quadratic time (40 000: 24 s).
 _MAY_HOLD_OUR_TABLE = re.compile(
-    r"""["']?tool["']?\s*\.\s*["']?flowlint|^\s*\[\s*["']?tool["']?\s*\]|^\s*["']?tool["']?\s*=""", re.MULTILINE
+    r"""["']?tool["']?[ \t]*\.[ \t]*["']?flowlint|^[ \t]*\[[ \t]*["']?tool["']?[ \t]*\]|^[ \t]*["']?tool["']?[ \t]*=""",
+    re.MULTILINE,
 )
+
+#: The largest configuration file read (``flowlint.toml`` is a few hundred bytes; a ``pyproject.toml`` rarely
+#: 100 KB): ``--config /dev/zero`` is refused at once instead of filling memory.
+MAX_CONFIG_BYTES = 1_048_576
+
+
+def _read_config(path: Path, shown: str) -> str:
+    """The text of a configuration file, read as text mode reads it (universal newlines), at most
+    :data:`MAX_CONFIG_BYTES`. Raises :class:`ConfigError` when it cannot be read, is too large or not UTF-8."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read(MAX_CONFIG_BYTES + 1)
+    except IsADirectoryError:
+        raise ConfigError([(shown, 0, "is a directory, not a configuration file")]) from None
+    except OSError as exc:
+        raise ConfigError([(shown, 0, exc.strerror or str(exc))]) from None
+    if len(data) > MAX_CONFIG_BYTES:
+        limit = MAX_CONFIG_BYTES // 1_048_576
+        raise ConfigError([(shown, 0, f"is larger than {limit} MB: not a configuration file (not read further)")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError([(shown, 0, "is not UTF-8 text")]) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
+        text = _read_config(pyproject, str(pyproject))
+    except ConfigError:
+        return False  # unreadable, too large or not text: not a configuration to use
     if "flowlint" not in text or not _MAY_HOLD_OUR_TABLE.search(text):
         return False  # cheap: most pyproject.toml files never mention us, or only as a dependency
     try:
@@ -330,14 +368,7 @@ def _has_tool_table(pyproject: Path) -> bool:
 def load(path: Path) -> Settings:
     """Read and check one configuration file. Raises :class:`ConfigError` on any problem."""
     shown = _shown(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except IsADirectoryError:
-        raise ConfigError([(shown, 0, "is a directory, not a configuration file")]) from None
-    except OSError as exc:
-        raise ConfigError([(shown, 0, exc.strerror or str(exc))]) from None
-    except UnicodeDecodeError:
-        raise ConfigError([(shown, 0, "is not UTF-8 text")]) from None
+    text = _read_config(path, shown)
     data = _parse_toml(text, Path(shown))
     if path.name == "pyproject.toml":
         table_name = "tool.flowlint"
@@ -348,13 +379,14 @@ def load(path: Path) -> Settings:
     else:
         table_name = ""
         table = data
+    lines = _Lines(text)
     if not isinstance(table, dict):
-        raise ConfigError([(shown, _line_of(text, table_name, None), f"[{table_name}] must be a table")])
+        raise ConfigError([(shown, lines.of(table_name, None), f"[{table_name}] must be a table")])
     values: dict[str, Any] = {}
     problems: list[tuple[str, int, str]] = []
     where = f"[{table_name}]" if table_name else shown
     for key, value in table.items():
-        line = _line_of(text, table_name, key)
+        line = lines.of(table_name, key)
         if key not in KEYS:
             hint = close_matches(key, KEYS, n=1)
             suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
@@ -403,45 +435,81 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
         line = int(m.group(1)) if m else (text.count("\n") + 1 if "end of document" in message else 0)
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         raise ConfigError([(str(path), line, f"invalid TOML: {message}")]) from None
+    except RecursionError:  # tomllib reads arrays and inline tables recursively: `x = [[[[...` 1000 deep
+        raise ConfigError([(str(path), 0, "invalid TOML: arrays or tables nest too deeply to be read")]) from None
+    except ValueError as exc:  # Python refuses to read an integer of more than 4300 digits
+        reason = str(exc).split(":")[0]
+        raise ConfigError([(str(path), 0, f"invalid TOML: a value cannot be read ({reason})")]) from None
 
 
-_HEADER = LazyPattern(r"^\s*\[\[?\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
+#: A key at the start of a line (``key =``, ``"key" =``, ``'key' =``); a dotted key is found by its table.
+_KEY = LazyPattern(r"""^\s*(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')\s*=""")
+#: Sub-table depth indexed for :meth:`_Lines.of` (``[tool.flowlint.per-file-ignores]`` is 3).
+_HEADER_DEPTH = 8
 
 
-def _line_of(text: str, table: str, key: str | None) -> int:
-    """Line of ``key`` in ``[table]`` (``table`` "" is the top level); the table header if not found.
+class _Lines:
+    """Where the keys and table headers of a TOML text are (tomllib keeps no positions).
 
-    tomllib keeps no positions, so this scans the text: enough for the keys a person writes, and a
-    header line is still a useful answer for the rest.
+    One scan of the text, then a lookup per key: a file of 20 000 unknown keys was rescanned once per key
+    (minutes). Enough for the keys a person writes, and a header line is still a useful answer for the rest.
     """
-    current = ""
-    header_line = 0
-    key_pattern = None
-    if key is not None:
-        quoted = re.escape(key)
-        key_pattern = re.compile(rf"""^\s*(?:{quoted}|"{quoted}"|'{quoted}')\s*=""")
-    for number, line in enumerate(text.splitlines(), start=1):
-        m = _HEADER.match(line)
-        if m:
-            current = _normalise_table(m.group(1))
-            if current == table:
-                header_line = number
-            continue
-        if current == table and key_pattern is not None and key_pattern.match(line):
-            return number
-    if key is not None:  # a sub-table written as [tool.flowlint.per-file-ignores]
-        sub = _line_of_header(text, f"{table}.{key}" if table else key)
-        if sub:
-            return sub
-    return header_line
+
+    def __init__(self, text: str) -> None:
+        self._keys: dict[tuple[str, str], int] = {}  # (table, key) -> first line
+        self._headers: dict[str, int] = {}  # table -> its (last) header line
+        self._under: dict[str, int] = {}  # table -> first header of it or of a table under it
+        current = ""
+        for number, line in enumerate(text.splitlines(), start=1):
+            header = _table_header(line)
+            if header is not None:
+                current = _normalise_table(header)
+                self._headers[current] = number
+                parts = current.split(".", _HEADER_DEPTH)
+                for depth in range(1, min(len(parts), _HEADER_DEPTH) + 1):
+                    self._under.setdefault(".".join(parts[:depth]), number)
+                continue
+            m = _KEY.match(line)
+            if m:
+                name = next(group for group in m.groups() if group is not None)
+                self._keys.setdefault((current, name), number)
+
+    def of(self, table: str, key: str | None) -> int:
+        """Line of ``key`` in ``[table]`` (``table`` "" is the top level); the table header if not found."""
+        if key is not None:
+            line = self._keys.get((table, key))
+            if line is None:  # a sub-table written as [tool.flowlint.per-file-ignores]
+                line = self._under.get(f"{table}.{key}" if table else key)
+            if line:
+                return line
+        return self._headers.get(table, 0)
 
 
-def _line_of_header(text: str, table: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
-        m = _HEADER.match(line)
-        if m and (_normalise_table(m.group(1)) == table or _normalise_table(m.group(1)).startswith(table + ".")):
-            return number
-    return 0
+def _table_header(line: str) -> str | None:
+    """The name in a table header line (``[a.b]``, ``[[a.b]]``, a comment after it), else None.
+
+    Read by hand, in linear time: a regular expression with a lazy name (``\\[\\s*(.+?)\\s*\\]``) took minutes
+    on one long line of spaces inside a multi-line string.
+    """
+    text = line.lstrip()
+    if not text.startswith("["):
+        return None
+    start = 2 if text.startswith("[[") else 1
+    i = start
+    while i < len(text) and text[i] != "]":
+        quote = text[i]
+        if quote in "\"'":  # a quoted key may hold "]"
+            i += 1
+            while i < len(text) and text[i] != quote:
+                i += 2 if quote == '"' and text[i] == "\\" else 1
+        i += 1
+    if i >= len(text):
+        return None
+    name = text[start:i].strip()
+    rest = text[i + 1 :].removeprefix("]").lstrip()
+    if not name or (rest and not rest.startswith("#")):
+        return None
+    return name
 
 
 def _normalise_table(name: str) -> str:

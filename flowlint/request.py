@@ -21,6 +21,7 @@ Two kinds of findings, two coordinate systems:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import uuid
 from dataclasses import dataclass, field, replace
@@ -44,7 +45,7 @@ from flowlint.diagnostics import (
     format_path,
     merge_for_api,
 )
-from flowlint.engine import lint
+from flowlint.engine import MAX_PROBLEMS, cap, lint
 from flowlint.jstypes import js_type
 from flowlint.positions import LineIndex, Span
 from flowlint.source import MAX_BYTES, MAX_DEPTH, ParsedSource, parse_source
@@ -62,6 +63,7 @@ __all__ = [
     "api_answer",
     "looks_like_create_request",
     "request_schema",
+    "MAX_REQUEST_BYTES",
 ]
 
 #: ``errorType`` of a finding about the request itself (not the Flow JSON).
@@ -81,6 +83,10 @@ CATEGORIES = (
 )
 FIELDS = ("name", "categories", "publish", "flowJson", "cloneFlowId", "endPointUri")
 NAME_MAX = 200
+#: The largest request body read (``flowlint request``, a request file given to ``flowlint FILE``): Meta's
+#: 10 MB Flow JSON limit doubled for JSON string escaping, plus room for the other fields. The server's
+#: default bound (``flowlint.server.MAX_BODY_BYTES``) is the same number.
+MAX_REQUEST_BYTES = 2 * MAX_BYTES + 65_536
 
 _MEANT = {"flowname": "name", "category": "categories", "endpoint": "endPointUri", "flow": "flowJson"}
 
@@ -485,6 +491,14 @@ def _validator(definition: str | None = None) -> Any:
     schema = request_schema()
     if definition is not None:
         schema = {**schema["$defs"][definition], "$schema": schema["$schema"]}
+    else:
+        # The categories' items and their uniqueness are checked by _check_categories, in linear time:
+        # jsonschema validates items one by one (300 000 took 5 s) and compares unhashable items pairwise
+        # for uniqueItems (3 000 distinct objects: 7 s).
+        categories = {
+            k: v for k, v in schema["properties"]["categories"].items() if k not in ("items", "uniqueItems")
+        }
+        schema = {**schema, "properties": {**schema["properties"], "categories": categories}}
     # An explicit, empty registry: a `$ref` outside this schema is refused (Unresolvable). Without one,
     # jsonschema's default registry would still fetch remote references over HTTP (deprecated, not gone).
     return Draft202012Validator(schema, registry=Registry())
@@ -633,7 +647,18 @@ class _Body:
         return self.parsed.source_map.locate(Pointer(path, target))
 
     def pointer(self, path: JsonPath, target: Literal["value", "key"] = "value") -> Pointer:
-        return Pointer(path, target, span=self.span(path, target))
+        """A pointer at ``path``, located by :meth:`locate` once the findings are capped (``max-problems``):
+        300 000 duplicate categories make 300 000 findings, of which only the shown ones need a place."""
+        return Pointer(path, target)
+
+    def locate(self, diag: Diagnostic) -> Diagnostic:
+        if diag.located or (self.parsed is not None and self.parsed.fatal) or (self.parsed is None and not self.text):
+            return diag
+        if self.parsed is None:  # a body too large for a source map: the start of the file, as for its flowJson
+            start = LineIndex(self.text).point(0)
+            return replace(diag, pointers=tuple(p if p.span else replace(p, span=start) for p in diag.pointers))
+        source_map = self.parsed.source_map
+        return replace(diag, pointers=tuple(replace(p, span=source_map.locate(p)) for p in diag.pointers))
 
 
 def _finding(
@@ -739,15 +764,21 @@ def _check_path_parameters(account_id: str | None, channel_id: str | None) -> It
         yield _finding("FL1003", "channelId must not be empty.", Pointer(()), fix="Put the channel id in the path.")
 
 
-def _check_fields(body: _Body) -> Iterator[Diagnostic]:
+def _check_fields(body: _Body, *, max_problems: int | None = None) -> Iterator[Diagnostic]:
     value = body.value
     seen: set[tuple[str, JsonPath]] = set()
+    categories_checked = False
     for err in _validator().iter_errors(value):
+        if not categories_checked and err.absolute_path and err.absolute_path[0] not in ("name", "categories"):
+            categories_checked = True  # in the schema's order of fields, as jsonschema would have said them
+            yield from _check_categories(body, value.get("categories"), max_problems)
         for diag in _explain_schema_error(body, err):
             key = (diag.rule, diag.path)
             if key not in seen:
                 seen.add(key)
                 yield diag
+    if not categories_checked:
+        yield from _check_categories(body, value.get("categories"), max_problems)
     endpoint = value.get("endPointUri")
     if isinstance(endpoint, str) and ("FL1012", ("endPointUri",)) not in seen and not _is_https_uri(endpoint):
         yield _bad_endpoint(body, endpoint)
@@ -792,19 +823,14 @@ def _explain_schema_error(body: _Body, err: Any) -> Iterator[Diagnostic]:
                 body.pointer(path),
                 fix='Give the flow a name, e.g. "Appointment booking".',
             )
-    elif field_name == "categories":
-        if len(path) == 1 and keyword == "uniqueItems":
-            yield from _duplicate_categories(body, instance)
-        elif len(path) == 1:
-            what = "an empty array" if instance == [] else _json_type(instance)
-            yield _finding(
-                "FL1008",
-                f"categories must be a non-empty array of categories, not {what}.",
-                body.pointer(path),
-                fix='Use e.g. "categories": ["OTHER"].',
-            )
-        else:
-            yield _unknown_category(body, path, instance)
+    elif field_name == "categories":  # its items: _check_categories
+        what = "an empty array" if instance == [] else _json_type(instance)
+        yield _finding(
+            "FL1008",
+            f"categories must be a non-empty array of categories, not {what}.",
+            body.pointer(path),
+            fix='Use e.g. "categories": ["OTHER"].',
+        )
     elif field_name == "publish":
         hint = f" (write {str(instance).lower()} without quotes)" if instance in ("true", "false") else ""
         yield _finding(
@@ -845,18 +871,55 @@ def _unknown_field(body: _Body, name: str) -> Diagnostic:
     )
 
 
-def _duplicate_categories(body: _Body, categories: list[Any]) -> Iterator[Diagnostic]:
-    seen: list[Any] = []
+def _check_categories(body: _Body, categories: Any, max_problems: int | None) -> Iterator[Diagnostic]:
+    """The schema's ``uniqueItems`` (FL1010 at each repeat), then its ``items`` (FL1009), in linear time."""
+    if not isinstance(categories, list):
+        return  # FL1008, from the schema
+    seen: set[Any] = set()
+    repeats: list[int] = []
     for index, item in enumerate(categories):
-        if item in seen:
-            yield _finding(
-                "FL1010",
-                f"Category {_show(item)} is listed twice.",
-                body.pointer(("categories", index)),
-                fix="Remove the duplicate.",
-            )
+        key = _json_key(item)
+        if key in seen:
+            repeats.append(index)
         else:
-            seen.append(item)
+            seen.add(key)
+    yield from _built(
+        repeats,
+        max_problems,
+        lambda index: _finding(
+            "FL1010",
+            f"Category {_show(categories[index])} is listed twice.",
+            body.pointer(("categories", index)),
+            fix="Remove the duplicate.",
+        ),
+    )
+    unknown = [index for index, item in enumerate(categories) if not isinstance(item, str) or item not in CATEGORIES]
+    yield from _built(unknown, max_problems, lambda index: _unknown_category(body, ("categories", index), categories[index]))
+
+
+def _built(indices: list[int], max_problems: int | None, make: Callable[[int], Diagnostic]) -> Iterator[Diagnostic]:
+    """``make(index)`` for each index; past ``max_problems`` of them, the last finding again instead of a new one.
+    :func:`flowlint.engine.cap` counts those and never keeps them (it keeps at most ``max_problems``, in order, and
+    these come after as many of their kind); building 300 000 findings took seconds."""
+    last: Diagnostic | None = None
+    for count, index in enumerate(indices):
+        if max_problems and max_problems > 0 and count >= max_problems and last is not None:
+            yield from itertools.repeat(last, len(indices) - count)
+            return
+        last = make(index)
+        yield last
+
+
+def _json_key(value: Any) -> Any:
+    """A hashable key, equal for values JSON Schema's ``uniqueItems`` calls equal: ``1`` and ``1.0`` alike,
+    ``true`` and ``1`` not, object members in any order (inside arrays and objects ``1`` and ``1.0`` differ:
+    such an item is an unknown category anyway)."""
+    if isinstance(value, (dict, list)):
+        try:
+            return ("json", json.dumps(value, sort_keys=True, ensure_ascii=False))
+        except RecursionError:
+            return ("deep", id(value))
+    return (type(value) is bool, value)
 
 
 def _unknown_category(body: _Body, path: JsonPath, item: Any) -> Diagnostic:
@@ -995,8 +1058,8 @@ def _object_mapper(body: _Body) -> Callable[[Pointer], Span | None]:
     return to_file
 
 
-def _lint_flow(flow_text: str) -> Report:
-    report = lint(flow_text)
+def _lint_flow(flow_text: str, *, max_problems: int | None = MAX_PROBLEMS) -> Report:
+    report = lint(flow_text, max_problems=max_problems)
     # In a request the version refusal is what the server answers (spec/flowjson.md §1.1): an error.
     report.diagnostics = [d.with_rule(d.rule, ERROR) if d.rule == "FL103" else d for d in report.diagnostics]
     return report
@@ -1161,23 +1224,26 @@ def check_create_request(
     account_id: str | None = None,
     channel_id: str | None = None,
     filename: str | None = None,
+    max_problems: int | None = MAX_PROBLEMS,
 ) -> RequestReport:
     """Check a Create Flow request: path parameters, every body field, and the ``flowJson`` linted in full.
 
     ``body`` is the raw body (bytes or text) or an already parsed dict. Never raises on bad input.
-    Path parameters left as ``None`` are not checked.
+    Path parameters left as ``None`` are not checked. ``max_problems`` caps the request findings and,
+    separately, the flowJson findings, as :func:`flowlint.lint` does (FL099; 0 or None: no cap).
     """
-    request = check_path_parameters(account_id, channel_id)
+    parameters = check_path_parameters(account_id, channel_id)
+    request = list(parameters)
     parsed = _read_body(body)
     request.extend(parsed.findings)
     value = parsed.value
     report = RequestReport([], source=parsed.text, filename=filename, value=value)
     if not isinstance(value, dict):
-        report.request_diagnostics = request
-        report.diagnostics = list(request)
+        report.request_diagnostics = _capped(parsed, request, parameters, max_problems)
+        report.diagnostics = list(report.request_diagnostics)
         return report
 
-    request.extend(_check_fields(parsed))
+    request.extend(_check_fields(parsed, max_problems=max_problems))
     report.publish = value.get("publish") is True
     flow_text: str | None = None
     flow: Report | None = None
@@ -1190,18 +1256,30 @@ def check_create_request(
         flow_text = json.dumps(raw_flow, ensure_ascii=False, separators=(",", ":"))
         report._to_file = _object_mapper(parsed)
     if flow_text is not None:
-        flow = _lint_flow(flow_text)
+        flow = _lint_flow(flow_text, max_problems=max_problems)
         report.flow_report = flow
         report.flow_source = flow.source
         report.version = flow.version
 
     more_request, more_flow = _check_consistency(parsed, flow_text, flow)
     request.extend(more_request)
-    request.sort(key=_body_order)
-    report.request_diagnostics = request
+    report.request_diagnostics = _capped(parsed, request, parameters, max_problems)
     report.flow_diagnostics = (list(flow.diagnostics) if flow else []) + more_flow
     report.diagnostics = report.request_diagnostics + report.flow_diagnostics
     return report
+
+
+def _capped(
+    body: _Body, found: list[Diagnostic], parameters: list[Diagnostic], max_problems: int | None
+) -> list[Diagnostic]:
+    """The request findings kept under ``max_problems`` (:func:`flowlint.engine.cap`), located and in body
+    order, then FL099 if some were left out. Path-parameter findings have no place in the body."""
+    kept = cap(found, max_problems)
+    more = kept[-1:] if kept is not found else []
+    outside = {id(diag) for diag in parameters}
+    located = [diag if id(diag) in outside else body.locate(diag) for diag in kept[: len(kept) - len(more)]]
+    located.sort(key=_body_order)
+    return located + more
 
 
 def _body_order(diag: Diagnostic) -> tuple[int, int]:

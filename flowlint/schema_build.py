@@ -55,11 +55,15 @@ VERSIONS: dict[str, str] = {
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_PREFIX = "urn:flowlint:schema:flow-json-"
 
-MV = "spec/meta-validator.md"
-FJ = "spec/flowjson.md"
+# Sources named in the descriptions, which users read in their editors: public ones only. The developers'
+# sources (spec/meta-validator.md, spec/flowjson.md, conformance cases) are named in the module docstring and
+# in comments.
+MV = "Meta's Flow JSON validator (WhatsApp Manager's Flow Builder)"
 PYWA = "pywa/types/flows.py (github.com/david-lev/pywa)"
 COMPONENTS_DOC = "https://developers.facebook.com/docs/whatsapp/flows/reference/components"
 FLOWJSON_DOC = "https://developers.facebook.com/docs/whatsapp/flows/reference/flowjson"
+ACTIONS_DOC = FLOWJSON_DOC + " (Actions)"
+CHANGELOG_DOC = "https://developers.facebook.com/docs/whatsapp/flows/changelogs"
 
 # --- patterns (Meta's, spec/meta-validator.md §3.6; written for ECMA-262 regular expressions) -------------
 
@@ -131,9 +135,11 @@ FORM_ORDER = (
 )
 
 SHOPPING_LAYOUTS = ("ItemListLayout", "CartLayout", "ItemDetailLayout", "CategoryListLayout")
+# Meta's schema accepts the shopping layouts in every version: conformance case
+# schema-shopping-layout-accepted-v7-3; SingleColumnLayout: spec/flowjson.md §4.
 _LAYOUT_TYPE = (
-    "The layout: SingleColumnLayout (spec/flowjson.md §4); the 5.2 shopping layouts are accepted by Meta's "
-    "schema in every version (conformance case schema-shopping-layout-accepted-v7-3)."
+    f"The layout: SingleColumnLayout ({COMPONENTS_DOC}); the 5.2 shopping layouts are accepted by {MV} "
+    "in every version."
 )
 
 
@@ -146,93 +152,98 @@ def vnum(text: str) -> int:
 
 _DESCRIPTIONS: dict[str, str] = {
     "type": "The component type; selects which properties apply. Source: Meta's components reference "
-    f"({COMPONENTS_DOC}); {MV} §3.4.",
+    f"({COMPONENTS_DOC}); {MV}.",
     "text": "The text shown (a string, or an array of Markdown lines where Meta allows it); may be a "
-    f"${{...}} binding. Non-blank from 6.0 ({MV} §3.6). Source: {COMPONENTS_DOC}.",
-    "visible": f"Whether the component is shown: a boolean or a binding. Source: {COMPONENTS_DOC}; {MV} §3.6.",
+    f"${{...}} binding. Non-blank from 6.0. Source: {COMPONENTS_DOC}; {MV}.",
+    "visible": f"Whether the component is shown: a boolean or a binding. Source: {COMPONENTS_DOC}; {MV}.",
     "enabled": f"Whether the component can be used: a boolean or a binding. Source: {COMPONENTS_DOC}.",
     "required": f"Whether the user must fill the field: a boolean or a binding. Source: {COMPONENTS_DOC}.",
     "name": "Field name, unique on the screen; the value is read as ${form.<name>}. From 6.0 it must be "
-    f"non-blank, not a binding and not a backtick expression ({MV} §3.6). Source: {COMPONENTS_DOC}.",
-    "label": f"The label shown with the component. Source: {COMPONENTS_DOC}; minimum length from {MV} §3.5.",
+    f"non-blank, not a binding and not a backtick expression. Source: {COMPONENTS_DOC}; {MV}.",
+    "label": f"The label shown with the component. Source: {COMPONENTS_DOC}; minimum length from {MV}.",
     "helper-text": f"Hint shown under the field. Source: {COMPONENTS_DOC}.",
     "description": f"Secondary text shown with the component. Source: {COMPONENTS_DOC}.",
+    # Inside a Form: conformance cases schema-init-value-inside-form, schema-error-message-inside-form.
     "init-value": "Initial value; only on a component outside a Form (4.0+), inside a Form use the Form's "
-    f"init-values ({MV} §3.4, conformance case schema-init-value-inside-form). Source: {COMPONENTS_DOC}.",
-    "error-message": "Error shown for the field; only on a component outside a Form (4.0+) "
-    f"({MV} §3.4, conformance case schema-error-message-inside-form). Source: {COMPONENTS_DOC}.",
-    "input-type": f"Keyboard and validation of a TextInput. Source: {MV} §4.3; {COMPONENTS_DOC}.",
-    "pattern": "A regular expression the input must match (6.2+); needs helper-text "
-    f"({MV} §2.3 TextInputPatternFieldV602). Source: {PYWA} 'Added in v6.2'.",
-    "label-variant": f"'large' shows the label prominently (7.0+). Source: {PYWA} 'Added in v7.0'; "
-    "conformance case schema-label-variant-v6-3.",
-    "min-chars": f"Minimum number of characters: a number or a binding. Source: {MV} §3.5.",
-    "max-chars": f"Maximum number of characters: a number or a binding. Source: {MV} §3.5.",
+    f"init-values. Source: {COMPONENTS_DOC}; {MV}.",
+    "error-message": "Error shown for the field; only on a component outside a Form (4.0+). "
+    f"Source: {COMPONENTS_DOC}; {MV}.",
+    "input-type": f"Keyboard and validation of a TextInput. Source: {MV}; {COMPONENTS_DOC}.",
+    # helper-text: spec/meta-validator.md §2.3 TextInputPatternFieldV602.
+    "pattern": "A regular expression the input must match (6.2+); needs helper-text. "
+    f"Source: {PYWA} 'Added in v6.2'; {MV}.",
+    # Not before 7.0: conformance case schema-label-variant-v6-3.
+    "label-variant": f"'large' shows the label prominently (7.0+). Source: {PYWA} 'Added in v7.0'; {MV}.",
+    "min-chars": f"Minimum number of characters: a number or a binding. Source: {MV}.",
+    "max-chars": f"Maximum number of characters: a number or a binding. Source: {MV}.",
     "max-length": f"Maximum number of characters of a TextArea. Source: {COMPONENTS_DOC}.",
     "data-source": "The options: an array of items (id and title required) or a binding. Source: "
-    f"{MV} §3.5; {COMPONENTS_DOC}.",
-    "min-selected-items": "Minimum number of options to select: an integer >= 0 or a binding "
-    "(conformance case schema-minimum-min-selected-items). Source: " + COMPONENTS_DOC + ".",
+    f"{MV}; {COMPONENTS_DOC}.",
+    # >= 0: conformance case schema-minimum-min-selected-items.
+    "min-selected-items": "Minimum number of options to select: an integer >= 0 or a binding. "
+    f"Source: {COMPONENTS_DOC}; {MV}.",
     "max-selected-items": f"Maximum number of options to select: an integer or a binding. Source: {COMPONENTS_DOC}.",
-    "media-size": f"Size of option images (5.0+). Source: {FJ} §1.2; {COMPONENTS_DOC}.",
-    "on-click-action": f"The action run when the component is tapped. Source: {FJ} §6; {FLOWJSON_DOC}.",
-    "on-select-action": f"The action run when an option is selected. Source: {FJ} §6.",
-    "on-unselect-action": f"The action run when an option is unselected (6.0+). Source: {FJ} §6; {PYWA}.",
-    "left-caption": "Caption left of the Footer button; needs right-caption and excludes center-caption "
-    f"(conformance cases schema-dependencies-footer-captions, schema-not-footer-center-with-sides). Source: {COMPONENTS_DOC}.",
+    "media-size": f"Size of option images (5.0+). Source: {CHANGELOG_DOC}; {COMPONENTS_DOC}.",
+    "on-click-action": f"The action run when the component is tapped. Source: {ACTIONS_DOC}.",
+    "on-select-action": f"The action run when an option is selected. Source: {ACTIONS_DOC}.",
+    "on-unselect-action": f"The action run when an option is unselected (6.0+). Source: {ACTIONS_DOC}; {PYWA}.",
+    # conformance cases schema-dependencies-footer-captions, schema-not-footer-center-with-sides.
+    "left-caption": "Caption left of the Footer button; needs right-caption and excludes center-caption. "
+    f"Source: {COMPONENTS_DOC}; {MV}.",
     "right-caption": f"Caption right of the Footer button; needs left-caption. Source: {COMPONENTS_DOC}.",
     "center-caption": f"Caption under the Footer button; not with left/right captions. Source: {COMPONENTS_DOC}.",
-    "markdown": f"Render the text as Markdown (5.1+). Source: {PYWA} 'Added in v5.1'; {FJ} §1.2.",
-    "font-weight": f"bold, italic, bold_italic or normal, or a binding. Source: {COMPONENTS_DOC}; "
-    "conformance case schema-enum-font-weight.",
+    "markdown": f"Render the text as Markdown (5.1+). Source: {PYWA} 'Added in v5.1'; {CHANGELOG_DOC}.",
+    # The enum: conformance case schema-enum-font-weight.
+    "font-weight": f"bold, italic, bold_italic or normal, or a binding. Source: {COMPONENTS_DOC}; {MV}.",
     "strikethrough": f"Strike the text through: a boolean or a binding. Source: {COMPONENTS_DOC}.",
-    "children": f"The components of this container. Which types may appear here: {MV} §3.4.",
-    "init-values": f"Initial values of the Form's fields by name: an object or a binding. Source: {MV} §3.4.",
-    "error-messages": f"Error messages of the Form's fields by name: an object or a binding. Source: {MV} §3.4.",
-    "condition": f"The boolean expression of an If (checked by the semantic pass). Source: {FJ} §5.10.",
-    "then": f"Components shown when the condition holds. Source: {FJ} §5.10.",
-    "else": f"Components shown otherwise. Source: {FJ} §5.10.",
-    "value": f"The value a Switch selects its case by. Source: {FJ} §5.10.",
-    "cases": "Components per case value; keys match ^[a-zA-Z][a-zA-Z0-9-_]*$ ("
-    f"{MV} §3.6; conformance case schema-switch-case-key-pattern). Source: {FJ} §5.10.",
+    "children": f"The components of this container; the types allowed here are those {MV} accepts.",
+    "init-values": f"Initial values of the Form's fields by name: an object or a binding. Source: {MV}.",
+    "error-messages": f"Error messages of the Form's fields by name: an object or a binding. Source: {MV}.",
+    "condition": f"The boolean expression of an If (checked by the semantic pass). Source: {COMPONENTS_DOC}.",
+    "then": f"Components shown when the condition holds. Source: {COMPONENTS_DOC}.",
+    "else": f"Components shown otherwise. Source: {COMPONENTS_DOC}.",
+    "value": f"The value a Switch selects its case by. Source: {COMPONENTS_DOC}.",
+    # The key pattern: conformance case schema-switch-case-key-pattern.
+    "cases": "Components per case value; keys match ^[a-zA-Z][a-zA-Z0-9-_]*$. "
+    f"Source: {COMPONENTS_DOC}; {MV}.",
     "src": f"Base64 image data or a binding. Source: {COMPONENTS_DOC}.",
     "width": f"Image width: an integer or a binding. Source: {COMPONENTS_DOC}.",
     "height": f"Image height: an integer or a binding. Source: {COMPONENTS_DOC}.",
     "scale-type": f"cover or contain. Source: {COMPONENTS_DOC}.",
     "aspect-ratio": f"Image aspect ratio. Source: {COMPONENTS_DOC}.",
     "alt-text": f"Accessibility text of an image. Source: {COMPONENTS_DOC}.",
-    "images": f"The carousel's images (src and alt-text each). Source: {FJ} §5.8 (7.1+).",
-    "photo-source": f"camera_gallery, camera or gallery. Source: {FJ} §5.9; {PYWA}.",
-    "max-file-size-kb": "Maximum size of one file in KB, at most 25600 (conformance case "
-    f"schema-maximum-max-file-size-kb). Source: {FJ} §5.9.",
-    "min-uploaded-photos": f"Minimum number of photos (0 = optional). Source: {FJ} §5.9.",
-    "max-uploaded-photos": "Maximum number of photos, at least 1 (conformance case "
-    f"schema-minimum-max-uploaded-photos). Source: {FJ} §5.9.",
-    "min-uploaded-documents": f"Minimum number of documents (0 = optional). Source: {FJ} §5.9.",
-    "max-uploaded-documents": f"Maximum number of documents, at least 1. Source: {FJ} §5.9.",
-    "allowed-mime-types": f"MIME types the picker accepts. Source: {FJ} §5.9.",
-    "min-date": f"First selectable date. Source: {FJ} §5.7.",
-    "max-date": f"Last selectable date. Source: {FJ} §5.7.",
-    "unavailable-dates": f"Dates that cannot be selected: an array or a binding. Source: {FJ} §5.7.",
-    "mode": f"single or range (CalendarPicker). Source: {FJ} §5.7.",
-    "title": f"Title shown with the component. Source: {FJ} §5.7.",
-    "include-days": "Weekdays that can be selected: Mon..Sun (conformance case schema-enum-include-days). "
-    f"Source: {FJ} §5.7.",
-    "min-days": f"Minimum length of a range. Source: {FJ} §5.7.",
-    "max-days": f"Maximum length of a range. Source: {FJ} §5.7.",
-    "list-items": f"The NavigationList items (id and main-content required). Source: {FJ} §5.11; {PYWA}.",
+    "images": f"The carousel's images (src and alt-text each; 7.1+). Source: {COMPONENTS_DOC}.",
+    "photo-source": f"camera_gallery, camera or gallery. Source: {COMPONENTS_DOC}; {PYWA}.",
+    # 25600: conformance case schema-maximum-max-file-size-kb.
+    "max-file-size-kb": f"Maximum size of one file in KB, at most 25600. Source: {COMPONENTS_DOC}; {MV}.",
+    "min-uploaded-photos": f"Minimum number of photos (0 = optional). Source: {COMPONENTS_DOC}.",
+    # At least 1: conformance case schema-minimum-max-uploaded-photos.
+    "max-uploaded-photos": f"Maximum number of photos, at least 1. Source: {COMPONENTS_DOC}; {MV}.",
+    "min-uploaded-documents": f"Minimum number of documents (0 = optional). Source: {COMPONENTS_DOC}.",
+    "max-uploaded-documents": f"Maximum number of documents, at least 1. Source: {COMPONENTS_DOC}.",
+    "allowed-mime-types": f"MIME types the picker accepts. Source: {COMPONENTS_DOC}.",
+    "min-date": f"First selectable date. Source: {COMPONENTS_DOC}.",
+    "max-date": f"Last selectable date. Source: {COMPONENTS_DOC}.",
+    "unavailable-dates": f"Dates that cannot be selected: an array or a binding. Source: {COMPONENTS_DOC}.",
+    "mode": f"single or range (CalendarPicker). Source: {COMPONENTS_DOC}.",
+    "title": f"Title shown with the component. Source: {COMPONENTS_DOC}.",
+    # The enum: conformance case schema-enum-include-days.
+    "include-days": f"Weekdays that can be selected: Mon..Sun. Source: {COMPONENTS_DOC}; {MV}.",
+    "min-days": f"Minimum length of a range. Source: {COMPONENTS_DOC}.",
+    "max-days": f"Maximum length of a range. Source: {COMPONENTS_DOC}.",
+    "list-items": f"The NavigationList items (id and main-content required). Source: {COMPONENTS_DOC}; {PYWA}.",
 }
 
 _ITEM_DESCRIPTIONS: dict[str, str] = {
-    "id": "Identifier of the option, the value the form gets. Required "
-    f"({MV} §3.5 getRequiredDataSourceAttributes).",
-    "title": f"Text of the option. Required ({MV} §3.5).",
+    # Required: spec/meta-validator.md §3.5 getRequiredDataSourceAttributes.
+    "id": f"Identifier of the option, the value the form gets. Required. Source: {MV}.",
+    "title": f"Text of the option. Required. Source: {MV}.",
     "description": f"Secondary text of the option. Source: {COMPONENTS_DOC}.",
     "metadata": f"Tertiary text of the option. Source: {COMPONENTS_DOC}.",
-    "enabled": f"Whether the option can be chosen: a boolean or a binding (4.0+). Source: {MV} §3.5.",
-    "image": f"Base64 image of the option (5.0+). Source: {MV} §3.5; {FJ} §5.4.",
-    "alt-text": f"Accessibility text of the option image (5.0+). Source: {MV} §3.5.",
-    "color": f"6-digit hex colour, ^#([A-Fa-f0-9]{{6}})$ (5.0+). Source: {MV} §3.5.",
+    "enabled": f"Whether the option can be chosen: a boolean or a binding (4.0+). Source: {MV}.",
+    "image": f"Base64 image of the option (5.0+). Source: {MV}; {COMPONENTS_DOC}.",
+    "alt-text": f"Accessibility text of the option image (5.0+). Source: {MV}.",
+    "color": f"6-digit hex colour, ^#([A-Fa-f0-9]{{6}})$ (5.0+). Source: {MV}.",
     "on-select-action": f"Action when this option is selected (6.0+). Source: {PYWA} DataSource 'added in v6.0'.",
     "on-unselect-action": f"Action when this option is unselected (6.0+). Source: {PYWA} DataSource 'added in v6.0'.",
 }
@@ -337,9 +348,9 @@ class Builder:
         """An action object whose ``name`` is one of ``names`` (spec/flowjson.md §6)."""
         props: Schema = {}
         if len(names) == 1:
-            props["name"] = describe({"const": names[0]}, f"The action; here only {names[0]}. Source: {FJ} §6.")
+            props["name"] = describe({"const": names[0]}, f"The action; here only {names[0]}. Source: {ACTIONS_DOC}.")
         else:
-            props["name"] = describe({"enum": names}, f"The action. Source: {FJ} §6.")
+            props["name"] = describe({"enum": names}, f"The action. Source: {ACTIONS_DOC}.")
         if "navigate" in names:
             props["next"] = describe(
                 {
@@ -347,24 +358,25 @@ class Builder:
                     "required": ["name"],
                     "additionalProperties": False,
                     "properties": {
+                        # Only a string: conformance case routing-dcless-unconnected-order.
                         "type": describe(
                             {"type": "string"},
-                            f"'screen' (the only kind documented); Meta's schema checks only that it is a "
-                            f"string (conformance case routing-dcless-unconnected-order). Source: {FJ} §6.",
+                            f"'screen' (the only kind documented); {MV} checks only that it is a "
+                            f"string. Source: {ACTIONS_DOC}.",
                         ),
-                        "name": describe({"type": "string"}, f"The id of the next screen. Source: {FJ} §6."),
+                        "name": describe({"type": "string"}, f"The id of the next screen. Source: {ACTIONS_DOC}."),
                     },
                 },
-                f"Where navigate goes. Source: {FJ} §6.",
+                f"Where navigate goes. Source: {ACTIONS_DOC}.",
             )
         props["payload"] = describe(
-            {"type": "object"}, f"Data sent with the action (not with open_url). Source: {FJ} §6."
+            {"type": "object"}, f"Data sent with the action (not with open_url). Source: {ACTIONS_DOC}."
         )
         if self.at_least("6.0"):
+            # A URI: conformance case schema-format-url.
             props["url"] = describe(
                 self.or_binding({"type": "string", "format": "uri"}),
-                "The address open_url opens (6.0+; conformance case schema-format-url). Source: "
-                f"{FJ} §6.",
+                f"The address open_url opens (6.0+). Source: {ACTIONS_DOC}.",
             )
         rules: list[Schema] = []
         for name in names:
@@ -378,8 +390,7 @@ class Builder:
                 others = [n for n in names if n != "open_url"]
                 props["url"] = describe(
                     {},
-                    f"The address open_url opens: a URI or a binding (6.0+). Source: {FJ} §6; "
-                    "conformance case schema-format-url.",
+                    f"The address open_url opens: a URI or a binding (6.0+). Source: {ACTIONS_DOC}; {MV}.",
                 )
                 then = {
                     "anyOf": [
@@ -388,7 +399,7 @@ class Builder:
                             "properties": {
                                 "url": describe(
                                     self.or_binding({"type": "string", "format": "uri"}),
-                                    f"A URI or a binding. Source: {FJ} §6.",
+                                    f"A URI or a binding. Source: {ACTIONS_DOC}.",
                                 )
                             },
                             "not": {"required": ["payload"]},
@@ -638,8 +649,8 @@ def component_props(b: Builder, ctype: str) -> tuple[dict[str, Prop], list[str],
             "required": ["src", "alt-text"],
             "additionalProperties": False,
             "properties": {
-                "src": describe(s(), f"Base64 image data. Source: {FJ} §5.8."),
-                "alt-text": describe(s(), f"Accessibility text. Source: {FJ} §5.8."),
+                "src": describe(s(), f"Base64 image data. Source: {COMPONENTS_DOC}."),
+                "alt-text": describe(s(), f"Accessibility text. Source: {COMPONENTS_DOC}."),
             },
         }
         props = {
@@ -685,52 +696,53 @@ def component_props(b: Builder, ctype: str) -> tuple[dict[str, Prop], list[str],
             "required": ["id", "main-content"],
             "additionalProperties": False,
             "properties": {
-                "id": describe(s(), f"Item identifier. Source: {FJ} §5.11."),
+                "id": describe(s(), f"Item identifier. Source: {COMPONENTS_DOC}."),
                 "main-content": describe(
                     {
                         "type": "object",
                         "required": ["title"],
                         "additionalProperties": False,
                         "properties": {
-                            "title": describe(text, f"Item title. Source: {FJ} §5.11."),
-                            "description": describe(text, f"Item description. Source: {FJ} §5.11."),
-                            "metadata": describe(text, f"Item metadata. Source: {FJ} §5.11."),
+                            "title": describe(text, f"Item title. Source: {COMPONENTS_DOC}."),
+                            "description": describe(text, f"Item description. Source: {COMPONENTS_DOC}."),
+                            "metadata": describe(text, f"Item metadata. Source: {COMPONENTS_DOC}."),
                         },
                     },
-                    f"The main text of the item. Source: {FJ} §5.11.",
+                    f"The main text of the item. Source: {COMPONENTS_DOC}.",
                 ),
                 "start": describe(
                     {
                         "type": "object",
                         "additionalProperties": False,
                         "properties": {
-                            "image": describe(text, f"Base64 image. Source: {FJ} §5.11."),
+                            "image": describe(text, f"Base64 image. Source: {COMPONENTS_DOC}."),
                             "alt-text": describe(
                                 text, f"Accessibility text of the image. Source: {COMPONENTS_DOC} (Navigation List)."
                             ),
                         },
                     },
-                    f"Leading image. Source: {FJ} §5.11.",
+                    f"Leading image. Source: {COMPONENTS_DOC}.",
                 ),
                 "end": describe(
                     {
                         "type": "object",
                         "additionalProperties": False,
                         "properties": {
-                            "title": describe(text, f"Trailing title. Source: {FJ} §5.11."),
-                            "description": describe(text, f"Trailing description. Source: {FJ} §5.11."),
-                            "metadata": describe(text, f"Trailing metadata. Source: {FJ} §5.11."),
+                            "title": describe(text, f"Trailing title. Source: {COMPONENTS_DOC}."),
+                            "description": describe(text, f"Trailing description. Source: {COMPONENTS_DOC}."),
+                            "metadata": describe(text, f"Trailing metadata. Source: {COMPONENTS_DOC}."),
                         },
                     },
-                    f"Trailing add-on (1-2 keys, checked by the semantic pass). Source: {FJ} §5.11.",
+                    f"Trailing add-on (1-2 keys, checked by the semantic pass). Source: {COMPONENTS_DOC}.",
                 ),
-                "badge": describe(text, f"Badge text; at most one item per list. Source: {FJ} §5.11."),
+                "badge": describe(text, f"Badge text; at most one item per list. Source: {COMPONENTS_DOC}."),
+                # spec/meta-validator.md §4.1 MAX_TAGS; conformance case schema-max-items-tags.
                 "tags": describe(
                     {"type": "array", "maxItems": 3, "items": {"type": "string"}},
-                    f"At most 3 tags ({MV} §4.1 MAX_TAGS; conformance case schema-max-items-tags).",
+                    f"At most 3 tags. Source: {MV}.",
                 ),
                 "on-click-action": describe(
-                    b.action(["data_exchange", "navigate"]), f"The item's own action. Source: {FJ} §5.11."
+                    b.action(["data_exchange", "navigate"]), f"The item's own action. Source: {COMPONENTS_DOC}."
                 ),
             },
         }
@@ -872,7 +884,7 @@ def dispatcher(b: Builder, ctx: str, names: dict[tuple[str, str], str]) -> Schem
     return {
         "type": "object",
         "required": ["type"],
-        "properties": {"type": describe({"enum": allowed}, "The component types allowed here: " + MV + " §3.4.")},
+        "properties": {"type": describe({"enum": allowed}, f"The component types allowed here. Source: {MV}.")},
         "allOf": [
             {"if": {"type": "object", **_has_const("type", t)}, "then": {"$ref": f"#/$defs/{names[(t, base)]}"}}
             for t in allowed
@@ -890,7 +902,7 @@ def layout_schema(b: Builder) -> Schema:
         "required": ["type", "children"],
         "additionalProperties": False,
         "properties": {
-            "type": describe({"const": "SingleColumnLayout"}, f"The only general layout. Source: {FJ} §4."),
+            "type": describe({"const": "SingleColumnLayout"}, f"The only general layout. Source: {COMPONENTS_DOC}."),
             "children": describe(children_array(b, "top"), _DESCRIPTIONS["children"]),
         },
     }
@@ -908,7 +920,8 @@ def layout_schema(b: Builder) -> Schema:
         for name in SHOPPING_LAYOUTS:
             then: Schema = {"type": "object", "required": ["type"]}
             if name in shopping:
-                then["properties"] = {"items": describe(shopping[name], "The catalogue binding (5.2). Source: spec/meta-validator.md §3.3; conformance case schema-shopping-items-const-v5-2.")}
+                # spec/meta-validator.md §3.3; conformance case schema-shopping-items-const-v5-2.
+                then["properties"] = {"items": describe(shopping[name], f"The catalogue binding (5.2). Source: {MV}.")}
             rules.append({"if": _has_const("type", name), "then": then})
         return {
             "type": "object",
@@ -935,19 +948,19 @@ def screen_schema(b: Builder) -> Schema:
     props: Schema = {
         "id": describe(
             {"type": "string", "minLength": 1, "pattern": SCREEN_ID},
-            f"Screen id: letters, underscores (and commas, which Meta accepts) only ({MV} §3.2; "
-            "conformance cases schema-screen-id-*, valid-screen-id-with-comma).",
+            # conformance cases schema-screen-id-*, valid-screen-id-with-comma.
+            f"Screen id: letters, underscores (and commas, which Meta accepts) only. Source: {MV}.",
         ),
         "title": describe(
             b.string() if b.at_least("6.0") else ({"type": "string", "pattern": NON_BLANK} if b.at_least("5.0") else {"type": "string"}),
-            f"Title in the top bar; non-blank from 5.0 ({MV} §3.3).",
+            f"Title in the top bar; non-blank from 5.0. Source: {MV}.",
         ),
-        "terminal": describe({"type": "boolean"}, f"Whether the flow can end on this screen. Source: {FJ} §3."),
+        "terminal": describe({"type": "boolean"}, f"Whether the flow can end on this screen. Source: {FLOWJSON_DOC}."),
         "success": describe(
-            {"type": "boolean"}, f"Whether ending here counts as success; terminal screens only ({MV} §3.3)."
+            {"type": "boolean"}, f"Whether ending here counts as success; terminal screens only. Source: {MV}."
         ),
         "refresh_on_back": describe(
-            {"type": "boolean"}, f"Ask the endpoint for fresh data when the user comes back. Source: {FJ} §3."
+            {"type": "boolean"}, f"Ask the endpoint for fresh data when the user comes back. Source: {FLOWJSON_DOC}."
         ),
         "data": describe(
             {
@@ -959,19 +972,20 @@ def screen_schema(b: Builder) -> Schema:
                     "^required": {},
                 },
             },
-            "Declarations of the data the screen receives; each needs type and __example__ "
-            f"({MV} §3.3; conformance case schema-missing-data-example).",
+            # __example__: conformance case schema-missing-data-example.
+            "Declarations of the data the screen receives; each needs type and __example__. "
+            f"Source: {MV}.",
         ),
-        "layout": describe(layout_schema(b), f"The screen's layout. Source: {FJ} §4; {MV} §3.3."),
+        "layout": describe(layout_schema(b), f"The screen's layout. Source: {COMPONENTS_DOC}; {MV}."),
     }
     if b.at_least("5.1"):
         props["sensitive"] = describe(
             {"type": "array", "minItems": 1, "items": {"type": "string"}},
-            f"Names of fields masked in the summary (5.1+). Source: {FJ} §3; {MV} §3.3.",
+            f"Names of fields masked in the summary (5.1+). Source: {FLOWJSON_DOC}; {MV}.",
         )
     if b.version == "5.2":
         props["external_data"] = describe(
-            {"type": "object"}, f"Shopping catalogue data (5.2 only). Source: {MV} §3.3."
+            {"type": "object"}, f"Shopping catalogue data (5.2 only). Source: {MV}."
         )
     required = ["id", "title"] + (["layout"] if b.at_least("6.0") else [])
     return {
@@ -987,9 +1001,9 @@ def screen_schema(b: Builder) -> Schema:
 
 def root_schema(b: Builder, version: str) -> Schema:
     props: Schema = {
-        "version": describe({"const": version}, f"The Flow JSON version, a string. Source: {FJ} §1; {MV} §3.2."),
+        "version": describe({"const": version}, f"The Flow JSON version, a string. Source: {CHANGELOG_DOC}; {MV}."),
         "data_api_version": describe(
-            _data_api_version(b), f"Version of the data endpoint protocol. Source: {MV} §3.2; {FJ} §2."
+            _data_api_version(b), f"Version of the data endpoint protocol. Source: {MV}; {FLOWJSON_DOC}."
         ),
         "routing_model": describe(
             {
@@ -997,21 +1011,21 @@ def root_schema(b: Builder, version: str) -> Schema:
                 "propertyNames": {"pattern": SCREEN_ID},
                 "additionalProperties": {"type": "array", "items": {"type": "string", "pattern": SCREEN_ID}},
             },
-            f"Screen id -> ids of the screens it may go to. Source: {MV} §3.2; {FJ} §7.",
+            f"Screen id -> ids of the screens it may go to. Source: {MV}; {FLOWJSON_DOC}.",
         ),
         "screens": describe(
             {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/screen"}},
-            f"The screens, at least one. Source: {MV} §3.2.",
+            f"The screens, at least one. Source: {MV}.",
         ),
     }
     if b.at_least("5.1"):
         props["meta"] = describe(
-            {"type": "object", "properties": {"lead_gen_ai": describe({"type": "boolean"}, f"Lead-generation flag. Source: {MV} §3.2.")}},
-            f"Flow metadata (5.1+). Source: {MV} §3.2.",
+            {"type": "object", "properties": {"lead_gen_ai": describe({"type": "boolean"}, f"Lead-generation flag. Source: {MV}.")}},
+            f"Flow metadata (5.1+). Source: {MV}.",
         )
     if b.n < 300:
         props["data_channel_uri"] = describe(
-            {"type": "string"}, f"Endpoint address, 2.1 only (removed in 3.0). Source: {FJ} §2."
+            {"type": "string"}, f"Endpoint address, 2.1 only (removed in 3.0). Source: {FLOWJSON_DOC}."
         )
     return props
 
@@ -1050,7 +1064,8 @@ def build_schema(version: str) -> Schema:
         "title": f"WhatsApp Flow JSON {version}",
         "description": f"Flow JSON {version} as Meta's Flow Builder validator checks it"
         + (f" (validated exactly like {VERSIONS[version]})" if VERSIONS[version] != version else "")
-        + f". Generated by flowlint.schema_build from {MV} §3 and {FJ}.",
+        + f". Generated by flowlint.schema_build from {MV} and Meta's Flow JSON reference ({FLOWJSON_DOC}); "
+        "how flowlint mirrors Meta's validator: docs/schema.md.",
         "type": "object",
         "required": ["screens", "version"],
         "additionalProperties": False,

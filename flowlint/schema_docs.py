@@ -27,15 +27,15 @@ def _rule(code: str, name: str, summary: str, doc: str) -> RuleInfo:
 RULES: list[RuleInfo] = [
     _rule("FL920", "docs-character-limit", "Text longer than the limit in Meta's component docs.",
        """What it does: warns when a literal text is longer than the character limit that Meta's components
-reference states (https://developers.facebook.com/docs/whatsapp/flows/reference/components; collected in
-spec/flowjson.md §5 and §9): TextHeading 80, TextSubheading 80, TextBody 4096, TextCaption 409, Footer label
-35 and captions 15, TextInput label 20, helper-text 80, error-message 30, TextArea label 20, helper-text 80,
+reference states (https://developers.facebook.com/docs/whatsapp/flows/reference/components):
+TextHeading 80, TextSubheading 80, TextBody 4096, TextCaption 409, Footer label 35 and captions 15,
+TextInput label 20, helper-text 80, error-message 30, TextArea label 20, helper-text 80,
 CheckboxGroup/RadioButtonsGroup label 30, Dropdown label 20, option title 30, description 300, metadata 20,
 OptIn label 120, EmbeddedLink text 25, DatePicker label 40, helper-text 80, error-message 80,
 CalendarPicker title 80, description 300.
 
-Why is this bad? Meta's validator does not enforce these limits (spec/meta-validator.md §4.1), but the
-WhatsApp client may truncate the text.
+Why is this bad? Meta's Flow JSON validator (WhatsApp Manager's Flow Builder) does not enforce these
+limits, but the WhatsApp client may truncate the text.
 
 Example: a Footer `label` of 40 characters.
 
@@ -43,7 +43,8 @@ Use instead: a label of at most 35 characters."""),
     _rule("FL921", "docs-option-count", "More options (or fewer) than Meta's component docs allow.",
        """What it does: warns when a literal list of options is longer than Meta's components reference allows
 (CheckboxGroup and RadioButtonsGroup 20 options, Dropdown 200 (100 when an option has an image),
-ChipsSelector 20 and at least 2, NavigationList 20 items; spec/flowjson.md §9 "Option counts").
+ChipsSelector 20 and at least 2, NavigationList 20 items;
+https://developers.facebook.com/docs/whatsapp/flows/reference/components).
 
 Why is this bad? Meta's validator does not enforce these counts, but the docs state them as limits of the
 WhatsApp client.

@@ -55,7 +55,8 @@ RULES: list[RuleInfo] = [
     _r("FL201", "unknown-property", "A property that this object does not have in this Flow JSON version.",
        "INVALID_PROPERTY_KEY",
        """What it does: reports a key that the object (root, screen, component, action, option) does not
-accept. Meta's message: "Property 'colour' is not allowed in 'TextBody' component." (spec/meta-validator.md §3.1).
+accept. The message of Meta's Flow JSON validator (WhatsApp Manager's Flow Builder): "Property 'colour' is
+not allowed in 'TextBody' component."
 
 Why is this bad? Meta's validator rejects the flow; a misspelt key is otherwise silently meaningless.
 
@@ -182,8 +183,8 @@ Use instead: `{"type": "Footer", "label": "Pay", "left-caption": "Total", "right
     _r("FL215", "component-not-allowed-here", "A component type that may not appear in this place.",
        "ONE_OF_SCHEMA_VALIDATION_FAILED",
        """What it does: reports a known component in a place that does not accept it: a Form inside a Form,
-RichText inside a Form, an If inside a Switch case (spec/meta-validator.md §3.4). Meta's message is
-"Invalid value found for property 'type'." on the component.
+RichText inside a Form, an If inside a Switch case, as Meta's Flow JSON validator (WhatsApp Manager's
+Flow Builder) places them. Meta's message is "Invalid value found for property 'type'." on the component.
 
 Why is this bad? Meta's validator rejects the flow.
 
@@ -225,8 +226,10 @@ Use instead: `"error-message": "Please enter a value"`"""),
     _r("FL219", "input-outside-form", "Before 4.0, input components must be inside a Form.",
        "ONE_OF_SCHEMA_VALIDATION_FAILED",
        """What it does: in Flow JSON 2.1-3.1, reports an input component (TextInput, TextArea, CheckboxGroup,
-RadioButtonsGroup, OptIn, Dropdown, DatePicker) placed outside a Form (spec/meta-validator.md §3.1:
-"Property '<Type>' must be defined inside parent property 'Form'."; spec/flowjson.md §5).
+RadioButtonsGroup, OptIn, Dropdown, DatePicker) placed outside a Form. Meta's Flow JSON validator
+(WhatsApp Manager's Flow Builder) says "Property '<Type>' must be defined inside parent property 'Form'.";
+Meta's components reference (https://developers.facebook.com/docs/whatsapp/flows/reference/components)
+states the rule.
 
 Why is this bad? Those versions only render inputs inside a Form.
 

@@ -34,7 +34,7 @@ import time
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
 from flowlint.request import api_answer, check_create_request, check_path_parameters, error_body
@@ -450,11 +450,26 @@ def serve(
     run_until_interrupted(make_server(host, port, quiet=quiet, max_body_bytes=max_body_bytes))
 
 
-def run_until_interrupted(server: FlowServer) -> None:
-    """Serve until Ctrl-C, then close the listening socket (no traceback for the interrupt)."""
+def run_until_interrupted(server: FlowServer, announce: Callable[[], None] | None = None) -> None:
+    """Serve until Ctrl-C or SIGTERM (what ``docker stop``, systemd and CI runners send), then close the
+    listening socket at once: no traceback, no wait for the next poll of ``serve_forever``. ``announce`` runs
+    once both are handled (a client that waits for the announcement may then stop the server at any time)."""
+    import signal
+    import threading
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, stop)
     try:
+        if announce is not None:
+            announce()
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

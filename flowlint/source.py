@@ -75,7 +75,9 @@ Use instead: `{"version": "7.3", "screens": []}`""",
         "The file is not UTF-8 text.",
         INVALID,
         ERROR,
-        doc="""What it does: reports the first byte that is not valid UTF-8, with its line and column.
+        doc="""What it does: reports the first byte that makes the file invalid UTF-8, as decoders find it (in
+`E0 80 AF` it is 0x80: after E0 a character continues with A0-BF), at the line and column of the character
+it breaks.
 
 Why is this bad? Flow JSON is sent as a UTF-8 string; other encodings (Latin-1, UTF-16) are refused.
 
@@ -92,8 +94,8 @@ Use instead: save the file as UTF-8.""",
         doc="""What it does: reports a UTF-8 byte-order mark (U+FEFF) before the document. flowlint skips it
 (positions stay right) and checks the rest.
 
-Why is this bad? Meta's validator parses with JSON.parse, which refuses it ("Unexpected token"); the
-conformance case syntax-utf8-bom records that answer.
+Why is this bad? Meta's Flow JSON validator (WhatsApp Manager's Flow Builder) parses with JSON.parse,
+which refuses it ("Unexpected token").
 
 Example: a file saved as "UTF-8 with BOM".
 
@@ -108,8 +110,8 @@ Use instead: save as UTF-8 without BOM.""",
         source="flowlint",
         doc="""What it does: warns on a key that appears twice in one object, at the second occurrence.
 
-Why is this bad? Meta accepts it and silently keeps the last value (conformance case
-syntax-duplicate-key-last-wins), so the first one is dead text that misleads readers.
+Why is this bad? Meta's Flow JSON validator (WhatsApp Manager's Flow Builder) accepts it and silently
+keeps the last value, so the first one is dead text that misleads readers.
 
 Example: `{"type": "TextBody", "text": "", "text": "Hello"}`
 
@@ -205,10 +207,19 @@ def _invalid_utf8(data: bytes, exc: UnicodeDecodeError) -> Diagnostic:
     index = LineIndex(text + " ")
     span = index.point(len(text))
     byte = data[bad]
-    reason = "cannot start a character" if exc.reason == "invalid start byte" else "is not a valid continuation"
-    if exc.reason == "unexpected end of data":
-        reason = "starts a character that the file cuts off"
-    message = f"{PREFIX}The file is not valid UTF-8: byte 0x{byte:02X} at offset {bad} {reason}."
+    if exc.reason == "invalid continuation byte":
+        # The span stays on the character the bytes before it start (an editor shows U+FFFD there); the
+        # message names the byte that breaks it, where Python's and the WHATWG decoders find the error:
+        # in E0 80 AF it is 0x80 (E0 takes A0-BF next), not E0.
+        started = " ".join(f"0x{b:02X}" for b in data[bad : exc.end])
+        last = exc.end - 1
+        where = f"byte {started} (offset {bad})" if last == bad else f"bytes {started} (offsets {bad}-{last})"
+        reason = f"byte 0x{data[exc.end]:02X} at offset {exc.end} cannot follow {where}"
+    elif exc.reason == "unexpected end of data":
+        reason = f"byte 0x{byte:02X} at offset {bad} starts a character that the file cuts off"
+    else:
+        reason = f"byte 0x{byte:02X} at offset {bad} cannot start a character"
+    message = f"{PREFIX}The file is not valid UTF-8: {reason}."
     return Diagnostic(INVALID, message, (Pointer((), span=span),), "FL002", ERROR, fix="Save the file as UTF-8.")
 
 

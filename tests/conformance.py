@@ -3,11 +3,19 @@
 ``../shared/conformance/meta/`` (next to the repository checkout) holds flows run through Meta's own
 validator with its exact answer. These helpers load a case, lint it, and compare the Meta-comparable part
 of flowlint's answer (diagnostics of rules whose ``source`` is ``"meta"``) with Meta's.
+
+``../shared/`` is the developers' material: a user's checkout does not have it. A module whose tests are all
+about it calls :func:`skip_module_without` before anything is collected, so it is skipped once, with the
+reason, instead of once per test (or pytest's "got empty parameter set" for each parametrised test); a test
+in a module that also has other tests calls :func:`require_shared` (from one helper per module when several
+tests need it, so that pytest folds their skips into one line).
+``tests/test_shared_skips.py`` holds the suite to that.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,11 +29,28 @@ from flowlint.diagnostics import merge_for_api, api_error, parse_path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 META = SHARED / "conformance" / "meta"
+CORPUS = SHARED / "corpus" / "real"
+JSONTESTSUITE = SHARED / "conformance" / "jsontestsuite" / "test_parsing"
+
+
+def absent_reason(path: Path) -> str:
+    """Why the tests over ``path`` do not run: the path as it sits beside the checkout, and what it is."""
+    shown = os.path.relpath(path, REPO)
+    return f"{shown} is absent (developers' material kept beside the repository checkout, not shipped with it)"
+
+
+def skip_module_without(path: Path = META) -> None:
+    """Skip the calling test module, once and at collection, when the shared material it is about is absent."""
+    __tracebackhide__ = True  # the skip is reported at the caller's line, so one line per module
+    if not path.exists():
+        pytest.skip(absent_reason(path), allow_module_level=True)
 
 
 def require_shared(path: Path = META) -> Path:
+    """Skip the calling test when the shared material it needs is absent (the module's other tests run)."""
+    __tracebackhide__ = True  # reported at the caller's line
     if not path.exists():
-        pytest.skip(f"{path} is absent: the shared conformance material sits next to the repository checkout")
+        pytest.skip(absent_reason(path))
     return path
 
 

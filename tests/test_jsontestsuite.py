@@ -13,21 +13,15 @@ from pathlib import Path
 import pytest
 
 from flowlint.source import _lark_parse, parse_source
-from tests.conformance import SHARED
+from tests.conformance import JSONTESTSUITE as SUITE, skip_module_without
 
-SUITE = SHARED / "conformance" / "jsontestsuite" / "test_parsing"
+skip_module_without(SUITE)
+
 SYNTAX_RULES = {"FL001", "FL002", "FL005", "FL007"}
 
 
 def _files(prefix: str) -> list[Path]:
-    if not SUITE.exists():
-        return []
     return sorted(SUITE.glob(f"{prefix}_*.json"))
-
-
-def _skip_if_absent() -> None:
-    if not SUITE.exists():
-        pytest.skip(f"{SUITE} is absent: the shared material sits next to the repository checkout")
 
 
 def _same(a: object, b: object) -> bool:
@@ -44,7 +38,6 @@ def _same(a: object, b: object) -> bool:
 
 
 def test_suite_is_complete() -> None:
-    _skip_if_absent()
     assert (len(_files("y")), len(_files("n")), len(_files("i"))) == (95, 188, 35)
 
 

@@ -76,6 +76,26 @@ def test_invalid_utf8_is_positioned_at_the_offending_byte() -> None:
     assert where(diag) == (2, 17, 2, 18)
 
 
+@pytest.mark.parametrize(
+    ("sequence", "bad"),
+    [
+        (b"\xe0\x80\xaf", "byte 0x80 at offset 286 cannot follow byte 0xE0 (offset 285)"),  # overlong "/"
+        (b"\xf4\x90\x80\x80", "byte 0x90 at offset 286 cannot follow byte 0xF4 (offset 285)"),  # past U+10FFFF
+        (b"\xed\xa0\x80", "byte 0xA0 at offset 286 cannot follow byte 0xED (offset 285)"),  # a surrogate
+        (b"\xe2\x82A", "byte 0x41 at offset 287 cannot follow bytes 0xE2 0x82 (offsets 285-286)"),
+        (b"\x80", "byte 0x80 at offset 285 cannot start a character"),
+    ],
+)
+def test_invalid_utf8_names_the_byte_that_breaks_the_sequence(sequence: bytes, bad: str) -> None:
+    """Issue 24 point 12: the byte Python's and the WHATWG decoders stop at, not the one that starts the character;
+    the position is the broken character's."""
+    data = b'{"a": "' + b"x" * 278 + sequence + b'"}'
+    diag = only(flowlint.lint(data))
+    assert diag.rule == "FL002"
+    assert bad in diag.message
+    assert where(diag)[:2] == (1, 286)
+
+
 def test_truncated_utf8_sequence() -> None:
     diag = only(flowlint.lint(b'{"a": "\xe2\x82'))
     assert diag.rule == "FL002" and "cuts off" in diag.message

@@ -112,6 +112,11 @@ def test_unknown_key_is_reported_with_file_line_and_a_suggestion(tmp_path: Path)
             "target-version: '8.0' is not a Flow JSON version flowlint knows (e.g. \"7.3\")",
         ),
         ("jobs = 0\n", 1, "jobs: must be a whole number of at least 1 (got 0)"),
+        (
+            "jobs = 99999999999999999999\n",
+            1,
+            "jobs: must be at most 1024 (got 99999999999999999999); more workers than CPUs are never started anyway",
+        ),
         ('quiet = "yes"\n', 1, "quiet: must be true or false (got 'yes')"),
         ('color = "blue"\n', 1, "color: must be one of 'auto', 'always', 'never' (got 'blue')"),
         ('error-on = "info"\n', 1, "error-on: must be one of 'error', 'warning' (got 'info')"),
@@ -259,3 +264,104 @@ def test_a_tool_table_in_flowlint_toml_gets_a_hint(tmp_path: Path) -> None:
         "flowlint: error: flowlint.toml:1: unknown key 'tool' in flowlint.toml "
         "(in flowlint.toml the keys go at the top level, without [tool.flowlint])\n"
     )
+
+
+# Issue 24: hostile configuration files get a clear error (status 2) in bounded time, never a traceback.
+
+
+def test_each_unknown_key_gets_its_line_from_one_scan_of_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Point 4: each key's line was found by rescanning the file (20 000 keys: over 60 s)."""
+    from flowlint import config
+
+    count = 5000
+    (tmp_path / "flowlint.toml").write_text("".join(f"k{i} = 1\n" for i in range(count)), encoding="utf-8")
+    lines_read: list[str] = []
+    header = config._table_header
+    monkeypatch.setattr(config, "_table_header", lambda line: lines_read.append(line) or header(line))
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path / "flowlint.toml")
+    assert [line for _file, line, _message in caught.value.problems] == list(range(1, count + 1))
+    assert len(lines_read) == count  # every line once
+
+
+def test_a_long_line_in_a_multi_line_string_does_not_stall_the_line_search(tmp_path: Path) -> None:
+    # The header pattern ^\s*\[\[?\s*(.+?)\s*\]... took 538 s on "[" and 10 000 spaces.
+    text = 'a = """\n[' + " " * 200_000 + 'x\n"""\nbad-key = 1\n'
+    (tmp_path / "flowlint.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path / "flowlint.toml")
+    assert [line for _file, line, _message in caught.value.problems] == [1, 4]
+
+
+def test_a_pyproject_of_blank_lines_is_passed_over_in_linear_time(tmp_path: Path) -> None:
+    # `^\s*\[` in the "may hold our table" pattern crossed lines: quadratic in blank lines (40 000: 24 s).
+    (tmp_path / "pyproject.toml").write_text("# flowlint\n" + "\n" * 500_000, encoding="utf-8")
+    assert discover(tmp_path) is None
+
+
+@pytest.mark.parametrize("depth", [1000, 100_000])
+def test_deeply_nested_toml_is_a_config_error(tmp_path: Path, depth: int) -> None:
+    """Point 9: `x = [[[...` 1000 deep raised RecursionError from tomllib (exit 1)."""
+    (tmp_path / "flowlint.toml").write_text("x = " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    (tmp_path / "a.json").write_bytes(CLEAN)
+    result = run_cli(["a.json"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "flowlint: error: flowlint.toml: invalid TOML: arrays or tables nest too deeply to be read\n"
+    )
+
+
+def test_an_integer_too_long_for_python_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "flowlint.toml").write_text("jobs = " + "1" * 5000 + "\n", encoding="utf-8")
+    (tmp_path / "a.json").write_bytes(CLEAN)
+    result = run_cli(["a.json"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("flowlint: error: flowlint.toml: invalid TOML: a value cannot be read (")
+
+
+def test_a_huge_or_endless_config_file_is_refused_at_1_mb(tmp_path: Path) -> None:
+    """Point 6: `--config /dev/zero` reached 12 GB."""
+    max_config_bytes = 1_048_576  # flowlint.config.MAX_CONFIG_BYTES
+
+    (tmp_path / "a.json").write_bytes(CLEAN)
+    with open(tmp_path / "big.toml", "wb") as handle:
+        handle.truncate(max_config_bytes + 1)  # sparse: costs no disk
+    for config in ("big.toml", "/dev/zero"):
+        result = run_cli(["--config", config, "a.json"], cwd=tmp_path)
+        assert result.exit_code == 2, config
+        assert result.stderr == (
+            f"flowlint: error: {config}: is larger than 1 MB: not a configuration file (not read further)\n"
+        )
+    (tmp_path / "ok.toml").write_text("# " + "x" * (max_config_bytes - 100) + "\n", encoding="utf-8")
+    assert run_cli(["--config", "ok.toml", "a.json"], cwd=tmp_path).exit_code == 0
+    from flowlint.config import MAX_CONFIG_BYTES
+
+    assert MAX_CONFIG_BYTES == max_config_bytes
+
+
+def test_a_directory_that_cannot_be_searched_is_passed_over_by_discovery(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Point 8: as an unprivileged user, `flowlint unread/noexec/y.json` (noexec mode drw-r--r--) gave a
+    PermissionError traceback from discover. Root reads every directory, so the refusal is simulated."""
+    import os
+
+    (tmp_path / "flowlint.toml").write_text('ignore = ["FL004"]\n', encoding="utf-8")
+    noexec = tmp_path / "unread" / "noexec"
+    noexec.mkdir(parents=True)
+    (noexec / "y.json").write_bytes(ERRORS)
+    real_stat = os.stat
+
+    def refusing_stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if os.fspath(path).startswith(str(noexec) + os.sep):  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", os.fspath(path))  # type: ignore[arg-type]
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", refusing_stat)
+    assert discover(noexec / "y.json") == tmp_path / "flowlint.toml"
+    assert discover(noexec) == tmp_path / "flowlint.toml"
+    result = run_cli(["--format", "concise", "-q", "unread/noexec/y.json"], cwd=tmp_path)
+    assert result.exit_code == 1  # read: only the search for .flowlint.toml & co. was refused
+    assert "FL004" not in result.stdout and "FL102" in result.stdout

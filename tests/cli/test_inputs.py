@@ -123,12 +123,44 @@ def test_check_runs_in_worker_processes_when_asked(tmp_path: Path, monkeypatch: 
         return real_fork()
 
     monkeypatch.setattr(os, "fork", counting_fork)  # type: ignore[attr-defined]
+    monkeypatch.setattr(cli_check, "default_jobs", lambda: 4)  # type: ignore[attr-defined]
     items = [Input(str(p), p) for p in sorted(tmp_path.rglob("*.json"))]
     serial = cli_check.check_inputs(items, Settings(jobs=1))
     assert forks == []
     results = cli_check.check_inputs(items, Settings(jobs=3))
     assert forks == [1, 1]  # two children; this process checks the third share
     assert results == serial
+
+
+def test_no_more_workers_than_cpus_are_started(tmp_path: Path, monkeypatch: object) -> None:
+    """Issue 24: `-j 64` on 2 cores started 63 workers."""
+    from flowlint import cli_check
+    from flowlint.cli_inputs import Input
+    from flowlint.config import Settings
+
+    _two_hundred_flows(tmp_path)
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def counting_fork() -> int:
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", counting_fork)  # type: ignore[attr-defined]
+    monkeypatch.setattr(cli_check, "default_jobs", lambda: 2)  # type: ignore[attr-defined]
+    items = [Input(str(p), p) for p in sorted(tmp_path.rglob("*.json"))]
+    results = cli_check.check_inputs(items, Settings(jobs=64))
+    assert forks == [1]  # one child and this process: two CPUs
+    assert len(results) == 200
+
+
+def test_an_absurd_jobs_value_is_refused(tmp_path: Path) -> None:
+    from flowlint.config import MAX_JOBS
+
+    (tmp_path / "flow.json").write_bytes(CLEAN)
+    result = run_cli(["-j", str(MAX_JOBS + 1), "flow.json"], cwd=tmp_path)
+    assert result.exit_code == 2 and "--jobs" in result.stderr
+    assert run_cli(["-j", str(MAX_JOBS), "flow.json"], cwd=tmp_path).exit_code == 0
 
 
 def test_the_process_pool_gives_the_same_results(tmp_path: Path) -> None:
@@ -261,3 +293,77 @@ def test_the_walk_lists_what_os_walk_sorted_by_components_lists(entries: list, e
                 continue
         walked = [item.display for item in _walk(Path(top), config)]
         assert walked == _reference_walk(top, config)
+
+
+# --- issue 24: globs and odd arguments ---------------------------------------------------------------------
+
+
+def test_a_recursive_glob_does_not_follow_symbolic_links_to_directories(tmp_path: Path) -> None:
+    """Point 5: glob's ``**`` followed a link to ``.``: with one, each file 41 times; with two, no end."""
+    _tree(tmp_path, {"g2/ok.json": CLEAN, "g2/sub/two.json": CLEAN})
+    os.symlink(".", tmp_path / "g2" / "a")
+    expected = ["g2/ok.json", "g2/sub/two.json"]
+    assert _files_in(run_cli(["--format", "json", "g2/**/*.json"], cwd=tmp_path).stdout) == expected
+    os.symlink(".", tmp_path / "g2" / "b")
+    os.symlink("sub", tmp_path / "g2" / "c")
+    assert _files_in(run_cli(["--format", "json", "g2/**/*.json"], cwd=tmp_path).stdout) == expected
+    assert _files_in(run_cli(["--format", "json", "g2/**"], cwd=tmp_path).stdout) == expected
+    # A link named by the pattern's other parts is followed, once, as glob does.
+    assert _files_in(run_cli(["--format", "json", "g2/c/*.json"], cwd=tmp_path).stdout) == ["g2/c/two.json"]
+
+
+_GLOB_PATTERNS = ["**", "**/", "**/*.json", "top/**/*.json", "top/**/a*", "top/*/**/*.json", "top/**/**/*.json",
+                  "top/**/in", "top/a*/**", "*/**/x.json"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    entries=st.lists(
+        st.tuples(st.lists(_NAMES, min_size=1, max_size=3), st.sampled_from(["file", "dir", "link-file"])),
+        max_size=14,
+    ),
+    pattern=st.sampled_from(_GLOB_PATTERNS),
+)
+def test_the_recursive_glob_matches_what_glob_matches_without_directory_links(entries: list, pattern: str) -> None:
+    import glob
+    import tempfile
+
+    from flowlint.cli_inputs import _glob
+
+    with tempfile.TemporaryDirectory() as tmp:
+        top = os.path.join(tmp, "top")
+        os.mkdir(top)
+        for parts, kind in entries:
+            *dirs, name = parts
+            parent = os.path.join(top, *dirs)
+            try:
+                os.makedirs(parent, exist_ok=True)
+                target = os.path.join(parent, name + ".json")
+                if kind == "file":
+                    Path(target).write_text("{}")
+                elif kind == "dir":
+                    os.makedirs(os.path.join(parent, name, "in"), exist_ok=True)
+                    Path(parent, name, "in", "x.json").write_text("{}")
+                else:
+                    os.symlink(os.path.join(top, "missing.json"), target)
+            except OSError:  # a name already taken by another kind of entry
+                continue
+        for absolute in (False, True):
+            full = os.path.join(glob.escape(tmp), pattern) if absolute else pattern
+            old = os.getcwd()
+            os.chdir(tmp)
+            try:
+                assert sorted(set(_glob(full))) == sorted(set(glob.glob(full, recursive=True))), full
+            finally:
+                os.chdir(old)
+
+
+def test_an_empty_path_is_refused_not_read_as_the_current_directory(tmp_path: Path) -> None:
+    """Point 12: Path("") is ".", so `flowlint ""` (an unset shell variable) checked the whole directory."""
+    _tree(tmp_path, {"flow.json": ERRORS, "other.json": CLEAN})
+    result = run_cli(["--format", "concise", ""], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert 'flowlint: error: "": an empty path names no file' in result.stderr
+    assert "flow.json" not in result.stdout
+    both = run_cli(["--format", "concise", "", "flow.json"], cwd=tmp_path)
+    assert both.exit_code == 2 and "flow.json:" in both.stdout

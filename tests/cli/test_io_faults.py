@@ -136,3 +136,27 @@ def test_an_unreadable_file_even_as_root(tmp_path: Path, monkeypatch: pytest.Mon
     result = run_cli(["--format", "concise", "-q", "-j", "1", "secret.json", "good.json"], cwd=tmp_path)
     assert (result.exit_code, result.stderr) == (2, "flowlint: error: secret.json: Permission denied\n")
     assert "good.json:2:14: FL102" in result.stdout
+
+
+def test_a_directory_that_cannot_be_listed_is_one_line_when_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 24 point 8: named (or matched by a glob), it is reported; met while walking, it is passed over."""
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "x.json").write_bytes(ERRORS)
+    (tmp_path / "good.json").write_bytes(ERRORS)
+    real_scandir = os.scandir
+
+    def refusing(path: object = ".") -> object:
+        if os.path.basename(os.fspath(path)) == "closed":  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", os.fspath(path))  # type: ignore[arg-type]
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    named = run_cli(["--format", "concise", "-q", "closed", "good.json"], cwd=tmp_path)
+    assert named.exit_code == 2
+    assert named.stderr == "flowlint: error: closed: cannot list this directory: Permission denied\n"
+    assert "good.json:2:14: FL102" in named.stdout
+    walked = run_cli(["--format", "concise", "-q", "."], cwd=tmp_path)
+    assert (walked.exit_code, walked.stderr) == (1, "")
+    assert "good.json" in walked.stdout and "closed" not in walked.stdout

@@ -64,3 +64,36 @@ def test_an_object_that_is_neither_stays_a_flow(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text('{"name": "x"}', encoding="utf-8")
     result = run_cli(["--format", "concise", "x.json"], cwd=tmp_path)
     assert "FL101" in result.stdout  # no version: linted as a flow
+
+
+def test_a_request_body_over_10_mb_is_judged_by_its_flow_size(tmp_path: Path) -> None:
+    """Issue 24 point 10: a valid 14 MB body whose flowJson is 7 MB got FL006 (over 10 MB); the 10 MB limit
+    is the flow's. The file's own limit is the request body's (20 MB + 64 KB)."""
+    from flowlint.source import MAX_BYTES
+
+    flow = CLEAN_FLOW + "\n" * 7_000_000  # escaped as \n: the body is twice the flow
+    (tmp_path / "body.json").write_text(_body(flowJson=flow), encoding="utf-8")
+    assert MAX_BYTES < (tmp_path / "body.json").stat().st_size < 2 * MAX_BYTES
+    for args in (["body.json"], ["-j", "1", "body.json", "body.json"]):
+        result = run_cli(["--format", "concise", "-q", *args], cwd=tmp_path)
+        assert (result.exit_code, result.stdout) == (0, ""), result.stdout[:300]
+    piped = run_cli(["--format", "concise", "-q", "-"], cwd=tmp_path, input=(tmp_path / "body.json").read_bytes())
+    assert (piped.exit_code, piped.stdout) == (0, "")
+
+    bad = _body(flowJson=flow, categories=["NOPE"])
+    (tmp_path / "bad.json").write_text(bad, encoding="utf-8")
+    result = run_cli(["--format", "json", "bad.json"], cwd=tmp_path)
+    [entry] = json.loads(result.stdout)
+    assert [d["rule"] for d in entry["diagnostics"]] == ["FL1009"]
+
+
+def test_a_flow_or_a_request_over_their_limits_is_still_too_large(tmp_path: Path) -> None:
+    from flowlint.server import MAX_BODY_BYTES
+
+    (tmp_path / "flow.json").write_text(CLEAN_FLOW + " " * 11_000_000, encoding="utf-8")  # a flow: not a request
+    (tmp_path / "body.json").write_text(_body(flowJson=CLEAN_FLOW + "\n" * (MAX_BODY_BYTES // 2)), encoding="utf-8")
+    big_flow = _body(flowJson=CLEAN_FLOW + " " * 11_000_000)  # within the request limit; its flow is not
+    (tmp_path / "big-flow.json").write_text(big_flow, encoding="utf-8")
+    result = run_cli(["--format", "json", "flow.json", "body.json", "big-flow.json"], cwd=tmp_path)
+    assert result.exit_code == 1
+    assert [[d["rule"] for d in entry["diagnostics"]] for entry in json.loads(result.stdout)] == [["FL006"]] * 3

@@ -15,7 +15,7 @@ from hypothesis import given
 
 import flowlint
 from flowlint import request, schema
-from tests.conformance import META, load_cases
+from tests.conformance import load_cases, require_shared
 from tests.fuzz.checks import assert_no_internal_error
 from tests.fuzz.mutations import corpus_texts, hostile_inputs
 
@@ -83,8 +83,7 @@ def test_a_ref_to_a_url_is_refused_not_fetched() -> None:
 
 
 def test_conformance_cases_and_corpus_lint_offline() -> None:
-    if not META.exists():
-        pytest.skip(f"{META} is absent: the shared conformance material sits next to the repository checkout")
+    require_shared()
     inputs = [case.flow_bytes for case in load_cases()] + corpus_texts()
     assert len(inputs) > 100
     # Schemas and validators are loaded and compiled once per process: forget them, so that loading them

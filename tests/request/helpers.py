@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
-
-import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-SHARED = (REPO / ".." / "shared").resolve()
 
 ACCOUNT = "0f8d5b52-5a8e-4c0b-9c1e-6f7a1b2c3d4e"
 CHANNEL = "a1b2c3"
@@ -81,12 +75,6 @@ def body(**fields: Any) -> dict[str, Any]:
 
 def rules_of(diagnostics: Any) -> list[str]:
     return [d.rule for d in diagnostics]
-
-
-def require_shared(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"{path} is absent: the shared material sits next to the repository checkout")
-    return path
 
 
 @contextmanager

@@ -138,3 +138,36 @@ def test_sarif_format_places_flow_findings_in_the_request_file(tmp_path):
     regions = {r["ruleId"]: r["locations"][0]["physicalLocation"]["region"] for r in sarif["runs"][0]["results"]}
     assert regions["FL102"]["startLine"] == 4
     assert regions["FL102"]["startColumn"] == text.splitlines()[3].index("7.3") + 1
+
+
+# Issue 24 point 6: `flowlint request` reads no more than the largest request body the server takes.
+
+
+def test_an_endless_or_oversized_body_is_refused_at_the_request_limit(tmp_path):
+    from flowlint.server import MAX_BODY_BYTES  # the same limit as the server's
+
+    sparse = tmp_path / "huge.json"
+    with open(sparse, "wb") as handle:
+        handle.truncate(MAX_BODY_BYTES + 1)  # sparse: costs no disk
+    for path in (str(sparse), "/dev/zero", "/dev/urandom"):
+        result = CliRunner().invoke(request_command, [path])
+        assert result.exit_code == 2, path
+        assert f"larger than {MAX_BODY_BYTES} bytes" in result.output and "not checked" in result.output
+    with open("/dev/zero", "rb") as zeros:
+        result = CliRunner().invoke(request_command, ["-"], input=zeros)
+    assert result.exit_code == 2 and "standard input: larger than" in result.output
+
+
+def test_the_request_limit_is_the_servers():
+    from flowlint.request import MAX_REQUEST_BYTES
+    from flowlint.server import MAX_BODY_BYTES
+
+    assert MAX_REQUEST_BYTES == MAX_BODY_BYTES
+
+
+def test_max_problems_caps_the_request_findings(tmp_path):
+    result, path = run(tmp_path, body(categories=["OTHER"] * 20))
+    assert result.output.count("FL1010") == 19
+    result = CliRunner().invoke(request_command, [path, "--max-problems", "5"])
+    assert result.output.count("FL1010") == 5
+    assert "FL099" in result.output and "14 more problems not shown" in result.output

@@ -14,7 +14,9 @@ from flowlint.request import check_create_request
 from flowlint.positions import LineIndex
 from flowlint.request import RULES, _escape_map
 
-from .helpers import FLOWS_WITH_FINDINGS, SHARED, require_shared
+from tests.conformance import META, require_shared
+
+from .helpers import FLOWS_WITH_FINDINGS
 
 #: The same flows pretty-printed over several lines, still with escapes (\", \u00e9 as é, an emoji).
 PRETTY = {
@@ -171,7 +173,7 @@ def test_escape_map_recovers_every_character(text, ascii_only):
 
 
 def _conformance_texts():
-    cases = SHARED / "conformance" / "meta" / "cases"
+    cases = META / "cases"
     if not cases.exists():
         return []
     out = []
@@ -184,7 +186,7 @@ def _conformance_texts():
 
 
 def test_every_conformance_flow_embedded_in_a_request_keeps_its_positions():
-    require_shared(SHARED / "conformance" / "meta" / "cases")
+    require_shared(META / "cases")
     texts = _conformance_texts()
     assert len(texts) > 300
     for name, flow_text in texts:

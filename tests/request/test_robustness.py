@@ -50,3 +50,53 @@ def test_a_body_over_10_mb_that_nests_past_the_json_parser_stack_is_refused_not_
     report = check_create_request(deep)
     assert [d.rule for d in report.refusals] == ["FL1001"]
     assert "nests deeper than" in report.refusals[0].message
+
+
+# Issue 24 point 3: request findings are capped by max-problems, as lint's are, and found in linear time.
+
+
+def test_request_findings_are_capped_like_lint_findings():
+    report = check_create_request({"name": "x", "categories": ["OTHER"] * 30_000})
+    rules = [d.rule for d in report.request_diagnostics]
+    assert rules == ["FL1010"] * 1000 + ["FL099"]
+    assert "28999 more problems" in report.request_diagnostics[-1].message
+    assert report.request_diagnostics[0].path == ("categories", 1)
+    assert all(d.span is not None for d in report.request_diagnostics)  # the kept ones are located
+    everything = check_create_request({"name": "x", "categories": ["OTHER"] * 3000}, max_problems=0)
+    assert len(everything.request_diagnostics) == 2999
+
+
+def test_capped_request_findings_keep_errors_before_warnings():
+    categories = ["OTHER"] * 1500 + ["NOPE"]
+    report = check_create_request({"name": "x", "categories": categories}, max_problems=10)
+    assert [d.rule for d in report.request_diagnostics] == ["FL1010"] * 9 + ["FL1009", "FL099"]
+    assert report.request_diagnostics[-2].path == ("categories", 1500)
+    assert not report.accepted
+
+
+def test_the_flow_json_findings_are_capped_too():
+    flow = '{"version": "7.3", ' + '"x": 1, ' * 30 + '"screens": []}'  # 29 duplicate keys
+    report = check_create_request({"name": "x", "categories": ["OTHER"], "flowJson": flow}, max_problems=5)
+    assert [d.rule for d in report.flow_diagnostics][-1] == "FL099"
+    assert len(report.flow_diagnostics) == 6
+
+
+def test_duplicate_categories_are_found_without_comparing_every_pair():
+    # jsonschema's uniqueItems compares unhashable items pairwise: 3 000 distinct objects took 7 s, these
+    # 5 000 about 20 s; hashed, 0.3 s. The bound is wide enough for a slow machine.
+    import time
+
+    categories = [{"n": i} for i in range(5000)] + [{"n": 7}]
+    started = time.perf_counter()
+    report = check_create_request({"name": "x", "categories": categories})
+    assert time.perf_counter() - started < 5
+    assert [d.rule for d in report.request_diagnostics] == ["FL1009"] * 1000 + ["FL099"]
+
+
+def test_duplicate_categories_are_equal_json_values():
+    categories = [{"n": 1}, 1, 1.0, True, {"b": 2, "a": 1}, {"a": 1, "b": 2}, [1], [True], "OTHER", "OTHER", {"n": 1}]
+    report = check_create_request({"name": "x", "categories": categories})
+    duplicates = [d.path[1] for d in report.request_diagnostics if d.rule == "FL1010"]
+    assert duplicates == [2, 5, 9, 10]  # 1.0 after 1 (JSON: equal; true is not 1), members in any order
+    unknown = [d.path[1] for d in report.request_diagnostics if d.rule == "FL1009"]
+    assert unknown == [0, 1, 2, 3, 4, 5, 6, 7, 10]

@@ -328,3 +328,35 @@ def test_requests_are_logged_unless_quiet(capfd):
             thread.join(timeout=10)
         err = capfd.readouterr().err
         assert ('"GET /x HTTP/1.1" 404' in err) is (not quiet)
+
+
+def test_sigterm_stops_the_server_at_once_with_status_0(tmp_path) -> None:
+    """docker stop, systemd and CI runners stop a server with SIGTERM: it closes at once, like Ctrl-C."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "flowlint", "serve", "--port", "0", "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        assert proc.stderr is not None
+        proc.stderr.readline()  # the "serving" line: the server is up
+        started = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+        assert time.monotonic() - started < 1.0
+        assert b"Traceback" not in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_the_flow_json_url_needs_no_authorization_as_documented(server) -> None:
+    """docs/request.md: the flow.json URL stands for Meta's media URL; every other request needs a token."""
+    _, created, _ = call(server, "POST", f"/api/v1/accounts/{ACCOUNT}/channels/{CHANNEL}/flows", unique(body()))
+    flow = f"/api/v1/accounts/{ACCOUNT}/channels/{CHANNEL}/flows/{created['id']}"
+    assert call(server, "GET", f"{flow}/flow.json", headers={})[0] == 200
+    assert call(server, "GET", flow, headers={})[0] == 401

@@ -15,9 +15,10 @@ import pytest
 
 import flowlint
 from flowlint.diagnostics import ERROR
-from tests.conformance import SHARED
+from tests.conformance import CORPUS, skip_module_without
 
-CORPUS = SHARED / "corpus" / "real"
+skip_module_without(CORPUS)
+
 EXPECTATIONS = json.loads((Path(__file__).resolve().parents[1] / "corpus_expectations.json").read_text())
 CHECKED_PREFIXES = ("FL0", "FL1", "FL2", "FL92")
 
@@ -27,8 +28,6 @@ def _files() -> list[str]:
 
 
 def test_expectations_cover_the_corpus() -> None:
-    if not CORPUS.exists():
-        pytest.skip(f"{CORPUS} is absent: the shared corpus sits next to the repository checkout")
     assert sorted(p.name for p in CORPUS.glob("*.json")) == _files()
 
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import flowlint
 from flowlint import schema, schema_docs
 from flowlint.source import parse_source
-from tests.conformance import SHARED, load_cases
+from tests.conformance import SHARED, load_cases, require_shared
 from tests.schema.fixtures import VALID, flow
 
 pytest.importorskip("jsonschema_rs")
@@ -141,9 +141,8 @@ def _shared_texts() -> Iterator[bytes]:
 
 
 def test_the_shortcut_changes_no_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    require_shared(SHARED)
     texts = list(_shared_texts())
-    if not texts:
-        pytest.skip("../shared/ is not beside the repository: no shared documents to compare")
     texts += [json.dumps(flow([component], "7.3")).encode() for component in VALID.values()]
     with_shortcut = [flowlint.lint(text).to_dicts() for text in texts]
     monkeypatch.setattr(schema, "_within_docs_limits", lambda doc, version: False)

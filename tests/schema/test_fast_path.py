@@ -17,7 +17,7 @@ import pytest
 from flowlint import schema
 from flowlint.source import parse_source
 from flowlint.versions import version_gate
-from tests.conformance import META, SHARED, load_cases
+from tests.conformance import META, SHARED, load_cases, require_shared
 from tests.schema.fixtures import VALID, flow
 
 native = pytest.importorskip("jsonschema_rs")
@@ -64,8 +64,7 @@ def _agreement(documents: Iterator[tuple[str, Any]]) -> list[str]:
 
 
 def test_native_and_reference_agree_on_the_shared_documents() -> None:
-    if not META.exists():
-        pytest.skip(f"{META} is absent")
+    require_shared()
     assert _agreement(_shared_documents()) == []
 
 

@@ -16,9 +16,10 @@ from typing import Any, Callable, Iterator
 import pytest
 
 import flowlint
-from tests.conformance import SHARED
+from tests.conformance import CORPUS, skip_module_without
 
-CORPUS = SHARED / "corpus" / "real"
+skip_module_without(CORPUS)
+
 Path_ = tuple  # a JSON path: keys and indexes
 
 Mutation = tuple[str, Callable[[dict], None], str, Path_]  # (label, mutate, expected code, expected path)
@@ -91,8 +92,6 @@ def mutations(doc: dict) -> Iterator[Mutation]:
 
 
 def _cases() -> list[tuple[str, str]]:
-    if not CORPUS.exists():
-        return []
     out = []
     for path in sorted(CORPUS.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
@@ -104,8 +103,6 @@ CASES = _cases()
 
 
 def test_the_corpus_yields_mutations() -> None:
-    if not CORPUS.exists():
-        pytest.skip(f"{CORPUS} is absent")
     assert len(CASES) > 300
 
 
