@@ -357,17 +357,19 @@ def _compiled(root: Any) -> _Compiled:
 
 
 class _Run:
-    __slots__ = ("root", "errors", "formats", "patterns", "skip", "alternatives", "_refs", "_plans", "_objects",
-                 "_memo")
+    __slots__ = ("root", "errors", "formats", "patterns", "skip", "valid_item", "alternatives", "_refs", "_plans",
+                 "_objects", "_memo")
 
     def __init__(self, root: dict[str, Any], formats: dict[str, Callable[[str], bool]],
                  pattern: Callable[[str], Callable[[str], Any]],
-                 skip: Callable[[tuple[Any, ...]], bool] | None, memo: bool) -> None:
+                 skip: Callable[[tuple[Any, ...]], bool] | None, memo: bool,
+                 valid_item: Callable[[dict[str, Any], Any], bool] | None = None) -> None:
         self.root = root
         self.errors: list[Any] = []  # AjvError and ErrorGroup
         self.formats = formats
         self.patterns = pattern
         self.skip = skip
+        self.valid_item = valid_item
         self.alternatives = 0
         compiled = _compiled(root)
         self._refs = compiled.refs
@@ -487,12 +489,17 @@ class _Run:
         items = schema.get("items")
         if isinstance(items, dict) or isinstance(items, bool):
             skip = self.skip if self.alternatives == 0 else None
+            # Inside an alternative a path may be reached under another branch's schema, so a valid item is
+            # told by its schema, not by its path (valid_item: a native check against exactly ``items``).
+            valid_item = self.valid_item if skip is None and isinstance(items, dict) else None
             memo = self._memo if isinstance(items, dict) and items else None
             item_spath = spath + "/items"
             for i, item in enumerate(data):
                 item_path = path + (i,)
                 if skip is not None and skip(item_path):
                     continue
+                if valid_item is not None and valid_item(items, item):
+                    continue  # valid under ``items``: Ajv would add no error for it
                 if memo is not None:
                     self._item(memo, items, item, item_path, f"{dpath}[{i}]", item_spath)
                 else:
@@ -732,14 +739,18 @@ def validate(
     pattern: Callable[[str], Callable[[str], Any]],
     skip: Callable[[tuple[Any, ...]], bool] | None = None,
     memo: bool = True,
+    valid_item: Callable[[dict[str, Any], Any], bool] | None = None,
 ) -> list[AjvError]:
     """Ajv 6's error list for ``data`` (empty when valid).
 
     ``pattern(p)`` gives a test for the ECMA-262 pattern ``p`` (``search`` semantics); ``formats`` the checks
     of the formats the schema uses (an unknown format passes). ``skip(path)`` says that the array item at
     ``path`` is known to be valid (it must be: the memo relies on a skipped item having no errors).
-    ``memo=False`` validates every item, repeated or not (for tests)."""
-    return flatten(validate_grouped(schema, data, formats=formats, pattern=pattern, skip=skip, memo=memo))
+    ``memo=False`` validates every item, repeated or not (for tests). ``valid_item(items, item)``, when given,
+    says that ``item`` is valid under the array's ``items`` schema (inside alternatives too); it too must be
+    sure: a True makes Ajv pass over the item."""
+    return flatten(validate_grouped(schema, data, formats=formats, pattern=pattern, skip=skip, memo=memo,
+                                    valid_item=valid_item))
 
 
 def validate_grouped(
@@ -750,10 +761,11 @@ def validate_grouped(
     pattern: Callable[[str], Callable[[str], Any]],
     skip: Callable[[tuple[Any, ...]], bool] | None = None,
     memo: bool = True,
+    valid_item: Callable[[dict[str, Any], Any], bool] | None = None,
 ) -> list[Entry]:
     """:func:`validate`'s errors, with the errors of each repeated array item as one :class:`ErrorGroup`
     (the first item of a kind has its errors listed one by one)."""
-    run = _Run(schema, formats, pattern, skip, memo)
+    run = _Run(schema, formats, pattern, skip, memo, valid_item)
     run.validate(schema, data, (), "", "#")
     return run.errors
 

@@ -175,3 +175,29 @@ def test_the_pass_answers_the_same_with_skipped_screens() -> None:
     expected = translate(plain, doc, 703, schema=SCHEMA, memo=False)
     assert [(d.error, d.message, [(p.path, p.target, p.at) for p in d.pointers]) for d in found] == \
         [(d.error, d.message, [(p.path, p.target, p.at) for p in d.pointers]) for d in expected]
+
+
+@pytest.mark.parametrize("where", ["form", "if", "switch", "layout"])
+def test_valid_components_passed_over_give_the_same_answer(where: str) -> None:
+    """meta_pass tells Ajv which components are valid (jsonschema-rs on exactly the list's ``items``, inside
+    alternatives too); the answer must be the plain pipeline's, with valid and broken fields mixed."""
+    fields = [{"type": "TextInput", "name": f"f{i}", "label": "L"} for i in range(6)]
+    fields[3] = {"type": "TextInput", "name": "f3", "label": 5, "colour": "red"}
+    fields.insert(5, {"type": "TextBdy", "text": "x"})
+    if where == "form":
+        children: list[Any] = [{"type": "Form", "name": "form", "children": [*fields, FOOTER]}]
+    elif where == "if":
+        children = [{"type": "If", "condition": "true", "then": fields, "else": fields[:2]}, FOOTER]
+    elif where == "switch":
+        children = [{"type": "Switch", "value": "${data.x}", "cases": {"a": fields, "b": fields[:3]}}, FOOTER]
+    else:
+        children = [*fields, FOOTER]
+    valid = {"id": "B", "title": "t", "terminal": True,
+             "layout": {"type": "SingleColumnLayout", "children": [{"type": "TextBody", "text": "x"}, FOOTER]}}
+    doc = {"version": "7.3", "screens": [valid, *_flow(children)["screens"]]}
+    found = meta_pass.check(doc, FlowVersion.from_text("7.3"))
+    plain = ajv.validate(SCHEMA, doc, formats=meta_pass._formats(), pattern=meta_pass._pattern, memo=False)
+    expected = translate(plain, doc, 703, schema=SCHEMA, memo=False)
+    assert found
+    assert [(d.error, d.message, [(p.path, p.target, p.at) for p in d.pointers]) for d in found] == \
+        [(d.error, d.message, [(p.path, p.target, p.at) for p in d.pointers]) for d in expected]
