@@ -655,7 +655,7 @@ class _Body:
         if diag.located or (self.parsed is not None and self.parsed.fatal) or (self.parsed is None and not self.text):
             return diag
         if self.parsed is None:  # a body too large for a source map: the start of the file, as for its flowJson
-            start = LineIndex(self.text).point(0)
+            start = Span(1, 1, 1, 2, 0, 1)  # LineIndex(text).point(0), without indexing 20 MB per finding
             return replace(diag, pointers=tuple(p if p.span else replace(p, span=start) for p in diag.pointers))
         source_map = self.parsed.source_map
         return replace(diag, pointers=tuple(replace(p, span=source_map.locate(p)) for p in diag.pointers))
@@ -894,7 +894,9 @@ def _check_categories(body: _Body, categories: Any, max_problems: int | None) ->
         ),
     )
     unknown = [index for index, item in enumerate(categories) if not isinstance(item, str) or item not in CATEGORIES]
-    yield from _built(unknown, max_problems, lambda index: _unknown_category(body, ("categories", index), categories[index]))
+    yield from _built(
+        unknown, max_problems, lambda index: _unknown_category(body, ("categories", index), categories[index])
+    )
 
 
 def _built(indices: list[int], max_problems: int | None, make: Callable[[int], Diagnostic]) -> Iterator[Diagnostic]:

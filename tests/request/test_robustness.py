@@ -100,3 +100,14 @@ def test_duplicate_categories_are_equal_json_values():
     assert duplicates == [2, 5, 9, 10]  # 1.0 after 1 (JSON: equal; true is not 1), members in any order
     unknown = [d.path[1] for d in report.request_diagnostics if d.rule == "FL1009"]
     assert unknown == [0, 1, 2, 3, 4, 5, 6, 7, 10]
+
+
+def test_a_body_over_10_mb_is_capped_too_and_its_findings_are_placed_at_its_start():
+    import time
+
+    started = time.perf_counter()
+    report = check_create_request({"name": "x", "categories": ["NOPE"] * 1_000_000})  # 14 MB once indented
+    assert time.perf_counter() - started < 15  # 1 s; indexing the 14 MB text per finding took 220 s
+    assert len(report.source) > 10 * 1_048_576
+    assert [d.rule for d in report.request_diagnostics] == ["FL1009"] * 1000 + ["FL099"]
+    assert {(d.span.line_start, d.span.column_start) for d in report.request_diagnostics} == {(1, 1)}
