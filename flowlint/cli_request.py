@@ -132,7 +132,7 @@ def request_command(
     try:
         if body == "-":
             data = sys.stdin.buffer.read(MAX_REQUEST_BYTES + 1)
-            filename = "<stdin>"
+            filename = "-"  # as `flowlint -` names standard input
         else:
             with open(body, "rb") as handle:
                 data = handle.read(MAX_REQUEST_BYTES + 1)

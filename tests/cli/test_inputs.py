@@ -108,11 +108,10 @@ def test_parallel_output_is_the_same_as_serial_on_200_flows(tmp_path: Path) -> N
     assert len(json.loads(run_cli(["--format", "json", "-j", "2", "."], cwd=tmp_path).stdout)) == 200
 
 
-def test_check_runs_in_worker_processes_when_asked(tmp_path: Path, monkeypatch: object) -> None:
-    """-j 2 really forks a worker (and -j 1 does not), so the test above compares two paths."""
+def _counted_forks(tmp_path: Path, monkeypatch: object, *, cpus: int) -> tuple[list[int], list[object]]:
+    """Two hundred flows to check, ``os.fork`` counted (one entry per worker started), ``cpus`` CPUs."""
     from flowlint import cli_check
     from flowlint.cli_inputs import Input
-    from flowlint.config import Settings
 
     _two_hundred_flows(tmp_path)
     forks: list[int] = []
@@ -123,8 +122,16 @@ def test_check_runs_in_worker_processes_when_asked(tmp_path: Path, monkeypatch: 
         return real_fork()
 
     monkeypatch.setattr(os, "fork", counting_fork)  # type: ignore[attr-defined]
-    monkeypatch.setattr(cli_check, "default_jobs", lambda: 4)  # type: ignore[attr-defined]
-    items = [Input(str(p), p) for p in sorted(tmp_path.rglob("*.json"))]
+    monkeypatch.setattr(cli_check, "default_jobs", lambda: cpus)  # type: ignore[attr-defined]
+    return forks, [Input(str(p), p) for p in sorted(tmp_path.rglob("*.json"))]
+
+
+def test_check_runs_in_worker_processes_when_asked(tmp_path: Path, monkeypatch: object) -> None:
+    """-j 2 really forks a worker (and -j 1 does not), so the test above compares two paths."""
+    from flowlint import cli_check
+    from flowlint.config import Settings
+
+    forks, items = _counted_forks(tmp_path, monkeypatch, cpus=4)
     serial = cli_check.check_inputs(items, Settings(jobs=1))
     assert forks == []
     results = cli_check.check_inputs(items, Settings(jobs=3))
@@ -135,20 +142,9 @@ def test_check_runs_in_worker_processes_when_asked(tmp_path: Path, monkeypatch: 
 def test_no_more_workers_than_cpus_are_started(tmp_path: Path, monkeypatch: object) -> None:
     """Issue 24: `-j 64` on 2 cores started 63 workers."""
     from flowlint import cli_check
-    from flowlint.cli_inputs import Input
     from flowlint.config import Settings
 
-    _two_hundred_flows(tmp_path)
-    forks: list[int] = []
-    real_fork = os.fork
-
-    def counting_fork() -> int:
-        forks.append(1)
-        return real_fork()
-
-    monkeypatch.setattr(os, "fork", counting_fork)  # type: ignore[attr-defined]
-    monkeypatch.setattr(cli_check, "default_jobs", lambda: 2)  # type: ignore[attr-defined]
-    items = [Input(str(p), p) for p in sorted(tmp_path.rglob("*.json"))]
+    forks, items = _counted_forks(tmp_path, monkeypatch, cpus=2)
     results = cli_check.check_inputs(items, Settings(jobs=64))
     assert forks == [1]  # one child and this process: two CPUs
     assert len(results) == 200

@@ -75,7 +75,7 @@ def test_json_format_has_both_positions(tmp_path):
 def test_stdin_is_read_with_a_dash():
     result = CliRunner().invoke(request_command, ["-"], input=json.dumps(body()))
     assert result.exit_code == 0
-    assert result.output.startswith("<stdin>: 0 errors")
+    assert result.output.startswith("-: 0 errors")  # standard input is `-`, as in `flowlint -`
 
 
 def test_unreadable_file_exits_2(tmp_path):
