@@ -83,9 +83,9 @@ from flowlint.schema_meta import _RULE_OF_ERROR
 
 __all__ = ["translate", "deduplicate", "raw_keys", "RULE_OF_ERROR", "INVALID_FLOW_JSON", "NOWHERE"]
 
-#: Meta's error code -> flowlint rule. Meta's throw (``INVALID_FLOW_JSON``) is FL005, as for a flow that
-#: cannot be read.
-RULE_OF_ERROR: dict[str, str] = {**_RULE_OF_ERROR, "INVALID_FLOW_JSON": "FL005"}
+#: Meta's error code -> flowlint rule. Meta's throw (``INVALID_FLOW_JSON``) is FL220 (declared by
+#: :mod:`flowlint.meta_pass`, which runs this translation).
+RULE_OF_ERROR: dict[str, str] = {**_RULE_OF_ERROR, "INVALID_FLOW_JSON": "FL220"}
 
 # --- Meta's codes (WAFlowJSONValidationError.WA_FLOW_JSON_VALIDATION_ERROR_CODE) ---------------------------
 

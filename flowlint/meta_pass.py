@@ -148,10 +148,8 @@ def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
     errors = ajv.validate_grouped(schema, doc, formats=_formats(), pattern=_pattern, skip=skip,
                                   valid_item=valid_item)
     found = meta_errors.translate(errors, doc, meta_schema.VERSIONS[version_text], schema=schema)
-    return [
-        replace(diag, rule="FL220") if diag.error == meta_errors.INVALID_FLOW_JSON else _with_hints(diag, doc, version_text)
-        for diag in found
-    ]
+    return [diag if diag.error == meta_errors.INVALID_FLOW_JSON else _with_hints(diag, doc, version_text)
+            for diag in found]
 
 
 @lru_cache(maxsize=None)

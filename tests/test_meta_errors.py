@@ -434,7 +434,7 @@ def test_metas_throw_becomes_one_error_at_the_value_it_could_not_read() -> None:
     # the error's path, and JavaScript throws on the null.
     found = meta_answer(json.dumps(flow(BODY, None), indent=2))
     assert [(d.error, d.message, d.rule) for d in found] == [
-        ("INVALID_FLOW_JSON", "Flow JSON is not valid. Cannot read properties of null (reading 'type')", "FL005")]
+        ("INVALID_FLOW_JSON", "Flow JSON is not valid. Cannot read properties of null (reading 'type')", "FL220")]
     (pointer,) = found[0].pointers
     assert pointer.path == ("screens", 0, "layout", "children", 1)
     assert pointer.span is not None and (pointer.span.line_start, pointer.span.column_start) == (13, 11)  # the null

@@ -40,9 +40,12 @@ def render(results: Sequence[FileResult], options: RenderOptions) -> str:
 def _details(diagnostic: Diagnostic, index: LineIndex | None, *, color: bool) -> list[str]:
     lines: list[str] = []
     first = diagnostic.pointers[0] if diagnostic.pointers else None
+    frame: list[str] = []
     if first is not None and first.span is not None and index is not None:
-        lines.extend(code_frame(index, first.span.start, first.span.end, label=first.path_text, color=color))
-    elif first is not None and first.path_text:
+        frame = code_frame(index, first.span.start, first.span.end, label=first.path_text, color=color)
+    lines.extend(frame)
+    if not frame and first is not None and first.path_text:
+        # No code frame: no source shown, or Meta's own answer has no position for this error (line 0).
         lines.append(f"  at {first.path_text}")
     if diagnostic.fix:
         lines.append(paint(f"  = help: {diagnostic.fix}", "cyan", color=color))

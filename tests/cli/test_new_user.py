@@ -145,3 +145,19 @@ def test_a_legacy_target_version_warns_as_explain_says() -> None:
     assert legacy.severity == "warning" and legacy.path == ("version",)
     assert "--target-version" in (legacy.fix or "")
     assert not [d for d in flowlint.lint(THREE_TYPOS, version="7.3").diagnostics if d.rule == "FL103"]
+
+
+def test_an_error_meta_places_at_line_0_still_shows_its_path(tmp_path: Path) -> None:
+    """Meta gives some schema errors no position (an empty error-message object: INVALID_SCHEMA at 0:0);
+    the api output keeps Meta's zeros, the text output says where the error is."""
+    flow = {"version": "7.3", "screens": [{"id": "A", "title": "A", "terminal": True, "layout": {
+        "type": "SingleColumnLayout", "children": [
+            {"type": "TextInput", "name": "n", "label": "L", "error-message": {}},
+            {"type": "Footer", "label": "Go", "on-click-action": {"name": "complete", "payload": {}}}]}}]}
+    (tmp_path / "f.json").write_text(json.dumps(flow, indent=2), encoding="utf-8")
+    api = json.loads(run_cli(["--format", "api", "f.json"], cwd=tmp_path).stdout)
+    zero = [e for e in api if e["lineStart"] == 0]
+    assert zero and zero[0]["error"] == "INVALID_SCHEMA"
+    text = run_cli(["f.json"], cwd=tmp_path).stdout
+    block = text[text.index("f.json:0:0:"):]
+    assert block.splitlines()[1] == "  at screens[0].layout.children[0].error-message"
