@@ -22,7 +22,7 @@ import re
 import sys
 from dataclasses import field
 from functools import lru_cache
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, NamedTuple, Sequence
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import ERROR, WARNING, Diagnostic, JsonPath, Pointer
@@ -60,10 +60,13 @@ RULES = [
         "The text is not valid JSON.",
         INVALID,
         ERROR,
-        doc="""What it does: reports the first JSON syntax error, at the first offending character.
+        doc="""What it does: reports the first JSON syntax error, at the first offending character. The message is
+Meta's own (the words of JavaScript's `JSON.parse` in Chrome and Node.js, e.g. "Expected ',' or '}' after
+property value in JSON at position 97", where the position counts UTF-16 code units from the start of the
+text); the help line says in plain words what is wrong there.
 
-Why is this bad? Meta answers only "Flow JSON is not valid." (at line 0, column 0); nothing else is
-checked until the document parses. flowlint says what is wrong and where.
+Why is this bad? Meta answers with that message alone, at line 0, column 0; nothing else is checked until
+the document parses. flowlint says the same and shows where.
 
 Example: `{"version": "7.3" "screens": []}` (missing comma)
 
@@ -239,7 +242,7 @@ class _Strict(NamedTuple):
     """What the strict parse returns: the value and what its one walk learned."""
 
     value: Any
-    duplicates: bool  # an object repeats a key
+    duplicates: list[dict[str, Any]]  # the objects that repeat a key (kept alive: found again by identity)
     too_deep: bool  # nests deeper than MAX_DEPTH
     longest_string: int  # the length of the longest string value (keys not counted); 0 when too deep
 
@@ -250,22 +253,22 @@ def _fast_parse(text: str) -> _Strict:
     value = json.loads(text, parse_constant=_reject_constant)
     too_deep, pairs, colons, longest = _walk(value)
     if too_deep:
-        return _Strict(value, False, True, 0)  # refused before duplicates matter
+        return _Strict(value, [], True, 0)  # refused before duplicates matter
     if _no_duplicates(text, pairs, colons):
-        return _Strict(value, False, False, longest)
+        return _Strict(value, [], False, longest)
     value, duplicates = _parse_counting_pairs(text)
     return _Strict(value, duplicates, False, longest)
 
 
-def _parse_counting_pairs(text: str) -> tuple[Any, bool]:
-    """:func:`_fast_parse` the slower, direct way: every object's pairs counted as it is built."""
-    duplicates = False
+def _parse_counting_pairs(text: str) -> tuple[Any, list[dict[str, Any]]]:
+    """:func:`_fast_parse` the slower, direct way: every object's pairs counted as it is built; the objects
+    that repeat a key are returned with the value."""
+    duplicates: list[dict[str, Any]] = []
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal duplicates
         obj = dict(pairs)
         if len(obj) != len(pairs):
-            duplicates = True
+            duplicates.append(obj)
         return obj
 
     value = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=_reject_constant)
@@ -461,13 +464,26 @@ class SourceMap:
     given, and built only for the table of every path (``paths()``, ``duplicates``).
     """
 
-    def __init__(self, text: str, root: _Node | None = None, index: LineIndex | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        root: _Node | None = None,
+        index: LineIndex | None = None,
+        *,
+        value: Any = None,
+        repeating: Sequence[dict[str, Any]] = (),
+    ) -> None:
         self.text = text
         self.index = index or LineIndex(text)
         self._root_node = root
         self._table: dict[JsonPath, _Entry] | None = None
         self._duplicates: list[tuple[JsonPath, int, int]] = []
         self._scanned: dict[int, _Members] = {}  # container offset -> its members (the text walk)
+        self._ends: dict[int, int] = {}  # value offset -> its end, for values no member entry gave
+        # The parsed value and those of its objects that repeat a key: enough to find every repeat by walking
+        # down the text to those objects only, without the lark parse (linear on any number of repeats).
+        self._value = value
+        self._repeating = repeating
 
     @property
     def _root(self) -> _Node:
@@ -487,9 +503,38 @@ class SourceMap:
 
     @property
     def duplicates(self) -> list[tuple[JsonPath, int, int]]:
-        """(path, key start, key end) of every earlier occurrence of a duplicated key, in text order."""
+        """(path, key start, key end) of every repeat of a key (each occurrence after its first), in text order."""
+        if self._table is None and self._root_node is None and self._repeating:
+            if not self._duplicates:
+                self._duplicates = self._scan_duplicates()
+            return self._duplicates
         self._entries  # noqa: B018 - built with the table
         return self._duplicates
+
+    def earlier_occurrence(self, path: JsonPath, key_start: int) -> int | None:
+        """Where the occurrence of a key just before the one at ``key_start`` starts, in the object at ``path``
+        (None: that key is not a repeat there)."""
+        entry = self._entry(tuple(path))
+        members = self._members(entry.value_start) if entry is not None else None
+        return members.earlier.get(key_start) if members is not None else None
+
+    def _scan_duplicates(self) -> list[tuple[JsonPath, int, int]]:
+        wanted = {id(obj) for obj in self._repeating}
+        found: list[tuple[JsonPath, int, int]] = []
+        stack: list[tuple[JsonPath, Any]] = [((), self._value)]
+        while stack:
+            path, node = stack.pop()
+            if type(node) is dict:
+                if id(node) in wanted:
+                    entry = self._scan_entry(path)
+                    members = self._members(entry.value_start) if entry is not None else None
+                    if members is not None:
+                        found.extend((path + (key,), kstart, kend) for key, kstart, kend in members.repeats)
+                stack.extend((path + (key,), child) for key, child in node.items() if type(child) in (dict, list))
+            elif type(node) is list:
+                stack.extend((path + (i,), child) for i, child in enumerate(node) if type(child) in (dict, list))
+        found.sort(key=lambda d: d[1])
+        return found
 
     def _entry(self, path: JsonPath) -> _Entry | None:
         """The entry of one path: from the table if built, else down the parse tree or the text (same answer)."""
@@ -542,8 +587,10 @@ class SourceMap:
                     return None
                 key_start = key_end = -1
                 start, end = members.items[index]
-        if end < 0:
-            end = _scan_value_end(text, start)
+        if end < 0:  # the root, or an item: scanned once (a report may ask for the root many times)
+            end = self._ends.get(start, -1)
+            if end < 0:
+                end = self._ends[start] = _scan_value_end(text, start)
         return _Entry(key_start, key_end, start, end)
 
     def _members(self, start: int) -> _Members | None:
@@ -648,6 +695,8 @@ class _Members(NamedTuple):
     is_object: bool
     keys: dict[str, tuple[int, int, int, int]]  # key -> (key start, key end, value start, value end), last wins
     items: list[tuple[int, int]]  # array items: (start, end)
+    repeats: list[tuple[str, int, int]]  # (key, key start, key end) of each occurrence of a key after its first
+    earlier: dict[int, int]  # key start of such an occurrence -> key start of the occurrence just before it
 
 
 def _scan_container(text: str, start: int) -> _Members | None:
@@ -656,7 +705,7 @@ def _scan_container(text: str, start: int) -> _Members | None:
     if opener not in ("{", "["):
         return None
     scan = _scanner()
-    members = _Members(opener == "{", {}, [])
+    members = _Members(opener == "{", {}, [], [], {})
     pos = _skip_space(text, start + 1)
     closer = "}" if members.is_object else "]"
     if text[pos : pos + 1] == closer:
@@ -668,6 +717,9 @@ def _scan_container(text: str, start: int) -> _Members | None:
             pos = _skip_space(text, key_end) + 1  # the colon
             value_start = _skip_space(text, pos)
             value_end = scan(text, value_start)[1]
+            if key in members.keys:
+                members.repeats.append((key, key_start, key_end))
+                members.earlier[key_start] = members.keys[key][0]
             members.keys[key] = (key_start, key_end, value_start, value_end)
         else:
             value_start = pos
@@ -866,6 +918,8 @@ class ParsedSource:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fatal: bool = False
     has_duplicates: bool = False
+    #: FL004 diagnostics not made (``parse_source``'s ``max_duplicates``): counted in the cap's FL099.
+    omitted_duplicates: int = 0
     #: The length of the longest string value (keys not counted), learned by the strict parse's walk; None
     #: when the document was read another way. Checks may skip work with it (FL710: no string is long
     #: enough to be an expression over flowlint's limits).
@@ -887,11 +941,15 @@ class ParsedSource:
         return self._map
 
 
-def parse_source(data: bytes | str, *, total_size: int | None = None) -> ParsedSource:
+def parse_source(
+    data: bytes | str, *, total_size: int | None = None, max_duplicates: int | None = None
+) -> ParsedSource:
     """Decode and parse; every problem becomes a diagnostic, never an exception.
 
     ``total_size`` is the size of the whole input when ``data`` is only its beginning (a file or stream read
     no further than ``MAX_BYTES + 1`` bytes, enough to know it is too large); ``-1`` when that size is unknown.
+    ``max_duplicates`` bounds the FL004 diagnostics made (the first ones in the text); how many more there were
+    is kept in ``omitted_duplicates`` (a report capped at that many problems would not show them anyway).
     """
     if isinstance(data, str):
         # A code point is at most 4 UTF-8 bytes: a text this short is within the limit without encoding it.
@@ -915,14 +973,18 @@ def parse_source(data: bytes | str, *, total_size: int | None = None) -> ParsedS
         return ParsedSource(text, diagnostics=[utf8_error], fatal=True)
     parsed = ParsedSource(text)
     if had_bom:
+        from flowlint.v8_json import json_parse_error
+
         parsed.diagnostics.append(
             Diagnostic(
                 INVALID,
-                f"{PREFIX}The text starts with a UTF-8 byte-order mark (U+FEFF), which JSON.parse refuses.",
+                # Meta's words: JSON.parse's on the text with its mark (the rest is checked as if it had none).
+                PREFIX + (json_parse_error("\ufeff" + text) or ""),
                 (Pointer((), span=Span(1, 1, 1, 2, 0, 1)),),
                 "FL003",
                 ERROR,
-                fix="Save the file as UTF-8 without a byte-order mark.",
+                fix="The text starts with a UTF-8 byte-order mark (U+FEFF), which JSON.parse refuses: save the file"
+                " as UTF-8 without it.",
             )
         )
 
@@ -930,9 +992,9 @@ def parse_source(data: bytes | str, *, total_size: int | None = None) -> ParsedS
     try:
         value, duplicates, too_deep, parsed.longest_string = _fast_parse(text)
     except RecursionError:  # json.loads' C recursion limit: deep, but maybe not over our bound
-        value, duplicates, too_deep, failed = None, False, True, True
+        value, duplicates, too_deep, failed = None, [], True, True
     except (ValueError, _Rejected):
-        value, duplicates, too_deep, failed = None, False, False, True
+        value, duplicates, too_deep, failed = None, [], False, True
     if too_deep:
         deep = _too_deep_offset(text)
         if deep is not None:
@@ -945,12 +1007,12 @@ def parse_source(data: bytes | str, *, total_size: int | None = None) -> ParsedS
             # Only json.loads' recursion limit refused it (a deep caller stack): the grammar's value stands.
             value = root.value
             parsed._map = SourceMap(text, root, parsed.index)
-            duplicates = bool(parsed._map.duplicates)
+            duplicates = [value] if parsed._map.duplicates else []
         else:
             assert error is not None
             offset, message = error
             if message:
-                parsed.diagnostics.append(_syntax(parsed, offset, message, "FL001"))
+                parsed.diagnostics.append(_invalid_json(parsed, offset, message))
             else:
                 parsed.diagnostics.append(
                     _syntax(parsed, offset, f"An integer has more than {MAX_INT_DIGITS} digits.", "FL007")
@@ -969,7 +1031,13 @@ def parse_source(data: bytes | str, *, total_size: int | None = None) -> ParsedS
 
     if duplicates:
         parsed.has_duplicates = True
-        for path, kstart, kend in parsed.source_map.duplicates:
+        if parsed._map is None:
+            parsed._map = SourceMap(text, None, parsed.index, value=value, repeating=duplicates)
+        repeats = parsed.source_map.duplicates
+        if max_duplicates and len(repeats) > max_duplicates:
+            parsed.omitted_duplicates = len(repeats) - max_duplicates
+            repeats = repeats[:max_duplicates]
+        for path, kstart, kend in repeats:
             key = path[-1]
             parsed.diagnostics.append(
                 Diagnostic(
@@ -990,9 +1058,20 @@ def _value_extent(text: str) -> tuple[int, int]:
     return start, max(end, start + 1)
 
 
-def _syntax(parsed: ParsedSource, offset: int, message: str, rule: str) -> Diagnostic:
+def _invalid_json(parsed: ParsedSource, offset: int, explanation: str) -> Diagnostic:
+    """FL001: Meta's message (JSON.parse's words, :mod:`flowlint.v8_json`), flowlint's explanation as the help,
+    at the first offending character."""
+    from flowlint.v8_json import json_parse_error
+
+    meta = json_parse_error(parsed.text)
+    if meta is None:  # pragma: no cover - both follow RFC 8259; kept so a disagreement never hides the error
+        return _syntax(parsed, offset, explanation, "FL001")
+    return _syntax(parsed, offset, meta, "FL001", fix=explanation)
+
+
+def _syntax(parsed: ParsedSource, offset: int, message: str, rule: str, *, fix: str | None = None) -> Diagnostic:
     span = parsed.index.point(offset)
-    return Diagnostic(INVALID, PREFIX + message, (Pointer((), span=span),), rule, ERROR)
+    return Diagnostic(INVALID, PREFIX + message, (Pointer((), span=span),), rule, ERROR, fix=fix)
 
 
 def _raise_int_limit() -> None:

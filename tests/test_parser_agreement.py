@@ -215,13 +215,13 @@ def test_duplicate_keys_told_from_counts_as_when_counting_members(text: str) -> 
 
 def test_duplicate_keys_found_whatever_the_colons_say() -> None:
     # A key with a colon and a repeated key: the counts cannot clear this text, and the direct parse finds it.
-    assert _fast_parse('{"a:b": 1, "c": 2, "c": 3}')[1] is True
+    assert _fast_parse('{"a:b": 1, "c": 2, "c": 3}')[1] == [{"a:b": 1, "c": 3}]
     # Two spellings of one key (the escape makes the colon-free key "a"): a duplicate.
-    assert _fast_parse('{"a": 1, "\\u0061": 2}')[1] is True
+    assert _fast_parse('{"a": 1, "\\u0061": 2}')[1] == [{"a": 2}]
     # An escaped colon in a value, with a repeated key: still found.
-    assert _fast_parse('{"x": "\\u003a", "k": 1, "k": 2}')[1] is True
+    assert _fast_parse('{"x": "\\u003a", "k": 1, "k": 2}')[1] == [{"x": ":", "k": 2}]
     # No duplicates, colons everywhere and spaces before colons: none reported.
-    assert _fast_parse('{"u" : "http://x:1", "t": ["10:30", {"a:b" :1}]}')[1] is False
+    assert _fast_parse('{"u" : "http://x:1", "t": ["10:30", {"a:b" :1}]}')[1] == []
 
 
 def _longest(value: Any) -> int:
@@ -237,3 +237,27 @@ def test_the_parser_measures_the_longest_string_value(text: str) -> None:
     # FL710 skips its walk on this measure (keys are not values: they are not measured).
     strict = _fast_parse(text)
     assert strict.longest_string == _longest(strict.value)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(_with_members())
+def test_repeated_keys_located_without_lark_as_with_it(text: str) -> None:
+    """FL004's places come from a walk down the text to the objects that repeat a key (linear on any number of
+    repeats, issue 24); the lark parse tree gives the same places."""
+    from flowlint.source import SourceMap, _lark_parse, _parse_counting_pairs
+
+    value, repeating = _parse_counting_pairs(text)
+    root, error = _lark_parse(text)
+    assert error is None and root is not None
+    assert SourceMap(text, value=value, repeating=repeating).duplicates == SourceMap(text, root).duplicates
+
+
+def test_nested_repeats_located_without_lark() -> None:
+    from flowlint.source import SourceMap, _lark_parse, _parse_counting_pairs
+
+    text = '{"a": [{"b": 1, "b": 2}], "c": {"d": {"e": 0, "e": 1, "e": 2}}, "a": [{"b": 1, "b": 2}]}'
+    value, repeating = _parse_counting_pairs(text)
+    root, _ = _lark_parse(text)
+    found = SourceMap(text, value=value, repeating=repeating).duplicates
+    assert [path for path, _, _ in found] == [("c", "d", "e"), ("c", "d", "e"), ("a",), ("a", 0, "b")]
+    assert found == SourceMap(text, root).duplicates

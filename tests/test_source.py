@@ -9,6 +9,7 @@ import pytest
 
 import flowlint
 from flowlint.source import MAX_BYTES, MAX_DEPTH, parse_source
+from flowlint.v8_json import json_parse_error
 
 
 def only(report: flowlint.Report) -> flowlint.Diagnostic:
@@ -50,7 +51,9 @@ def where(diag: flowlint.Diagnostic) -> tuple[int, int, int, int]:
 def test_syntax_errors_are_explained_at_the_first_offending_character(text: str, message: str, position: tuple) -> None:
     diag = only(flowlint.lint(text))
     assert (diag.rule, diag.error) == ("FL001", "INVALID_FLOW_JSON")
-    assert diag.message == "Flow JSON is not valid. " + message
+    # Meta's message (JSON.parse's words, tests/test_v8_json.py), flowlint's explanation as the help.
+    assert diag.message == "Flow JSON is not valid. " + json_parse_error(text)
+    assert diag.fix == message
     assert where(diag) == position
     assert diag.path == ()
 
@@ -60,7 +63,7 @@ def test_syntax_error_api_shape() -> None:
     assert error == {
         "error": "INVALID_FLOW_JSON",
         "errorType": "FLOW_JSON_ERROR",
-        "message": "Flow JSON is not valid. Expected ':' after an object key.",
+        "message": "Flow JSON is not valid. Expected ':' after property name in JSON at position 5",
         "lineStart": 1,
         "lineEnd": 1,
         "columnStart": 6,
