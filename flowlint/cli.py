@@ -40,6 +40,9 @@ COMMANDS: dict[str, str] = {
     "schema": "flowlint.cli_schema:schema_command",
     "request": "flowlint.cli_request:request_command",
     "serve": "flowlint.cli_request:serve_command",
+    "migrate": "flowlint.cli_migrate:migrate_command",
+    "lsp": "flowlint.lsp.command:lsp_command",
+    "graph": "flowlint.cli_graph:graph_command",
 }
 DEFAULT_COMMAND = "check"
 
@@ -54,6 +57,7 @@ Examples:
   flowlint --select FL1 --ignore FL103 flows/
   flowlint rules                        every rule; `flowlint explain FL102` for one
   flowlint config                       the configuration in effect
+  flowlint graph flow.json              the screen graph (Mermaid; --format dot|json)
 
 \b
 Exit status: 0 no problems, 1 problems found (errors; warnings too with
@@ -78,8 +82,10 @@ def emit(text: str, *, err: bool = False) -> None:
 
 
 def fail(message: str) -> None:
-    """One clear line on stderr, no traceback."""
-    emit(f"flowlint: error: {message}\n", err=True)
+    """One clear line on stderr, no traceback: a file name or a key in ``message`` cannot break it."""
+    from flowlint.escaping import visible
+
+    emit(f"flowlint: error: {visible(message)}\n", err=True)
 
 
 class FlowlintGroup(click.Group):
@@ -239,16 +245,25 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
     "--force-exclude", is_flag=True, default=None, help="Apply exclude to files named on the command line too."
 )
 @click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=None,
+    help="Skip what .gitignore files and .git/info/exclude ignore when walking directories and globs. Default: "
+    "respect.",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(path_type=Path),
     help="Configuration file to use instead of searching for one.",
 )
 @click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (standard input: print the fixed flow).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: the unsafe fixes too (they change behaviour).")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing (exit 1 if any).")
 @click.version_option(__version__, "--version", prog_name="flowlint", message="%(prog)s %(version)s")
 def check_command(paths: tuple[str, ...], config_file: Path | None, isolated: bool, **options: Any) -> None:
-    """Check WhatsApp Flow JSON files: PATH is a file, a directory (its *.json files), a glob, or -
-    for standard input."""
+    """Check WhatsApp Flow JSON files: PATH is a file, a directory (the Flow JSON among its *.json files), a
+    glob, or - for standard input."""
     from flowlint.cli_check import check_inputs, exit_status, keep_severity
     from flowlint.cli_inputs import collect
     from flowlint.config import ConfigError
@@ -274,6 +289,10 @@ def check_command(paths: tuple[str, ...], config_file: Path | None, isolated: bo
     items = collect(paths, settings, stdin_filename=stdin_filename)
     if not items and not settings.quiet:
         emit("flowlint: warning: no JSON files to check\n", err=True)
+    if options.get("fix") or options.get("diff") or options.get("unsafe_fixes"):
+        from flowlint.cli_check import run_fixes
+
+        run_fixes(items, settings, options, render_options=build_render_options(paths, settings))
     try:
         results = keep_severity(check_inputs(items, settings), settings.severity)
     except KeyboardInterrupt:
@@ -323,6 +342,7 @@ def build_settings(
         "jobs": options.get("jobs"),
         "max_problems": options.get("max_problems"),
         "force_exclude": options.get("force_exclude"),
+        "respect_gitignore": options.get("respect_gitignore"),
     }
     return settings.with_overrides(**overrides)
 

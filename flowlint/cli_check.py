@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from flowlint.cli_inputs import Input, Problem
 from flowlint.config import Settings
+from flowlint.escaping import visible
 from flowlint.reporters import FileResult, fails
 
 if TYPE_CHECKING:
@@ -368,3 +369,268 @@ def _guarded(display: str, check: Callable[[], Report]) -> FileResult:
     # Reporters need neither the parsed value nor, for a clean file, the text: do not pickle them back
     # from a worker.
     return FileResult(display, replace(report, value=None, source=report.source if report.diagnostics else None))
+
+
+# --- --fix, --unsafe-fixes, --diff --------------------------------------------------------------------------------
+
+
+#: flowlint.fixes.MAX_PASSES (not imported here: a plain check does not load the fixes).
+MAX_FIX_PASSES = 10
+
+
+class FixMode(NamedTuple):
+    """What ``check`` does with fixes: ``diff`` prints them (and writes nothing), otherwise they are written;
+    ``unsafe`` takes the unsafe fixes too."""
+
+    unsafe: bool = False
+    diff: bool = False
+
+
+class FileFix(NamedTuple):
+    """One input after fixing: its result (the lint of the fixed text), the texts before and after, and how many
+    findings were fixed; ``note`` says why a file was left alone."""
+
+    result: FileResult
+    before: str | None = None
+    after: str | None = None
+    fixed: int = 0
+    note: str | None = None
+
+
+class FixOutcome(NamedTuple):
+    files: list[FileFix]
+    #: ``--fix`` on standard input: the fixed text, for standard output (ruff does the same).
+    stdout: str | None = None
+
+    @property
+    def results(self) -> list[FileResult]:
+        return [f.result for f in self.files]
+
+    @property
+    def fixed(self) -> int:
+        return sum(f.fixed for f in self.files)
+
+    @property
+    def changed_files(self) -> int:
+        return sum(1 for f in self.files if f.fixed)
+
+    def diff(self) -> str:
+        return "".join(unified_diff(f.before, f.after, f.result.path) for f in self.files
+                       if f.before is not None and f.after is not None and f.before != f.after)
+
+    def summary(self, *, diff: bool) -> str:
+        remaining = sum(len(r.diagnostics) for r in self.results)
+        files = _plural(self.changed_files, "file")
+        if diff:
+            return f"flowlint: would fix {_plural(self.fixed, 'finding')} in {files} ({remaining} would remain)."
+        return f"flowlint: fixed {_plural(self.fixed, 'finding')} in {files} ({remaining} remaining)."
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def unified_diff(before: str, after: str, name: str) -> str:
+    """A unified diff of one file (``--- a/NAME``/``+++ b/NAME``); line ends kept as they are."""
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+    )
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def fix_inputs(
+    items: Sequence[Input | Problem],
+    settings: Settings,
+    mode: FixMode,
+    *,
+    read_stdin: Callable[[int], bytes] | None = None,
+) -> FixOutcome:
+    """Fix every input (sequentially: writing files is the slow part), in input order. Files are written only
+    when ``mode.diff`` is false, each atomically (:func:`write_atomically`)."""
+    read_stdin = read_stdin or _read_stdin
+    files: list[FileFix] = []
+    stdout: str | None = None
+    for item in items:
+        if isinstance(item, Problem):
+            files.append(FileFix(FileResult(item.display, error=item.message)))
+            continue
+        if item.path is None:
+            from flowlint.source import MAX_BYTES
+
+            try:
+                data = read_stdin(MAX_BYTES + 1)
+            except OSError as exc:
+                files.append(FileFix(FileResult(item.display, error=exc.strerror or str(exc))))
+                continue
+            done = _fix_data(item.display, data, settings, mode, Path(item.display) if item.display != "-" else None)
+            if not mode.diff:
+                stdout = done.after if done.after is not None else _decoded(data)
+            files.append(done)
+            continue
+        files.append(_fix_file(item.display, item.path, settings, mode))
+    return FixOutcome(files, stdout)
+
+
+def _decoded(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _fix_file(display: str, path: Path, settings: Settings, mode: FixMode) -> FileFix:
+    from flowlint.source import MAX_BYTES
+
+    try:
+        with open(path, "rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        return FileFix(FileResult(display, error="is a directory, not a file"))
+    except OSError as exc:
+        return FileFix(FileResult(display, error=exc.strerror or str(exc)))
+    done = _fix_data(display, data, settings, mode, path)
+    if mode.diff or not done.fixed or done.after is None:
+        return done
+    try:
+        write_atomically(path, _encoded(done.after, data))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        error = f"cannot write the fixed file ({reason}); nothing was changed"
+        original = _fix_data(display, data, settings, mode._replace(diff=True), path, fix=False)
+        return done._replace(result=FileResult(display, original.result.report, error=error), fixed=0,
+                             after=done.before)
+    return done
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def _encoded(text: str, original: bytes) -> bytes:
+    """The fixed text as bytes, with the original's byte-order mark if it had one."""
+    return (_BOM if original.startswith(_BOM) else b"") + text.encode("utf-8", "surrogatepass")
+
+
+def _fix_data(display: str, data: bytes, settings: Settings, mode: FixMode, path: Path | None, *,
+              fix: bool = True) -> FileFix:
+    """Lint ``data`` and fix it in memory (``fix=False``: only lint it, as the fixing would). A document that
+    cannot be parsed, is too large, or is a Create Flow request body is left alone, with a note that says why."""
+    from flowlint.engine import Selection, lint
+    from flowlint.fixes import fix_text
+    from flowlint.source import MAX_BYTES, decode
+
+    selection = Selection(settings.selected(), settings.ignored_for(path))
+
+    def plain() -> FileResult:
+        return _guarded(display, lambda: lint(data, version=settings.target_version, filename=display,
+                                               selection=selection, max_problems=settings.max_problems))
+
+    if len(data) > MAX_BYTES:
+        return FileFix(plain(), note="not fixed: the file is over the 10 MB limit of Flow JSON")
+    text, _, problem = decode(data)
+    if problem is not None:
+        return FileFix(plain(), note="not fixed: the file is not valid UTF-8")
+    try:
+        done = fix_text(text, unsafe=mode.unsafe, version=settings.target_version, selection=selection,
+                        max_passes=MAX_FIX_PASSES if fix else 0)
+    except Exception as exc:  # noqa: BLE001 - a bug in a fix must not lose the other files
+        if os.environ.get("FLOWLINT_DEBUG"):
+            raise
+        return FileFix(plain(), note=f"not fixed: flowlint failed while fixing ({type(exc).__name__}: {exc})")
+    report = done.report
+    value = report.value
+    if not isinstance(value, dict):
+        syntax = report.diagnostics[0] if report.diagnostics else None
+        where = f" (line {syntax.span.line_start}, column {syntax.span.column_start})" if syntax and syntax.span else ""
+        if value is None:
+            return FileFix(plain(), note=f"not fixed: the file has a syntax error{where}; correct it first")
+        return FileFix(plain(), note="not fixed: the document is not a JSON object")
+    if "screens" not in value and "version" not in value:
+        from flowlint.request import looks_like_create_request
+
+        if looks_like_create_request(value):
+            return FileFix(_guarded(display, lambda: _as_request_if_one(
+                lint(data, filename=display, selection=selection), selection, settings.max_problems)),
+                note="not fixed: Create Flow request bodies are checked, not fixed")
+    from flowlint.engine import cap
+
+    if data.startswith(_BOM):  # the fixed text was linted without its byte-order mark: lint what is written
+        report = lint(_encoded(done.text, data), version=settings.target_version, selection=selection,
+                      max_problems=None)
+    report = replace(report, filename=display, diagnostics=cap(report.diagnostics, settings.max_problems),
+                     value=None, source=report.source if report.diagnostics else None)
+    return FileFix(FileResult(display, report), before=text, after=done.text, fixed=done.fixed)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace the file at ``path`` (through a symbolic link: its target) by ``data`` in one step: a temporary
+    file in the same directory, flushed to disk, given the file's mode, then renamed over it. A crash leaves the
+    old file or the new one, never half of one. A file that may not be written (read-only) is refused, though
+    the directory would allow the rename: the user asked for it to be left alone."""
+    import stat
+    import tempfile
+
+    target = os.path.realpath(path)
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    # No write bit at all is "read-only" even for root, whom os.access always allows.
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only", os.fspath(path))
+    directory, name = os.path.split(target)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".flowlint-tmp", dir=directory or ".")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def run_fixes(items: Sequence[Input | Problem], settings: Settings, options: dict[str, object], *,
+              render_options: object) -> None:
+    """``check --fix/--unsafe-fixes/--diff``: fix, print, and end the process with the exit status.
+
+    ``--diff`` prints the diffs only (exit 1 when there is something to fix, as ruff does); ``--fix`` writes the
+    files and prints the report of what remains (standard input: the fixed text on standard output, the report on
+    standard error). A closing line on standard error counts the findings fixed and those that remain."""
+    from flowlint.cli import _format_name, emit, fail, write_or_quit
+    from flowlint.reporters import get_reporter
+
+    if options.get("unsafe_fixes") and not (options.get("fix") or options.get("diff")):
+        fail("--unsafe-fixes only says which fixes --fix or --diff take: add one of them")
+        sys.exit(EXIT_ERROR)
+    mode = FixMode(unsafe=bool(options.get("unsafe_fixes")), diff=bool(options.get("diff")))
+    try:
+        outcome = fix_inputs(items, settings, mode)
+    except KeyboardInterrupt:
+        emit("\n", err=True)
+        sys.exit(130)
+    for done in outcome.files:
+        if done.result.error is not None:
+            fail(f"{done.result.path}: {done.result.error}")
+        if done.note is not None:
+            emit(f"flowlint: {visible(str(done.result.path))}: {visible(done.note)}\n", err=True)
+    results = keep_severity(outcome.results, settings.severity)
+    if mode.diff:
+        status = EXIT_ERROR if any(r.error is not None for r in results) else EXIT_FINDINGS if outcome.fixed else EXIT_CLEAN
+        if not settings.quiet:
+            emit(outcome.summary(diff=True) + "\n", err=True)
+        write_or_quit(outcome.diff(), status)
+        sys.exit(status)
+    text = get_reporter(_format_name(settings))(results, render_options)  # type: ignore[arg-type]
+    status = exit_status(results, error_on=settings.error_on)
+    if outcome.stdout is not None:
+        emit(text, err=True)
+        write_or_quit(outcome.stdout, status)
+    else:
+        write_or_quit(text, status)
+    if not settings.quiet:
+        emit(outcome.summary(diff=False) + "\n", err=True)
+    sys.exit(status)

@@ -19,6 +19,7 @@ def config_command(path: Path | None, config_file: Path | None, isolated: bool) 
     read from, then every key with its value, defaults included."""
     from flowlint.cli import emit, fail
     from flowlint.config import ConfigError, load_settings, to_toml
+    from flowlint.escaping import visible
 
     try:
         settings = load_settings(config=config_file, start=path or Path.cwd(), isolated=isolated)
@@ -30,5 +31,6 @@ def config_command(path: Path | None, config_file: Path | None, isolated: bool) 
         origin = "# no configuration file found: defaults" if not isolated else "# --isolated: defaults"
     else:
         table = " [tool.flowlint]" if settings.source.name == "pyproject.toml" else ""
-        origin = f"# from {settings.source}{table}"
+        # A comment ends at a newline, and TOML takes no other control character in it either.
+        origin = f"# from {visible(str(settings.source))}{table}"
     emit(origin + "\n" + to_toml(settings))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flowlint.diagnostics import Diagnostic, Pointer
+from flowlint.escaping import visible
 from flowlint.reporters import FileResult, RenderOptions, count
 
 __all__ = ["headline", "paint", "summary"]
@@ -22,13 +23,14 @@ def paint(text: str, *styles: str, color: bool) -> str:
 
 def headline(path: str, diagnostic: Diagnostic, *, color: bool, pointer: Pointer | None = None) -> str:
     """``flows/a.json:3:14: FL102 message`` (line and column 0 when the diagnostic has no position), at
-    ``pointer`` (one place of a merged error) or at the diagnostic's first place."""
+    ``pointer`` (one place of a merged error) or at the diagnostic's first place. The file name and the
+    message are the flow's words: shown with :func:`~flowlint.escaping.visible`, they cannot start a line."""
     span = pointer.span if pointer is not None else diagnostic.span
     line, column = (span.line_start, span.column_start) if span else (0, 0)
-    where = paint(f"{path}:{line}:{column}:", "bold", color=color)
+    where = paint(f"{visible(path)}:{line}:{column}:", "bold", color=color)
     code_color = "red" if diagnostic.severity == "error" else "yellow"
     code = paint(diagnostic.rule or diagnostic.error, "bold", code_color, color=color)
-    return f"{where} {code} {diagnostic.message}"
+    return f"{where} {code} {visible(diagnostic.message)}"
 
 
 def summary(results: Sequence[FileResult], options: RenderOptions) -> str:

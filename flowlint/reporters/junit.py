@@ -3,7 +3,10 @@
 A file with problems that fail the run (errors; warnings too with ``--error-on warning``) has one
 ``<failure>`` listing them; other findings go to ``<system-out>``; a file that could not be read has an
 ``<error>``. Characters XML 1.0 cannot carry (control characters, lone surrogates) are written as
-``\\uXXXX`` so the document always parses.
+``\\uXXXX`` so the document always parses; attributes (the file name) keep line breaks and tabs exactly.
+The ``<failure>`` and ``<system-out>`` texts are lines a CI page shows: there, the file name and message
+are shown with :func:`~flowlint.escaping.visible`, so a newline of the flow's (or a CR, which an XML reader
+turns into a newline) cannot start a line of its own.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from flowlint.diagnostics import Diagnostic
+from flowlint.escaping import visible
 from flowlint.reporters import FileResult, RenderOptions, count, fails
 
 __all__ = ["render"]
@@ -47,10 +51,11 @@ def render(results: Sequence[FileResult], options: RenderOptions) -> str:
 def _line(path: str, diagnostic: Diagnostic) -> str:
     """One line per place (a merged error has several)."""
     out = []
+    name, message = visible(path), visible(diagnostic.message)
     for pointer in diagnostic.pointers or (None,):
         span = pointer.span if pointer is not None else None
         where = f"{span.line_start}:{span.column_start}" if span else "0:0"
-        out.append(f"{path}:{where}: {diagnostic.rule} [{diagnostic.severity}] {diagnostic.message}")
+        out.append(f"{name}:{where}: {diagnostic.rule} [{diagnostic.severity}] {message}")
     return "\n".join(out)
 
 
