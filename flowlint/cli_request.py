@@ -16,6 +16,7 @@ from typing import Any, Callable
 import click
 
 from flowlint.diagnostics import Diagnostic
+from flowlint.escaping import visible
 from flowlint.request import MAX_REQUEST_BYTES, RequestReport, api_answer, check_create_request
 
 __all__ = ["request_command", "serve_command", "render_text", "render_api", "render_json", "REPORTERS"]
@@ -23,8 +24,9 @@ __all__ = ["request_command", "serve_command", "render_text", "render_api", "ren
 
 def render_text(report: RequestReport) -> str:
     """``file:line:col: RULE severity message``, in request-file positions; flowJson findings also say
-    where they are inside the flowJson string (the position the API reports)."""
-    name = report.filename or "<request>"
+    where they are inside the flowJson string (the position the API reports). The file name, messages,
+    paths and hints are the request's words, shown with :func:`~flowlint.escaping.visible`."""
+    name = visible(report.filename or "<request>")
     lines: list[str] = []
     for diag in report.diagnostics:
         in_file = report.in_file(diag)
@@ -38,7 +40,7 @@ def render_text(report: RequestReport) -> str:
                 lines.append(_text_line(name, replace(in_file, pointers=(place,)),
                                         replace(diag, pointers=(inner,)), in_flow))
             if fix:
-                lines.append(f"    fix: {fix}")
+                lines.append(f"    fix: {visible(fix)}")
     status, answer = api_answer(report)
     errors, warnings = len(report.errors), len(report.warnings)
     if status == 200:
@@ -58,10 +60,10 @@ def render_text(report: RequestReport) -> str:
 def _text_line(name: str, in_file: Diagnostic, diag: Diagnostic, in_flow: bool) -> str:
     span = in_file.span
     where = f"{name}:{span.line_start}:{span.column_start}" if span else name
-    text = f"{where}: {diag.rule} {diag.severity}: {diag.message}"
+    text = f"{where}: {diag.rule} {diag.severity}: {visible(diag.message)}"
     if in_flow:
         inner = diag.span
-        path = diag.pointers[0].path_text if diag.pointers else ""
+        path = visible(diag.pointers[0].path_text) if diag.pointers else ""
         position = f"line {inner.line_start}, column {inner.column_start}" if inner else "no position"
         text += f" [flowJson {position}" + (f", {path}]" if path else "]")
     return text
@@ -138,10 +140,10 @@ def request_command(
                 data = handle.read(MAX_REQUEST_BYTES + 1)
             filename = body
     except OSError as exc:
-        click.echo(f"flowlint request: cannot read {body}: {exc.strerror or exc}", err=True)
+        click.echo(f"flowlint request: cannot read {visible(body)}: {visible(exc.strerror or str(exc))}", err=True)
         sys.exit(2)
     if len(data) > MAX_REQUEST_BYTES:
-        shown = "standard input" if body == "-" else body
+        shown = "standard input" if body == "-" else visible(body)
         click.echo(
             f"flowlint request: {shown}: larger than {MAX_REQUEST_BYTES} bytes (20 MB + 64 KB: a 10 MB flow after "
             "escaping, as the server's limit): not checked",
@@ -171,12 +173,35 @@ def request_command(
     default=None,
     help="Largest request body accepted (default: 20 MB + 64 KB, a 10 MB flow after escaping).",
 )
-def serve_command(host: str, port: int, quiet: bool, max_body_bytes: int | None) -> None:
+@click.option(
+    "--public-url",
+    default=None,
+    metavar="URL",
+    help="Base of the flowJsonUrl links (e.g. behind a proxy); default: the address a client connected to.",
+)
+@click.option("--head-timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="Time a client has to send its request line and headers (default 10).")
+@click.option("--check-timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              help="Time one check may take before the client gets 503 (default 20).")
+@click.option("--check-workers", type=click.IntRange(1, 64), default=None, metavar="N",
+              help="Checks run at once, a worker process each (default 4).")
+@click.option("--max-inflight-bytes", type=click.IntRange(1), default=None, metavar="N",
+              help="Bytes of request bodies held at once, all clients together (default 128 MiB).")
+@click.option("--max-stored-bytes", type=click.IntRange(1), default=None, metavar="N",
+              help="Memory the created flows may take before the oldest are forgotten (default 256 MiB).")
+def serve_command(host: str, port: int, quiet: bool, max_body_bytes: int | None, public_url: str | None,
+                  **limits: Any) -> None:
     """Serve an offline stand-in of the 8x8 Create Flow API, backed by flowlint's checks."""
-    from flowlint.server import MAX_BODY_BYTES, make_server, run_until_interrupted
+    from flowlint.server import make_server, public_base_url, run_until_interrupted
 
+    if public_url is not None:
+        try:
+            public_base_url(public_url)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--public-url") from None
     try:
-        server = make_server(host, port, quiet=quiet, max_body_bytes=max_body_bytes or MAX_BODY_BYTES)
+        server = make_server(host, port, quiet=quiet, max_body_bytes=max_body_bytes, public_url=public_url,
+                             limits=_build_limits(limits))
     except OSError as exc:
         click.echo(f"flowlint serve: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
         sys.exit(2)
@@ -185,3 +210,10 @@ def serve_command(host: str, port: int, quiet: bool, max_body_bytes: int | None)
         "(Ctrl-C to stop)",
         err=True,
     ))
+
+
+def _build_limits(options: dict[str, Any]) -> Any:
+    """``ServerLimits`` from the options given (the others keep their defaults)."""
+    from flowlint.server import ServerLimits
+
+    return ServerLimits(**{name: value for name, value in options.items() if value is not None})

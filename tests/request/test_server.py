@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 from flowlint import check_create_request
-from flowlint import server as server_module
 from flowlint.server import make_server
 
 from .helpers import ACCOUNT, CHANNEL, body, running_server
@@ -269,7 +268,7 @@ def test_an_internal_failure_gets_500_without_a_stack_trace(server, monkeypatch)
     def broken(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(server_module, "check_create_request", broken)
+    monkeypatch.setattr(server.checker, "check", broken)  # checks run in worker processes
     status, answer, _ = call(server, "POST", FLOWS, unique(body()))
     assert status == 500
     assert_error(answer, 2000)
