@@ -10,9 +10,10 @@ Every key is checked: an unknown key or a bad value is an error naming the file 
 (``pyproject.toml:12: unknown key 'selct' in [tool.flowlint] (did you mean 'select'?)``), and the run
 stops with status 2; nothing is ignored silently.
 
-Patterns (``exclude``, ``extend-exclude``, ``per-file-ignores``) are shell globs. A pattern without a ``/``
-matches any file or directory name (``node_modules``, ``*.min.json``); a pattern with a ``/`` matches the
-path relative to the configuration file's directory, and everything under it (``flows/legacy``).
+Patterns (``exclude``, ``extend-exclude``, ``include``, ``extend-include``, ``per-file-ignores``) are shell
+globs. A pattern without a ``/`` matches any file or directory name (``node_modules``, ``*.min.json``); a
+pattern with a ``/`` matches the path relative to the configuration file's directory, and everything under it
+(``flows/legacy``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from flowlint.escaping import UNSAFE
 from flowlint.lazyre import LazyPattern
 from flowlint.records import record
 from flowlint.suggestions import close_matches
@@ -34,6 +36,7 @@ from flowlint.suggestions import close_matches
 __all__ = [
     "CONFIG_FILES",
     "DEFAULT_EXCLUDE",
+    "DEFAULT_INCLUDE",
     "KEYS",
     "MAX_CONFIG_BYTES",
     "MAX_JOBS",
@@ -65,6 +68,19 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     ".ruff_cache",
     "build",
     "dist",
+)
+
+#: Files a directory walk or a glob checks without looking inside: the pre-commit hook's ``files`` pattern
+#: (a ``.json`` under a directory ``flow(s)``/``whatsapp-flow(s)``, or named ``*flow*``), in lower case.
+#: Other ``.json`` files are checked when they look like Flow JSON (:func:`flowlint.cli_inputs.looks_like_flow`).
+DEFAULT_INCLUDE: tuple[str, ...] = (
+    "*flow*.json",
+    "flow",
+    "flows",
+    "whatsapp[-_]flow",
+    "whatsapp[-_]flows",
+    "whatsappflow",
+    "whatsappflows",
 )
 
 #: The largest ``jobs`` accepted (``-j N`` or the configuration); more workers than CPUs are never started.
@@ -99,6 +115,11 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     force_exclude: bool = False
+    #: Found by walking or by a glob, a file is checked when these match it or it looks like Flow JSON.
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    extend_include: tuple[str, ...] = ()
+    #: Walks and globs skip what ``.gitignore`` files and ``.git/info/exclude`` ignore (:mod:`flowlint.gitignore`).
+    respect_gitignore: bool = True
     target_version: str | None = None
     error_on: str = "error"
     #: Lowest severity reported: ``"warning"`` (everything) or ``"error"`` (warnings are not shown).
@@ -144,6 +165,16 @@ class Settings:
             return _name_test(names)(os.path.basename(path))
         return any(path_matches(path, p, root=self.root, entry_only=entry_only) for p in names + paths)
 
+    def included(self, path: Path) -> bool:
+        """Whether ``include``/``extend-include`` match ``path``: its name or a directory's above it (below
+        ``root``) for a pattern without ``/``; its path relative to ``root``, or a directory's, for one with."""
+        names, paths = _split_patterns(self.include + self.extend_include)
+        parts = _relative_parts(path, self.root)
+        name_test = _name_test(names)
+        if any(name_test(part) for part in parts):
+            return True
+        return any(fnmatch.fnmatchcase("/".join(parts[:n]), p) for p in paths for n in range(1, len(parts) + 1))
+
     def name_excluder(self) -> Callable[[str], bool] | None:
         """For a directory walk: whether an entry's name alone excludes it, or None when a pattern with a
         ``/`` needs the entry's path (then ask :meth:`excluded` with ``entry_only``)."""
@@ -180,11 +211,7 @@ _WILDCARD = re.compile(r"[*?[]")  # what fnmatch reads as a wildcard; any other 
 def path_matches(path: Path, pattern: str, *, root: Path, entry_only: bool = False) -> bool:
     """Whether ``path`` (or a directory above it, below ``root``) matches a pattern (module docstring)."""
     pattern = pattern.replace(os.sep, "/").rstrip("/").removeprefix("./")
-    absolute = Path(os.path.abspath(path))
-    try:
-        parts = [p for p in absolute.relative_to(Path(os.path.abspath(root))).parts if p not in ("", ".")]
-    except ValueError:  # outside the configured tree: only the name can match
-        parts = [absolute.name]
+    parts = _relative_parts(path, root)
     if not parts:
         return False
     if "/" not in pattern:
@@ -192,6 +219,19 @@ def path_matches(path: Path, pattern: str, *, root: Path, entry_only: bool = Fal
         return any(fnmatch.fnmatchcase(name, pattern) for name in names)
     prefixes = [len(parts)] if entry_only else range(1, len(parts) + 1)
     return any(fnmatch.fnmatchcase("/".join(parts[:n]), pattern) for n in prefixes)
+
+
+def _relative_parts(path: Path, root: Path) -> list[str]:
+    """The components of ``path`` below ``root``; only its name when it is outside. Strings, not ``Path``
+    objects: a walk asks this of every file it finds."""
+    absolute = os.path.abspath(path)
+    top = os.path.abspath(root)
+    prefix = top if top.endswith(os.sep) else top + os.sep
+    if os.path.normcase(absolute) == os.path.normcase(top):
+        return []
+    if os.path.normcase(absolute).startswith(os.path.normcase(prefix)):
+        return absolute[len(prefix) :].split(os.sep)
+    return [os.path.basename(absolute)]  # outside the configured tree: only the name can match
 
 
 # --------------------------------------------------------------------------------------------------
@@ -284,6 +324,9 @@ KEYS: dict[str, tuple[str, Any]] = {
     "exclude": ("exclude", _string_list),
     "extend-exclude": ("extend_exclude", _string_list),
     "force-exclude": ("force_exclude", _boolean),
+    "include": ("include", _string_list),
+    "extend-include": ("extend_include", _string_list),
+    "respect-gitignore": ("respect_gitignore", _boolean),
     "target-version": ("target_version", _version),
     "error-on": ("error_on", _choice(_ERROR_ON)),
     "severity": ("severity", _choice(_SEVERITIES)),
@@ -549,8 +592,9 @@ def _toml_value(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
+        # TOML takes no raw control character in a string; C1 and bidi controls would reach the terminal.
         escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-        return f'"{escaped}"'
+        return '"' + UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     raise TypeError(value)  # pragma: no cover - Settings holds only the types above

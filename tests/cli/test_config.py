@@ -191,7 +191,7 @@ def test_per_file_ignores_and_excludes(tmp_path: Path) -> None:
     )
     for name in ("legacy/old.json", "current/new.json", "drafts/d.json", "current/x.min.json", "node_modules/m.json"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text('{"version": 7.3}', encoding="utf-8")
+        (tmp_path / name).write_text('{"version": 7.3, "screens": []}', encoding="utf-8")
     out = run_cli(["--format", "concise", "-q", "."], cwd=tmp_path).stdout
     assert out == "current/new.json:1:13: FL102 " + out.split(" FL102 ", 1)[1]
     assert out.count("\n") == 1

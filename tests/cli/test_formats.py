@@ -216,7 +216,7 @@ def test_output_format_is_an_alias_as_in_ruff() -> None:
 def test_a_file_name_that_is_not_utf8_prints_in_every_format(fmt: str, tmp_path: Path) -> None:
     raw = os.fsencode(tmp_path) + b"/caf\xe9.json"
     with open(raw, "wb") as handle:
-        handle.write(b'{"version": 7.3}')
+        handle.write(b'{"version": 7.3, "screens": []}')
     result = run_cli(["--format", fmt, "."], cwd=tmp_path)
     assert result.exit_code == 1
     if fmt in ("json", "sarif", "api", "graph"):

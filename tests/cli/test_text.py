@@ -102,8 +102,8 @@ def test_no_color_turns_auto_colour_off_even_on_a_terminal(monkeypatch: object) 
 
 def test_statistics_counts_per_rule(tmp_path: Path) -> None:
     for i in range(3):
-        (tmp_path / f"v{i}.json").write_text('{"version": 7.3}', encoding="utf-8")
-    (tmp_path / "m.json").write_text("{}", encoding="utf-8")
+        (tmp_path / f"v{i}.flow.json").write_text('{"version": 7.3}', encoding="utf-8")
+    (tmp_path / "m.flow.json").write_text("{}", encoding="utf-8")  # found by name: it holds no flow key
     result = run_cli(["--statistics", "."], cwd=tmp_path)
     assert result.stdout == "3  FL102  error    unsupported-version\n1  FL101  error    missing-version\n"
     assert result.exit_code == 1
