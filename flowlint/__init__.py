@@ -6,6 +6,7 @@ Library use::
     report = flowlint.lint(text)          # or flowlint.lint_file("flow.json")
     if not report.ok:
         print(report.to_api())            # the Create Flow response's validationErrors array
+    fixed = flowlint.fix_text(text)       # the safe fixes applied (unsafe=True: all); fixed.report lints it
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ __all__ = [
     "Selection",
     "format_path",
     "parse_path",
+    "apply_fixes",
+    "fix_text",
 ]
 
 
@@ -39,3 +42,19 @@ def check_create_request(
     from flowlint.request import check_create_request as _check
 
     return _check(body, account_id=account_id, channel_id=channel_id, max_problems=max_problems)
+
+
+def fix_text(text: str, *, unsafe: bool = False, version: str | None = None) -> Any:
+    """``text`` with flowlint's fixes applied, linted again until nothing changes: a
+    :class:`flowlint.fixes.FixResult` (``.text``, ``.fixed``, ``.report``). Safe fixes only unless ``unsafe``."""
+    from flowlint.fixes import fix_text as _fix
+
+    return _fix(text, unsafe=unsafe, version=version)
+
+
+def apply_fixes(text: str, fixes: Any) -> str:
+    """``text`` with the given fixes (``Diagnostic.autofix`` of a report on that very text) applied; fixes that
+    overlap one applied before them are skipped (:func:`flowlint.fixes.apply_fixes`)."""
+    from flowlint.fixes import apply_fixes as _apply
+
+    return _apply(text, [f for f in fixes if f is not None])[0]

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import field, replace
-from typing import Any, Iterable, Literal, Sequence, Union
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Sequence, Union
 
 from flowlint.lazyre import LazyPattern
 from flowlint.positions import Span
 from flowlint.records import record
+
+if TYPE_CHECKING:
+    from flowlint.fixes import Fix
 
 __all__ = [
     "PathKey",
@@ -129,6 +132,9 @@ class Diagnostic:
     #: The validator of Meta's chain that reports this (``"OnClickActionPayloadV500"``), for the semantic pass;
     #: ``""`` elsewhere. Meta merges errors inside one validator only, so this decides what the API merges.
     validator: str = ""
+    #: The text edits that repair this finding, when flowlint knows them (:mod:`flowlint.fixes`): filled in by
+    #: the engine after ``locate``, with offsets into the report's ``source``.
+    autofix: Fix | None = None
 
     @property
     def path(self) -> JsonPath:
@@ -170,6 +176,7 @@ class Diagnostic:
                 {**_pointer_dict(p), **({"fix": fix} if fix and i else {})}
                 for i, (p, fix) in enumerate(self.places())
             ],
+            "autofix": self.autofix.to_dict() if self.autofix is not None else None,
         }
 
 

@@ -159,13 +159,15 @@ def run_checks(
     return version, found
 
 
-def cap(diagnostics: list[Diagnostic], max_problems: int | None) -> list[Diagnostic]:
-    """At most ``max_problems`` diagnostics (errors before warnings, report order kept), then FL099."""
-    if not max_problems or max_problems < 0 or len(diagnostics) <= max_problems:
+def cap(diagnostics: list[Diagnostic], max_problems: int | None, *, omitted: int = 0) -> list[Diagnostic]:
+    """At most ``max_problems`` diagnostics (errors before warnings, report order kept), then FL099.
+
+    ``omitted`` problems were never made (warnings past the cap, see ``parse_source``): counted as hidden."""
+    if not max_problems or max_problems < 0 or len(diagnostics) + omitted <= max_problems:
         return diagnostics
     ranked = sorted(range(len(diagnostics)), key=lambda i: diagnostics[i].severity != ERROR)  # stable
     kept = [diagnostics[i] for i in sorted(ranked[:max_problems])]
-    hidden = len(diagnostics) - max_problems
+    hidden = len(diagnostics) + omitted - max_problems
     noun = "problem" if hidden == 1 else "problems"
     message = f"{hidden} more {noun} not shown (at most {max_problems} per file: see max-problems)."
     kept.append(Diagnostic("FLOWLINT_TOO_MANY_PROBLEMS", message, (Pointer((), span=Span(1, 1, 1, 2, 0, 1)),),
@@ -206,7 +208,7 @@ def lint(
     positions refer to that text. Any other type raises ``TypeError``.
     """
     data = _as_document(data)
-    parsed = parse_source(data, total_size=total_size)
+    parsed = parse_source(data, total_size=total_size, max_duplicates=max_problems or None)
     found = list(parsed.diagnostics)
     checked_version: FlowVersion | None = None
     if not parsed.fatal:
@@ -215,8 +217,13 @@ def lint(
     if selection is not None:
         found = [d for d in found if selection.allows(d.rule)]
     # FL099 is not subject to select/ignore: hiding problems silently would be worse than printing them.
-    found = cap(found, max_problems)
+    omitted = parsed.omitted_duplicates if selection is None or selection.allows("FL004") else 0
+    found = cap(found, max_problems, omitted=omitted)
     located = locate(found, parsed)
+    if located and not parsed.fatal:  # a clean flow never imports the fixes
+        from flowlint.fixes import attach_fixes
+
+        located = attach_fixes(located, parsed)
     return Report(
         located,
         source=parsed.text,

@@ -1064,6 +1064,8 @@ def _lint_flow(flow_text: str, *, max_problems: int | None = MAX_PROBLEMS) -> Re
     report = lint(flow_text, max_problems=max_problems)
     # In a request the version refusal is what the server answers (spec/flowjson.md §1.1): an error.
     report.diagnostics = [d.with_rule(d.rule, ERROR) if d.rule == "FL103" else d for d in report.diagnostics]
+    # Fixes are offsets into the flow's own text, not into the request file: a request body is not fixed.
+    report.diagnostics = [replace(d, autofix=None) if d.autofix is not None else d for d in report.diagnostics]
     return report
 
 

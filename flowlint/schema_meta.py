@@ -35,7 +35,7 @@ from flowlint.schema_build import (
     component_props,
     vnum,
 )
-from flowlint.suggestions import close_matches
+from flowlint.suggestions import did_you_mean
 
 if TYPE_CHECKING:  # the reference validator is imported only when a flow has errors
     from jsonschema.exceptions import ValidationError
@@ -576,8 +576,7 @@ _OTHER_SINCE = {("screen", "sensitive"): "5.1", ("root", "meta"): "5.1"}
 
 
 def _did_you_mean(value: str, choices: Iterable[str]) -> str | None:
-    close = close_matches(value, sorted(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    return did_you_mean(value, choices)  # a Suggestion: also the data of the fix (flowlint.fixes)
 
 
 @lru_cache(maxsize=None)

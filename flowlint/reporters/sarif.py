@@ -109,7 +109,31 @@ def _result(
         out["properties"]["place"] = f"{place + 1} of {len(pointers)}"
     if fix:
         out["properties"]["fix"] = fix
+    if diagnostic.autofix is not None and place == 0:  # once per finding: its edits cover every place
+        out["fixes"] = [_fix(diagnostic, uri)]
     return out
+
+
+def _fix(diagnostic: Diagnostic, uri: str) -> dict[str, Any]:
+    """A SARIF ``fix`` (§3.55): the finding's edits as replacements of regions (UTF-16 columns, end exclusive;
+    a region whose start and end are equal is an insertion point)."""
+    autofix = diagnostic.autofix
+    assert autofix is not None
+    replacements = []
+    for edit in autofix.edits:
+        span = edit.span
+        region = {} if span is None else {
+            "startLine": span.line_start,
+            "startColumn": span.column_start,
+            "endLine": span.line_end,
+            "endColumn": span.column_end,
+        }
+        replacements.append({"deletedRegion": region, "insertedContent": {"text": edit.content}})
+    return {
+        "description": {"text": autofix.message},
+        "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
+        "properties": {"applicability": autofix.applicability},
+    }
 
 
 def _location(pointer: Pointer, uri: str, *, ident: int | None = None) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from flowlint.diagnostics import Diagnostic
+from flowlint.escaping import UNSAFE, visible
 from flowlint.positions import LineIndex
 from flowlint.reporters import FileResult, RenderOptions
 from flowlint.reporters._lines import headline, paint, summary
@@ -46,15 +47,19 @@ def _details(diagnostic: Diagnostic, index: LineIndex | None, *, color: bool) ->
     lines.extend(frame)
     if not frame and first is not None and first.path_text:
         # No code frame: no source shown, or Meta's own answer has no position for this error (line 0).
-        lines.append(f"  at {first.path_text}")
+        lines.append(f"  at {visible(first.path_text)}")
     if diagnostic.fix:
-        lines.append(paint(f"  = help: {diagnostic.fix}", "cyan", color=color))
+        lines.append(paint(f"  = help: {visible(diagnostic.fix)}", "cyan", color=color))
+    if diagnostic.autofix is not None:
+        how = "--fix" if diagnostic.autofix.applicability == "safe" else "--fix --unsafe-fixes"
+        lines.append(paint(f"  [*] fixable with {how}", "cyan", color=color))
     for extra, fix in diagnostic.places()[1:]:
         span = extra.span
         where = f"{span.line_start}:{span.column_start}" if span else "?"
-        lines.append(paint(f"  = also at {where} ({extra.path_text or 'the document'})", "dim", color=color))
+        place = visible(extra.path_text) or "the document"
+        lines.append(paint(f"  = also at {where} ({place})", "dim", color=color))
         if fix:
-            lines.append(paint(f"    help: {fix}", "cyan", color=color))
+            lines.append(paint(f"    help: {visible(fix)}", "cyan", color=color))
     return lines
 
 
@@ -62,7 +67,7 @@ def code_frame(index: LineIndex, start: int, end: int, *, label: str = "", color
     """The source line holding ``start`` and a caret line under ``text[start:end]`` (first line only).
 
     Offsets are the span's character offsets, so no column arithmetic happens here; carets count
-    display cells (an East Asian wide character or an emoji takes two).
+    display cells (an East Asian wide character or an emoji takes two, a control character its escape).
     """
     text = index.text
     if start < 0 or start > len(text):
@@ -82,10 +87,10 @@ def code_frame(index: LineIndex, start: int, end: int, *, label: str = "", color
     caret_indent = (" " if prefix else "") + _blank(cut[:rel_first])
     gutter = str(line_no)
     bar = paint(f"{' ' * len(gutter)} |", "blue", color=color)
-    tail = f" {label}" if label else ""
+    tail = f" {visible(label)}" if label else ""
     return [
         bar,
-        paint(f"{gutter} |", "blue", color=color) + f" {prefix}{_printable(cut)}{suffix}",
+        paint(f"{gutter} |", "blue", color=color) + f" {prefix}{visible(cut)}{suffix}",
         f"{bar} {caret_indent}{carets}{tail}",
     ]
 
@@ -107,7 +112,7 @@ def _blank(text: str) -> str:
 def _wider_than(text: str, width: int) -> bool:
     """``_width(text) > width``, measuring no further than needed: a minified 10 MB flow is one line, and
     measuring all of it for every problem made the text format take seconds per problem."""
-    if len(text) * 2 <= width:  # no character is wider than two cells
+    if len(text) * 6 <= width:  # no character is wider than six cells (``\u202e``)
         return False
     used = 0
     for ch in text:
@@ -122,13 +127,10 @@ def _width(text: str) -> int:
 
 
 def _char_width(ch: str) -> int:
-    if ch == "\t" or ord(ch) < 0x20:
+    if ch == "\t":
         return 1
+    if UNSAFE.match(ch):
+        return len(visible(ch))
     if unicodedata.combining(ch):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def _printable(text: str) -> str:
-    """Control characters (a lone CR, NUL...) would move the cursor: show them as U+FFFD."""
-    return "".join(ch if ch == "\t" or (ord(ch) >= 0x20 and ch != "\x7f") else "\ufffd" for ch in text)
