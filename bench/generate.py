@@ -432,3 +432,39 @@ def write_corpus(folder: Path, count: int = 1000, *, low: int = 5_000, high: int
         path.write_text(dump(clean_flow(size, seed=seed * 100_000 + i)), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+# --- a flow with many screens, for `flowlint graph` -------------------------------------------------------------
+
+
+def many_screens_flow(count: int = 500) -> dict[str, Any]:
+    """``count`` screens for the screen graph (issue 23: 500 screens drawn in under a second): a chain of screens,
+    each with a short Form and a Footer navigating to the next; every seventh screen also links five screens
+    ahead, and the last screen is terminal and completes. Beyond Meta's 100 screens, so flowlint reports that
+    limit: the picture carries a problem, as a real oversized flow's would."""
+    ids = [f"SCREEN_{_screen_id(i)}" for i in range(count)]
+    screens = []
+    for i, sid in enumerate(ids):
+        last = i == count - 1
+        footer_action: dict[str, Any] = (
+            {"name": "complete", "payload": {}} if last
+            else {"name": "navigate", "next": {"type": "screen", "name": ids[i + 1]}, "payload": {}}
+        )
+        children: list[dict[str, Any]] = [
+            {"type": "TextInput", "name": "answer", "label": f"Question {i + 1}", "required": False},
+            {"type": "Footer", "label": "Finish" if last else "Next", "on-click-action": footer_action},
+        ]
+        if i % 7 == 0 and i + 5 < count - 1:
+            children.insert(1, {"type": "EmbeddedLink", "text": "Skip ahead",
+                                "on-click-action": {"name": "navigate",
+                                                    "next": {"type": "screen", "name": ids[i + 5]}, "payload": {}}})
+        screen: dict[str, Any] = {
+            "id": sid,
+            "title": f"Step {i + 1}",
+            "layout": {"type": "SingleColumnLayout", "children": [{"type": "Form", "name": "form", "children": children}]},
+        }
+        if last:
+            screen["terminal"] = True
+            screen["success"] = True
+        screens.append(screen)
+    return {"version": VERSION, "screens": screens}

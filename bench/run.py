@@ -318,6 +318,24 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], dict[str, Any]]:
                     f"{ms(per_error[high])} / {ms(per_error[low])} = {flat:.2f}x", "<= 1.5x" if judged else "",
                     judge(flat, 1.5) if judged else ""))
 
+    # 2c. The screen graph: 500 screens drawn in under a second (issue 23) ------------------------------------
+    from flowlint.screen_graph import build_graph
+    from flowlint.screen_graph_render import to_mermaid
+
+    screens = 100 if quick else 500
+    graph_text = generate.dump(generate.many_screens_flow(screens))
+    graph_file = out / f"{screens}-screens.json"
+    graph_file.write_text(graph_text, encoding="utf-8")
+    drawing = build_graph(graph_text)
+    t_graph = median_time(lambda: to_mermaid(build_graph(graph_text)), 1 if quick else 7)
+    t_graph_lint = median_time(lambda: flowlint.lint(graph_text), 1 if quick else 7)
+    rows.append(Row(f"graph: lint + screen graph + Mermaid, {screens} screens ({len(graph_text) / KB:,.0f} KB, "
+                    f"{len(drawing.edges)} edges)", ms(t_graph), "< 1 s" if judged else "",
+                    judge(t_graph, 1.0) if judged else "", f"of which the lint {ms(t_graph_lint)}"))
+    t_graph_process = process_time([sys.executable, "-m", "flowlint", "graph", str(graph_file)], 1 if quick else 7,
+                                   ok=(0,))
+    rows.append(Row(f"process: flowlint graph, {screens} screens", ms(t_graph_process)))
+
     # 3. Whole process ------------------------------------------------------------------------------------------
     py = sys.executable
     small = str(inputs["small"])
