@@ -336,6 +336,30 @@ def measure(args: argparse.Namespace) -> tuple[list[Row], dict[str, Any]]:
                                    ok=(0,))
     rows.append(Row(f"process: flowlint graph, {screens} screens", ms(t_graph_process)))
 
+    # 2d. Hostile inputs (issue 24): small or minified files that used to take minutes, and endless inputs -----
+    empty, repeats, chained = (1000, 20000, 1000) if quick else (10000, 640000, 24000)
+    hostile = {
+        f"{empty:,} empty screens": '{"version":"7.3","screens":[' + ",".join(["{}"] * empty) + "]}",
+        f"{repeats:,} repeats of one key on one line": '{"version":"7.3","screens":[],'
+        + ",".join(['"a":1'] * repeats) + "}",
+        f"valid minified flow of {chained:,} chained screens": json.dumps(
+            generate.many_screens_flow(chained), separators=(",", ":")),
+    }
+    for label, text in hostile.items():
+        t_hostile = median_time(lambda text=text: flowlint.lint(text), 1)
+        rows.append(Row(f"lint, {label} ({len(text) / MB:,.1f} MB)", ms(t_hostile), "< 3 s" if judged else "",
+                        judge(t_hostile, 3.0) if judged else ""))
+    for what, cmd in (("flowlint request /dev/zero", ["request", "/dev/zero"]),
+                      ("flowlint --config /dev/zero FLOW",
+                       ["--config", "/dev/zero", str(inputs["files"][(base, "clean")])])):
+        if not Path("/dev/zero").exists():
+            break
+        t_zero = _timed_run([sys.executable, "-m", "flowlint", *cmd], ok=(1, 2))
+        rss_zero = peak_rss([sys.executable, "-m", "flowlint", *cmd])
+        rows.append(Row(f"process: {what} (refused at the read cap)",
+                        f"{ms(t_zero)}, peak RSS {rss_zero / MB:,.0f} MB",
+                        "< 3 s" if judged else "", judge(t_zero, 3.0) if judged else ""))
+
     # 3. Whole process ------------------------------------------------------------------------------------------
     py = sys.executable
     small = str(inputs["small"])
