@@ -159,6 +159,9 @@ MAX_CONNECTIONS = 256
 #: Checks run at once (a worker process each); seconds a request waits for its turn before 503.
 MAX_CONCURRENT_CHECKS = 4
 BUSY_WAIT = 60.0
+#: Bodies up to this size (most flows are a few KB to tens of KB) may also use one more worker kept for them, so
+#: they never wait behind large checks.
+SMALL_BODY_BYTES = 256 * 1024
 #: Seconds a client has, from its connection's accept, to send its request head (request line and headers):
 #: a per-read timeout alone restarts at every byte, so one header byte every 10 s held a connection forever.
 HEAD_DEADLINE = 10.0
@@ -200,6 +203,7 @@ class ServerLimits:
     max_stored_flows: int = MAX_STORED_FLOWS
     max_stored_bytes: int = MAX_STORED_BYTES
     worker_rss_limit: int = WORKER_RSS_LIMIT
+    small_body_bytes: int = SMALL_BODY_BYTES
     max_pending_heads: int = MAX_PENDING_HEADS
     linger: float = LINGER
 
@@ -471,18 +475,34 @@ class _CheckPool:
     killed (the next check starts another). Checking in processes also keeps the server's own threads (the
     head gate, the other connections) off a busy interpreter."""
 
-    def __init__(self, *, workers: int, timeout: float, busy_wait: float, rss_limit: int) -> None:
+    def __init__(
+        self, *, workers: int, timeout: float, busy_wait: float, rss_limit: int, small_body: int = 0
+    ) -> None:
         self.timeout = timeout
         self.busy_wait = busy_wait
         self.rss_limit = rss_limit
+        self.small_body = small_body
         self._slots = threading.BoundedSemaphore(workers)
+        # A lane of one more worker for small bodies: a flow of ordinary size never queues behind large ones
+        # (clients looping 6 000-screen bodies kept every worker busy; a legitimate request waited 5 s).
+        self._lane = threading.BoundedSemaphore(1)
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
 
-    def check(self, body: bytes | bytearray, account_id: str, channel_id: str) -> _Outcome:
+    def _acquire(self, size: int) -> threading.BoundedSemaphore:
+        if size <= self.small_body:
+            if self._slots.acquire(blocking=False):
+                return self._slots
+            if self._lane.acquire(timeout=self.busy_wait):
+                return self._lane
+            raise ServerBusy
         if not self._slots.acquire(timeout=self.busy_wait):
             raise ServerBusy
+        return self._slots
+
+    def check(self, body: bytes | bytearray, account_id: str, channel_id: str) -> _Outcome:
+        slot = self._acquire(len(body))
         try:
             worker = self._take()
             try:
@@ -500,7 +520,7 @@ class _CheckPool:
             else:
                 self._give_back(worker)
         finally:
-            self._slots.release()
+            slot.release()
         if isinstance(result, str):
             raise RuntimeError(f"the check failed in its worker: {result}")
         return result
@@ -640,9 +660,9 @@ class _HeadGate:
                 except OSError:
                     pass
             elif sock in self._heads:
-                self._read_head(sock)  # type: ignore[arg-type]
+                self._read_head(sock)
             elif sock in self._closing:
-                self._drain(sock)  # type: ignore[arg-type]
+                self._drain(sock)
         while self._incoming:
             self._start(*self._incoming.popleft())
         while self._answered:
@@ -787,6 +807,7 @@ class FlowServer(ThreadingHTTPServer):
             timeout=self.limits.check_timeout,
             busy_wait=self.limits.busy_wait,
             rss_limit=self.limits.worker_rss_limit,
+            small_body=self.limits.small_body_bytes,
         )
         self._connections = threading.BoundedSemaphore(self.limits.max_connections)
         self._handoffs: dict[Any, tuple[bytes, float]] = {}  # the head gate's bytes and deadline, per socket

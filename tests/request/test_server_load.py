@@ -320,6 +320,21 @@ def test_18_a_check_past_its_time_bound_is_answered_503_and_does_not_block_other
         assert call(srv, "POST", FLOWS, unique(body()))[0] == 200  # a new worker replaces the killed one
 
 
+def test_18_a_small_body_does_not_wait_behind_large_checks():
+    """Every worker busy with a large body: an ordinary flow still goes through the lane kept for small bodies."""
+    slow = _slow_body()
+    with serving(max_body_bytes=1_048_576, check_workers=1, check_timeout=3.0, busy_wait=0.3,
+                 small_body_bytes=len(slow) - 1) as srv:
+        assert call(srv, "POST", FLOWS, unique(body()))[0] == 200  # the worker started and warm
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            large = pool.submit(call, srv, "POST", FLOWS, slow)
+            time.sleep(0.1)
+            started = time.monotonic()
+            assert call(srv, "POST", FLOWS, unique(body()))[0] == 200  # not 503 after busy_wait
+            assert time.monotonic() - started < 2.5
+            large.result()
+
+
 def test_19_a_body_is_read_only_once_it_fits_in_the_bytes_in_flight():
     with serving(max_inflight_bytes=100_000, busy_wait=0.5) as srv:
         host, port = srv.server_address[:2]
