@@ -32,6 +32,8 @@ __all__ = [
     "Report",
     "format_path",
     "parse_path",
+    "value_at",
+    "MISSING",
     "merge_for_api",
     "with_place_fix",
     "ERROR",
@@ -69,6 +71,21 @@ def format_path(path: Sequence[PathKey]) -> str:
             parts.append(_format_key(key))
     text = "".join(parts)
     return text[1:] if text.startswith(".") else text
+
+
+#: What :func:`value_at` returns where a path leads nowhere (``None`` is a value a path may lead to).
+MISSING: Any = object()
+
+
+def value_at(document: Any, path: Sequence[PathKey]) -> Any:
+    """The value at ``path`` in a parsed document, or :data:`MISSING`."""
+    node = document
+    for key in path:
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return MISSING
+    return node
 
 
 _PATH_TOKEN = LazyPattern(r"""\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|\.?([^.\[\]]+)""")

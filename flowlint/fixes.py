@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from flowlint.diagnostics import Diagnostic, JsonPath, Pointer, Report
+from flowlint.diagnostics import MISSING, Diagnostic, JsonPath, Pointer, Report, value_at
 from flowlint.positions import LineIndex, Span
 from flowlint.records import record
 from flowlint.suggestions import Suggestion
@@ -198,7 +198,6 @@ def attach_fixes(diagnostics: list[Diagnostic], parsed: ParsedSource) -> list[Di
     return out
 
 
-_MISSING = object()
 
 
 class _Finder:
@@ -215,13 +214,7 @@ class _Finder:
         return Edit(start, end, content, self.index.span(start, end))
 
     def value_at(self, path: JsonPath) -> Any:
-        node = self.doc
-        for key in path:
-            try:
-                node = node[key]
-            except (KeyError, IndexError, TypeError):
-                return _MISSING
-        return node
+        return value_at(self.doc, path)
 
     def fix_for(self, diag: Diagnostic) -> Fix | None:
         if diag.rule == "FL004":
@@ -274,7 +267,7 @@ class _Finder:
         try:
             return json.loads(self.text[span.start : span.end])
         except ValueError:
-            return _MISSING
+            return MISSING
 
     def _member_removal(self, key_start: int) -> tuple[int, int]:
         """The range to delete to remove the member whose key starts at ``key_start``, with one comma."""
@@ -318,8 +311,8 @@ class _Finder:
             return None
         source_map = self.parsed.source_map
         message = f"Add the route '{source}' -> '{target}' to routing_model"
-        routes = routing.get(source, _MISSING)
-        if routes is not _MISSING:
+        routes = routing.get(source, MISSING)
+        if routes is not MISSING:
             if not isinstance(routes, list) or target in routes:
                 return None
             path: JsonPath = ("routing_model", source)

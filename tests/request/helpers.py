@@ -78,13 +78,23 @@ def rules_of(diagnostics: Any) -> list[str]:
 
 
 @contextmanager
-def running_server(max_body_bytes: int) -> Iterator[Any]:
-    """A ``flowlint serve`` server on a free port of 127.0.0.1, serving in a thread until the block ends."""
+def running_server(
+    max_body_bytes: int | None = None, *, quiet: bool = True, public_url: str | None = None, **limits: Any
+) -> Iterator[Any]:
+    """A ``flowlint serve`` server on a free port of 127.0.0.1, serving in a thread until the block ends;
+    ``limits`` are other ``ServerLimits`` fields (small ones meet each bound in a second)."""
     import threading
 
-    from flowlint.server import make_server
+    from flowlint.server import ServerLimits, make_server
 
-    srv = make_server("127.0.0.1", 0, quiet=True, max_body_bytes=max_body_bytes)
+    srv = make_server(
+        "127.0.0.1",
+        0,
+        quiet=quiet,
+        limits=ServerLimits(**limits),
+        max_body_bytes=max_body_bytes,
+        public_url=public_url,
+    )
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
     try:

@@ -9,9 +9,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +19,7 @@ from flowlint.server import (
     MAX_CONNECTIONS,
     FlowServer,
     FlowStore,
-    ServerLimits,
     StoredFlow,
-    make_server,
     public_base_url,
     stored_size,
 )
@@ -209,19 +205,9 @@ def test_the_store_forgets_the_oldest_flows_past_its_bounds():
 # -- issue 24, points 16-20: each test failed before its fix -------------------------------------------------
 
 
-@contextmanager
-def serving(**limits: Any) -> Iterator[FlowServer]:
+def serving(**limits: Any) -> Any:
     """A quiet server with small limits (``ServerLimits`` fields), so that each bound is met in a second."""
-    options = {"max_body_bytes": LIMIT, **limits}
-    srv = make_server("127.0.0.1", 0, quiet=True, limits=ServerLimits(**options))
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield srv
-    finally:
-        srv.shutdown()
-        srv.server_close()
-        thread.join(timeout=10)
+    return running_server(**{"max_body_bytes": LIMIT, **limits})
 
 
 def _head(length: int, *, path: str = FLOWS, auth: bool = True) -> bytes:
@@ -233,15 +219,8 @@ def _head(length: int, *, path: str = FLOWS, auth: bool = True) -> bytes:
 
 
 def test_16_request_line_control_bytes_are_escaped_in_the_log(capfd):
-    srv = make_server("127.0.0.1", 0)  # not quiet: requests are logged to stderr
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with running_server(quiet=False) as srv:  # not quiet: requests are logged to stderr
         _raw(srv, b"GET /\x1b[2J\x1b[1;31mPWNED\x07\x9b\\x HTTP/1.1\r\n\r\n")
-    finally:
-        srv.shutdown()
-        srv.server_close()
-        thread.join(timeout=10)
     err = capfd.readouterr().err
     assert "PWNED" in err
     assert not any(ord(char) < 0x20 and char != "\n" or 0x7F <= ord(char) < 0xA0 for char in err)
@@ -258,17 +237,10 @@ def test_16_flow_json_url_is_built_from_the_server_address_never_from_host(serve
 
 
 def test_16_a_public_url_is_the_base_of_flow_json_url():
-    srv = make_server("127.0.0.1", 0, quiet=True, public_url="https://flows.example/stand-in/")
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with running_server(public_url="https://flows.example/stand-in/") as srv:
         _, created, _ = call(srv, "POST", FLOWS, unique(body()))
         _, details, _ = call(srv, "GET", f"{FLOWS}/{created['id']}", headers={**AUTH, "Host": "evil.example"})
         assert details["flowJsonUrl"] == f"https://flows.example/stand-in{FLOWS}/{created['id']}/flow.json"
-    finally:
-        srv.shutdown()
-        srv.server_close()
-        thread.join(timeout=10)
     for bad in ("ftp://x", "http://", "http://x/?q", "http://x/#f", "http://x\n/", "http://x:port"):
         with pytest.raises(ValueError):
             public_base_url(bad)
