@@ -19,10 +19,11 @@ import flowlint
 from flowlint.catalog import all_rules
 from flowlint.reporters import REPORTERS
 
+from tests.golden import check_golden
+
 from .conftest import FIXTURES, GOLDEN, HERE, run_cli
 
 ALL_FIXTURES = ["fixtures/clean.json", "fixtures/errors.json", "fixtures/missing-version.json", "fixtures/syntax.json"]
-UPDATE = bool(os.environ.get("FLOWLINT_UPDATE_GOLDEN"))
 
 
 def _normalise(fmt: str, text: str) -> str:
@@ -40,12 +41,7 @@ def _normalise(fmt: str, text: str) -> str:
 
 
 def _golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing golden file {path}; run with FLOWLINT_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8")
+    check_golden(GOLDEN / name, text)
 
 
 @pytest.mark.parametrize("fmt", sorted(REPORTERS))

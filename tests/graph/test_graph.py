@@ -7,7 +7,6 @@ Goldens: ``golden/<name>.mmd|.dot|.json`` for every fixture and example; regener
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -19,13 +18,14 @@ import flowlint
 from flowlint.screen_graph import EDGE_KINDS, EDGE_STATUSES, NODE_KINDS, GraphError, ScreenGraph, build_graph
 from flowlint.screen_graph_render import RENDERERS, dot_text, mermaid_text, to_dot, to_json, to_mermaid
 
+from tests.golden import check_golden
+
 from .syntax_checks import check_dot, check_mermaid, mermaid_unescape
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 FIXTURES = HERE / "fixtures"
 GOLDEN = HERE / "golden"
-UPDATE = bool(os.environ.get("FLOWLINT_UPDATE_GOLDEN"))
 EXTENSIONS = {"mermaid": ".mmd", "dot": ".dot", "json": ".json"}
 
 #: (golden name, path relative to the repository): the examples, then one fixture per graph problem.
@@ -46,12 +46,7 @@ def fixture(name: str) -> ScreenGraph:
 
 
 def _golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing golden file {path}; run with FLOWLINT_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8")
+    check_golden(GOLDEN / name, text)
 
 
 def _edges(graph: ScreenGraph) -> list[tuple[str | None, str | None, str, str]]:
