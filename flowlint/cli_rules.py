@@ -55,7 +55,7 @@ def rules_command(prefix: str | None, output_format: str) -> None:
 
     rules = [r for r in all_rules().values() if prefix is None or r.code.startswith(prefix.upper())]
     if not rules:
-        fail(f"no rule code starts with {prefix!r} (codes are FL0-FL9..., e.g. `flowlint rules FL2`)")
+        fail(f"no rule code starts with {prefix!r} (codes are FL0-FL9... and FR0..., e.g. `flowlint rules FL2`)")
         sys.exit(2)
     if output_format == "json":
         emit(json.dumps([_as_dict(r) for r in rules], indent=2, ensure_ascii=False) + "\n")
@@ -68,12 +68,14 @@ def rules_command(prefix: str | None, output_format: str) -> None:
 def explain_command(code: str) -> None:
     """Print the documentation of rule CODE (a code such as FL102, or a name such as duplicate-key)."""
     from flowlint.cli import emit, fail
+    from flowlint.rule_codes import SelectorError, lookup_rule, note_redirect
 
-    rules = all_rules()
-    rule = rules.get(code.upper()) or next((r for r in rules.values() if r.name == code.lower()), None)
-    if rule is None:
-        fail(f"unknown rule {code!r} (see `flowlint rules`)")
+    try:
+        rule, note = lookup_rule(code)
+    except SelectorError as exc:
+        fail(str(exc))
         sys.exit(2)
+    note_redirect(note)
     emit(explain_text(rule))
 
 

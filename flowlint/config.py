@@ -86,7 +86,6 @@ DEFAULT_INCLUDE: tuple[str, ...] = (
 #: The largest ``jobs`` accepted (``-j N`` or the configuration); more workers than CPUs are never started.
 MAX_JOBS = 1024
 
-_CODE = LazyPattern(r"ALL|FL\d{0,4}")  # FL + up to four digits: the request rules are FL10xx
 _COLORS = ("auto", "always", "never")
 _ERROR_ON = ("error", "warning")
 _SEVERITIES = ("warning", "error")
@@ -242,21 +241,24 @@ def _string_list(value: Any, *, codes: bool = False) -> tuple[tuple[str, ...] | 
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return None, "must be a list of strings"
     if codes:
-        out = tuple(v.upper() for v in value)
-        bad = [v for v in out if not _CODE.fullmatch(v)]
-        if bad:
-            return None, f"{bad[0]!r} is not a rule code or prefix (e.g. 'FL102', 'FL1', 'ALL')"
-        unknown = [v for v in out if len(v) == 5 and not _known_code(v)]
-        if unknown:
-            return None, f"unknown rule {unknown[0]!r} (see `flowlint rules`)"
-        return out, None
+        return _selectors(value)
     return tuple(value), None
 
 
-def _known_code(code: str) -> bool:
-    from flowlint.catalog import all_rules
+def _selectors(value: list[str]) -> tuple[tuple[str, ...] | None, str | None]:
+    """Codes, prefixes, ``ALL`` and rule names, as the codes and prefixes they stand for; a renamed code is
+    rewritten to its new code, with a note on stderr (:mod:`flowlint.rule_codes`)."""
+    from flowlint.rule_codes import SelectorError, note_redirect, resolve_selector
 
-    return code in all_rules()
+    out: list[str] = []
+    for text in value:
+        try:
+            resolved = resolve_selector(text)
+        except SelectorError as exc:
+            return None, str(exc)
+        note_redirect(resolved.note)
+        out.append(resolved.selector)
+    return tuple(out), None
 
 
 def _choice(options: Sequence[str]) -> Any:
@@ -289,10 +291,10 @@ def _max_problems(value: Any) -> tuple[Any, str | None]:
 
 
 def _version(value: Any) -> tuple[Any, str | None]:
-    from flowlint.versions import FlowVersion
+    from flowlint.versions import LATEST, FlowVersion
 
     if not isinstance(value, str) or FlowVersion.from_text(value) is None:
-        return None, f'{value!r} is not a Flow JSON version flowlint knows (e.g. "7.3")'
+        return None, f'{value!r} is not a Flow JSON version flowlint knows (e.g. "{LATEST}")'
     return value, None
 
 

@@ -9,7 +9,7 @@ errors, ``data_exchange`` without an endpoint, ...).
 
 Two kinds of findings, two coordinate systems:
 
-* **request** findings (rules FL10xx that point into the body, and the path parameters) are what the
+* **request** findings (rules FRxxx that point into the body, and the path parameters) are what the
   server refuses with HTTP 400 and an 8x8 error body (:func:`error_body`); their positions are in the
   request file;
 * **flowJson** findings are the Create Flow response's ``validationErrors``; their positions are
@@ -107,7 +107,7 @@ def _rule(
 
 RULES = [
     _rule(
-        "FL1001",
+        "FR001",
         "invalid-request-body",
         "The request body is not a JSON object.",
         "INVALID_REQUEST_BODY",
@@ -121,7 +121,7 @@ Example: `name=Example&categories=OTHER` (form encoding), or `{"name": "Example"
 Use instead: `{"name": "Example", "categories": ["OTHER"]}` sent as `application/json`.""",
     ),
     _rule(
-        "FL1002",
+        "FR002",
         "invalid-account-id",
         "The `accountId` path parameter is not an 8x8 account id.",
         "INVALID_PARAMETER",
@@ -136,7 +136,7 @@ Example: `/api/v1/accounts/my-account/channels/123/flows`
 Use instead: `/api/v1/accounts/0f8d5b52-5a8e-4c0b-9c1e-6f7a1b2c3d4e/channels/123/flows`""",
     ),
     _rule(
-        "FL1003",
+        "FR003",
         "missing-channel-id",
         "The `channelId` path parameter is empty.",
         "INVALID_PARAMETER",
@@ -150,7 +150,7 @@ Example: `/api/v1/accounts/<accountId>/channels//flows`
 Use instead: `/api/v1/accounts/<accountId>/channels/<channelId>/flows`""",
     ),
     _rule(
-        "FL1004",
+        "FR004",
         "missing-name",
         "The request body has no `name`.",
         "MISSING_REQUIRED_PARAMETER",
@@ -164,7 +164,7 @@ Example: `{"categories": ["OTHER"]}`
 Use instead: `{"name": "Appointment booking", "categories": ["OTHER"]}`""",
     ),
     _rule(
-        "FL1005",
+        "FR005",
         "invalid-name",
         "`name` is not a non-empty string.",
         "INVALID_PARAMETER_VALUE",
@@ -178,7 +178,7 @@ Example: `"name": ""` or `"name": 42`
 Use instead: `"name": "Appointment booking"`""",
     ),
     _rule(
-        "FL1006",
+        "FR006",
         "name-too-long",
         f"`name` is longer than {NAME_MAX} characters.",
         "INVALID_PARAMETER_VALUE",
@@ -196,7 +196,7 @@ Use instead: a short name; put details in the flow itself.""",
         source="docs",
     ),
     _rule(
-        "FL1007",
+        "FR007",
         "missing-categories",
         "The request body has no `categories`.",
         "MISSING_REQUIRED_PARAMETER",
@@ -210,7 +210,7 @@ Example: `{"name": "Survey"}`
 Use instead: `{"name": "Survey", "categories": ["SURVEY"]}`""",
     ),
     _rule(
-        "FL1008",
+        "FR008",
         "invalid-categories",
         "`categories` is not a non-empty array.",
         "INVALID_PARAMETER_VALUE",
@@ -224,7 +224,7 @@ Example: `"categories": "OTHER"` or `"categories": []`
 Use instead: `"categories": ["OTHER"]`""",
     ),
     _rule(
-        "FL1009",
+        "FR009",
         "unknown-category",
         "A category is not one of the eight the API accepts.",
         "INVALID_PARAMETER_VALUE",
@@ -239,7 +239,7 @@ Example: `"categories": ["sign_up", "SHOPPING"]`
 Use instead: `"categories": ["SIGN_UP", "OTHER"]`""",
     ),
     _rule(
-        "FL1010",
+        "FR010",
         "duplicate-category",
         "A category is listed twice.",
         "INVALID_PARAMETER_VALUE",
@@ -255,7 +255,7 @@ Use instead: `"categories": ["SURVEY"]`""",
         source="flowlint",
     ),
     _rule(
-        "FL1011",
+        "FR011",
         "invalid-publish",
         "`publish` is not a boolean.",
         "INVALID_PARAMETER_VALUE",
@@ -269,7 +269,7 @@ Example: `"publish": "true"`
 Use instead: `"publish": true`""",
     ),
     _rule(
-        "FL1012",
+        "FR012",
         "invalid-endpoint-uri",
         "`endPointUri` is not an absolute https URI.",
         "INVALID_PARAMETER_VALUE",
@@ -283,7 +283,7 @@ Example: `"endPointUri": "http://example.com/flow"` or `"endPointUri": "/flow"`
 Use instead: `"endPointUri": "https://example.com/flow"`""",
     ),
     _rule(
-        "FL1013",
+        "FR013",
         "invalid-clone-flow-id",
         "`cloneFlowId` is not a numeric flow id string.",
         "INVALID_PARAMETER_VALUE",
@@ -298,7 +298,7 @@ Example: `"cloneFlowId": 1145805540595505` (a number loses digits in JavaScript)
 Use instead: `"cloneFlowId": "1145805540595505"`""",
     ),
     _rule(
-        "FL1014",
+        "FR014",
         "unknown-request-field",
         "The request body has a field the API does not know.",
         "UNKNOWN_PARAMETER",
@@ -315,7 +315,7 @@ Use instead: `{"name": "Survey", "categories": ["SURVEY"], "flowJson": "{...}"}`
         source="flowlint",
     ),
     _rule(
-        "FL1015",
+        "FR015",
         "flow-json-not-string",
         "`flowJson` is not a string.",
         "INVALID_PARAMETER_VALUE",
@@ -331,7 +331,7 @@ Example: `"flowJson": {"version": "7.3", "screens": [...]}`
 Use instead: `"flowJson": "{\\"version\\": \\"7.3\\", \\"screens\\": [...]}"` (JSON.stringify / json.dumps the flow).""",
     ),
     _rule(
-        "FL1016",
+        "FR016",
         "duplicate-request-field",
         "The request body has the same field twice.",
         "DUPLICATE_KEY",
@@ -346,7 +346,7 @@ Use instead: each field once.""",
         source="flowlint",
     ),
     _rule(
-        "FL1020",
+        "FR020",
         "publish-will-fail",
         "`publish` is true but the flow has validation errors.",
         "PUBLISHING_FLOW_WITH_VALIDATION_ERRORS",
@@ -361,8 +361,8 @@ Example: `{"publish": true, "flowJson": "{\\"version\\": \\"7.3\\"}"}` (no scree
 Use instead: fix the validation errors first, or send `"publish": false` to save a draft.""",
     ),
     _rule(
-        "FL1021",
-        "version-not-publishable",
+        "FR021",
+        "publish-unlisted-version",
         "`publish` is true but the Flow JSON version is not publishable.",
         "INVALID_FLOW_JSON_VERSION",
         WARNING,
@@ -380,7 +380,7 @@ Use instead: `"version": "7.3"`""",
         source="docs",
     ),
     _rule(
-        "FL1022",
+        "FR022",
         "data-exchange-without-endpoint",
         "The flow uses `data_exchange` but the request sets no endpoint.",
         "MISSING_ENDPOINT_URI",
@@ -398,7 +398,7 @@ Example: `{"name": "Booking", "categories": ["APPOINTMENT_BOOKING"], "publish": 
 Use instead: add `"endPointUri": "https://example.com/flow-endpoint"`.""",
     ),
     _rule(
-        "FL1023",
+        "FR023",
         "endpoint-uri-below-3",
         "`endPointUri` is given for a Flow JSON version below 3.0.",
         "INVALID_PARAMETER_VALUE",
@@ -414,7 +414,7 @@ Use instead: migrate the flow to 7.3 and keep `endPointUri`.""",
         versions="2.1",
     ),
     _rule(
-        "FL1024",
+        "FR024",
         "data-channel-uri-in-flow",
         "The flow has `data_channel_uri`, which Flow JSON 3.0 removed.",
         "INVALID_PROPERTY_KEY",
@@ -430,7 +430,7 @@ Use instead: remove it from the flow and send `"endPointUri": "https://example.c
         versions="3.0+",
     ),
     _rule(
-        "FL1025",
+        "FR025",
         "clone-with-flow-json",
         "The request both clones a flow and gives a Flow JSON.",
         "INVALID_PARAMETER_VALUE",
@@ -447,7 +447,7 @@ Use instead: either `cloneFlowId` (then update the copy), or `flowJson` alone.""
         source="flowlint",
     ),
     _rule(
-        "FL1026",
+        "FR026",
         "publish-without-flow-json",
         "`publish` is true but the request has no `flowJson`.",
         "INVALID_PARAMETER_VALUE",
@@ -680,7 +680,7 @@ def _read_body(body: bytes | str | dict[str, Any] | Any) -> _Body:
         except (TypeError, ValueError) as exc:
             out = _Body("")
             out.findings.append(
-                _finding("FL1001", f"The request body cannot be sent as JSON: {exc}.", Pointer((), span=None))
+                _finding("FR001", f"The request body cannot be sent as JSON: {exc}.", Pointer((), span=None))
             )
             return out
         return _parse_text(text)
@@ -701,7 +701,7 @@ def _parse_text(data: bytes | str) -> _Body:
             where = "the body" if len(diag.path) == 1 else f"'{diag.pointers[0].path_text}'"
             out.findings.append(
                 _finding(
-                    "FL1016",
+                    "FR016",
                     f"Duplicate field '{key}' in {where}: only this last occurrence is used.",
                     diag.pointers[0],
                     fix=f"Remove the earlier '{key}'.",
@@ -710,7 +710,7 @@ def _parse_text(data: bytes | str) -> _Body:
         elif diag.rule == "FL008":
             out.findings.append(
                 _finding(
-                    "FL1001",
+                    "FR001",
                     "The request body must be a JSON object.",
                     diag.pointers[0],
                     fix='Send {"name": ..., "categories": [...], "flowJson": "..."}.',
@@ -718,7 +718,7 @@ def _parse_text(data: bytes | str) -> _Body:
             )
         elif diag.rule != "FL003":  # a byte-order mark is the HTTP client's business, not the API's
             reason = diag.message.removeprefix("Flow JSON is not valid. ")
-            out.findings.append(_finding("FL1001", f"The request body is not valid JSON: {reason}", diag.pointers[0]))
+            out.findings.append(_finding("FR001", f"The request body is not valid JSON: {reason}", diag.pointers[0]))
     return out
 
 
@@ -730,11 +730,11 @@ def _parse_large(data: bytes | str) -> _Body:
         # RecursionError: json.loads' own stack limit (the small-body path reports FL005's words instead).
         reason = f"it nests deeper than {MAX_DEPTH} levels" if isinstance(exc, RecursionError) else str(exc)
         out = _Body(data if isinstance(data, str) else "")
-        out.findings.append(_finding("FL1001", f"The request body is not valid JSON: {reason}", Pointer(())))
+        out.findings.append(_finding("FR001", f"The request body is not valid JSON: {reason}", Pointer(())))
         return out
     out = _Body(text, value)
     if not isinstance(value, dict):
-        out.findings.append(_finding("FL1001", "The request body must be a JSON object.", Pointer(())))
+        out.findings.append(_finding("FR001", "The request body must be a JSON object.", Pointer(())))
     return out
 
 
@@ -754,14 +754,14 @@ def check_path_parameters(account_id: str | None, channel_id: str | None) -> lis
 def _check_path_parameters(account_id: str | None, channel_id: str | None) -> Iterator[Diagnostic]:
     if account_id is not None and not _validator("accountId").is_valid(account_id):
         yield _finding(
-            "FL1002",
+            "FR002",
             f"accountId '{account_id}' is not a valid account id: expected 32-36 characters, a UUID with or "
             "without dashes.",
             Pointer(()),
             fix="Use the account id shown in 8x8 Connect (for example 0f8d5b52-5a8e-4c0b-9c1e-6f7a1b2c3d4e).",
         )
     if channel_id is not None and not _validator("channelId").is_valid(channel_id):
-        yield _finding("FL1003", "channelId must not be empty.", Pointer(()), fix="Put the channel id in the path.")
+        yield _finding("FR003", "channelId must not be empty.", Pointer(()), fix="Put the channel id in the path.")
 
 
 def _check_fields(body: _Body, *, max_problems: int | None = None) -> Iterator[Diagnostic]:
@@ -780,7 +780,7 @@ def _check_fields(body: _Body, *, max_problems: int | None = None) -> Iterator[D
     if not categories_checked:
         yield from _check_categories(body, value.get("categories"), max_problems)
     endpoint = value.get("endPointUri")
-    if isinstance(endpoint, str) and ("FL1012", ("endPointUri",)) not in seen and not _is_https_uri(endpoint):
+    if isinstance(endpoint, str) and ("FR012", ("endPointUri",)) not in seen and not _is_https_uri(endpoint):
         yield _bad_endpoint(body, endpoint)
 
 
@@ -792,7 +792,7 @@ def _explain_schema_error(body: _Body, err: Any) -> Iterator[Diagnostic]:
         if keyword == "required":
             for name in err.validator_value:
                 if name not in instance:
-                    code = "FL1004" if name == "name" else "FL1007"
+                    code = "FR004" if name == "name" else "FR007"
                     example = '"name": "Appointment booking"' if name == "name" else '"categories": ["OTHER"]'
                     yield _finding(
                         code,
@@ -809,16 +809,16 @@ def _explain_schema_error(body: _Body, err: Any) -> Iterator[Diagnostic]:
     if field_name == "name":
         if keyword == "maxLength":
             yield _finding(
-                "FL1006",
+                "FR006",
                 f"name is {len(instance)} characters long; the documented maximum is {NAME_MAX}.",
                 body.pointer(path),
                 fix=f"Shorten the name to at most {NAME_MAX} characters.",
             )
         elif not isinstance(instance, str):
-            yield _finding("FL1005", f"name must be a string, not {_json_type(instance)}.", body.pointer(path))
+            yield _finding("FR005", f"name must be a string, not {_json_type(instance)}.", body.pointer(path))
         else:
             yield _finding(
-                "FL1005",
+                "FR005",
                 "name must not be empty or blank.",
                 body.pointer(path),
                 fix='Give the flow a name, e.g. "Appointment booking".',
@@ -826,7 +826,7 @@ def _explain_schema_error(body: _Body, err: Any) -> Iterator[Diagnostic]:
     elif field_name == "categories":  # its items: _check_categories
         what = "an empty array" if instance == [] else _json_type(instance)
         yield _finding(
-            "FL1008",
+            "FR008",
             f"categories must be a non-empty array of categories, not {what}.",
             body.pointer(path),
             fix='Use e.g. "categories": ["OTHER"].',
@@ -834,7 +834,7 @@ def _explain_schema_error(body: _Body, err: Any) -> Iterator[Diagnostic]:
     elif field_name == "publish":
         hint = f" (write {str(instance).lower()} without quotes)" if instance in ("true", "false") else ""
         yield _finding(
-            "FL1011",
+            "FR011",
             f"publish must be true or false, not {_json_type(instance)}{hint}.",
             body.pointer(path),
             fix="Use a JSON boolean.",
@@ -849,7 +849,7 @@ def _explain_schema_error(body: _Body, err: Any) -> Iterator[Diagnostic]:
             )
         else:
             message = f"cloneFlowId must be a numeric flow id string (digits only), not {_show(instance)}."
-        yield _finding("FL1013", message, body.pointer(path), fix='Use the id as a string, e.g. "1145805540595505".')
+        yield _finding("FR013", message, body.pointer(path), fix='Use the id as a string, e.g. "1145805540595505".')
     elif field_name == "endPointUri":
         yield _bad_endpoint(body, instance)
 
@@ -864,7 +864,7 @@ def _unknown_field(body: _Body, name: str) -> Diagnostic:
     elif meant == "endPointUri":
         consequence = " As written, the flow is created without its endpoint."
     return _finding(
-        "FL1014",
+        "FR014",
         f"Unknown field '{name}' in the request body.{hint}{consequence}",
         body.pointer((name,), "key"),
         fix=f"Rename '{name}' to '{meant}'." if meant else f"Remove '{name}'.",
@@ -872,9 +872,9 @@ def _unknown_field(body: _Body, name: str) -> Diagnostic:
 
 
 def _check_categories(body: _Body, categories: Any, max_problems: int | None) -> Iterator[Diagnostic]:
-    """The schema's ``uniqueItems`` (FL1010 at each repeat), then its ``items`` (FL1009), in linear time."""
+    """The schema's ``uniqueItems`` (FR010 at each repeat), then its ``items`` (FR009), in linear time."""
     if not isinstance(categories, list):
-        return  # FL1008, from the schema
+        return  # FR008, from the schema
     seen: set[Any] = set()
     repeats: list[int] = []
     for index, item in enumerate(categories):
@@ -887,7 +887,7 @@ def _check_categories(body: _Body, categories: Any, max_problems: int | None) ->
         repeats,
         max_problems,
         lambda index: _finding(
-            "FL1010",
+            "FR010",
             f"Category {_show(categories[index])} is listed twice.",
             body.pointer(("categories", index)),
             fix="Remove the duplicate.",
@@ -932,7 +932,7 @@ def _unknown_category(body: _Body, path: JsonPath, item: Any) -> Diagnostic:
         message = f"Unknown category 'SHOPPING': Meta lists it, but the 8x8 API accepts only {allowed}."
     else:
         message = f"Unknown category {_show(item)}: expected one of {allowed}."
-    return _finding("FL1009", message, body.pointer(path), fix="Use one of the eight categories.")
+    return _finding("FR009", message, body.pointer(path), fix="Use one of the eight categories.")
 
 
 def _flow_json_not_string(body: _Body, instance: Any) -> Diagnostic:
@@ -944,7 +944,7 @@ def _flow_json_not_string(body: _Body, instance: Any) -> Diagnostic:
     else:
         message = f"flowJson must be a string holding the Flow JSON, not {_json_type(instance)}."
     return _finding(
-        "FL1015",
+        "FR015",
         message,
         body.pointer(("flowJson",)),
         fix='"flowJson": "{\\"version\\": \\"7.3\\", \\"screens\\": [...]}"',
@@ -959,7 +959,7 @@ def _bad_endpoint(body: _Body, instance: Any) -> Diagnostic:
     else:
         message = f"endPointUri '{instance}' is not an absolute https URI."
     return _finding(
-        "FL1012",
+        "FR012",
         message,
         body.pointer(("endPointUri",)),
         fix='Use e.g. "endPointUri": "https://example.com/flow-endpoint".',
@@ -994,7 +994,7 @@ def _show(value: Any) -> str:
 # flowJson: lint it, and map its positions onto the request file
 
 
-def _escape_map(text: str, start: int, end: int) -> tuple[list[int], list[int]] | None:
+def _escape_map(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
     """For the JSON string token ``text[start:end]`` (quotes included): where each decoded character's
     source begins and ends in ``text``. A surrogate pair written as two ``\\u`` escapes is one character."""
     starts: list[int] = []
@@ -1102,7 +1102,7 @@ def _check_consistency(
     if publish and not has_flow_json:
         request.append(
             _finding(
-                "FL1026",
+                "FR026",
                 "publish is true but the request has no flowJson: there is nothing to "
                 "publish; the flow is created as a draft.",
                 body.pointer(("publish",)),
@@ -1111,7 +1111,7 @@ def _check_consistency(
     if "cloneFlowId" in value and has_flow_json:
         request.append(
             _finding(
-                "FL1025",
+                "FR025",
                 f"The request clones flow {_show(value['cloneFlowId'])} and also gives a flowJson: the clone's Flow "
                 "JSON is either replaced by this one or kept, and the API does not document which.",
                 body.pointer(("cloneFlowId",)),
@@ -1127,7 +1127,7 @@ def _check_consistency(
         n = len(merge_for_api(errors))
         request.append(
             _finding(
-                "FL1020",
+                "FR020",
                 f"publish is true but the Flow JSON has {n} validation error{'s' if n != 1 else ''}: a flow with "
                 "validation errors can be saved as a draft but not published (Meta error 139002 'Publishing Flow "
                 "with validation errors').",
@@ -1153,7 +1153,7 @@ def _check_version_dependent(
     if publish and number in SUPPORTED and number not in PUBLISHABLE:
         in_flow.append(
             _finding(
-                "FL1021",
+                "FR021",
                 f"Flow JSON version {SUPPORTED[number]} is not in Meta's list of versions available for publishing "
                 "(5.1, 6.0-6.3, 7.0-7.3): the publish may be refused (error 139002).",
                 _flow_pointer(flow_text, ("version",)),
@@ -1166,7 +1166,7 @@ def _check_version_dependent(
     if number < 300 and endpoint is not None:
         request.append(
             _finding(
-                "FL1023",
+                "FR023",
                 f"endPointUri is given but the Flow JSON version is {LEGACY.get(number, raw_version)}: below 3.0 the "
                 "endpoint is data_channel_uri in the Flow JSON (Meta error 100 'Specify Endpoint Uri in Flow JSON').",
                 body.pointer(("endPointUri",)),
@@ -1178,7 +1178,7 @@ def _check_version_dependent(
         if not already:
             in_flow.append(
                 _finding(
-                    "FL1024",
+                    "FR024",
                     "data_channel_uri is not allowed from Flow JSON 3.0: set the endpoint with the request's "
                     "endPointUri instead.",
                     _flow_pointer(flow_text, ("data_channel_uri",), "key"),
@@ -1193,7 +1193,7 @@ def _check_version_dependent(
         if number >= 300 and endpoint is None:
             request.append(
                 _finding(
-                    "FL1022",
+                    "FR022",
                     f"The flow uses data_exchange (at {where}) but the request has no endPointUri: from Flow JSON 3.0 "
                     "the endpoint is set only through the API"
                     + (
@@ -1209,7 +1209,7 @@ def _check_version_dependent(
         elif number < 300 and publish and "data_channel_uri" not in doc:
             request.append(
                 _finding(
-                    "FL1022",
+                    "FR022",
                     f"The flow uses data_exchange (at {where}) but has no data_channel_uri: a Flow JSON "
                     f"{LEGACY[number]} flow cannot be published without it (Meta error 139002).",
                     body.pointer(()),

@@ -104,7 +104,11 @@ def test_unknown_key_is_reported_with_file_line_and_a_suggestion(tmp_path: Path)
             "format: must be one of 'text', 'concise', 'api', 'graph', 'json', 'sarif', 'github', 'junit' (got 'xml')",
         ),
         ('\nselect = "FL1"\n', 2, "select: must be a list of strings"),
-        ('ignore = ["E501"]\n', 1, "ignore: 'E501' is not a rule code or prefix (e.g. 'FL102', 'FL1', 'ALL')"),
+        (
+            'ignore = ["E501"]\n',
+            1,
+            "ignore: 'E501' is not a rule code, prefix or name (e.g. 'FL102', 'FL1', 'FR0', 'duplicate-key', 'ALL')",
+        ),
         ('ignore = ["FL999"]\n', 1, "ignore: unknown rule 'FL999' (see `flowlint rules`)"),
         (
             'target-version = "8.0"\n',

@@ -78,7 +78,7 @@ def _github_property(text: str) -> str:
 def _line_pattern(output_format: str, shown_name: str) -> re.Pattern[str]:
     """Every line the format can print; a forged ``::error file=evil.yml,line=1::`` line matches none."""
     name = re.escape(visible(shown_name))
-    headline = rf"{name}:\d+:\d+: FL\d+ .*"
+    headline = rf"{name}:\d+:\d+: F[LR]\d+ .*"
     summary = r"Found \d+ .*|All checks passed .*"
     if output_format == "text":
         detail = r" +(\||at |= help: |= also at |help: ).*|\d+ \|.*"
@@ -88,7 +88,7 @@ def _line_pattern(output_format: str, shown_name: str) -> re.Pattern[str]:
     assert output_format == "github"
     position = r",line=\d+,col=\d+,endLine=\d+,endColumn=\d+"
     return re.compile(rf"::(error|warning) file={re.escape(_github_property(visible(shown_name)))}({position})?"
-                      r",title=FL\d+::.*")
+                      r",title=F[LR]\d+::.*")
 
 
 def _assert_cannot_be_forged(out: str, output_format: str, shown_name: str, *, shown: bool = True) -> None:
@@ -229,8 +229,8 @@ def _request_body() -> str:
         "name": "n",
         "categories": ["OTHER"],
         "flowJson": _flow_text("navigate target"),  # FL310 inside the flowJson, at a path
-        "endPointUri": "http://" + HOSTILE,  # FL1012
-        HOSTILE: 1,  # FL1014
+        "endPointUri": "http://" + HOSTILE,  # FR012
+        HOSTILE: 1,  # FR014
     }
     return json.dumps(body)
 
@@ -241,10 +241,10 @@ def test_request_text_cannot_be_forged(tmp_path: Path, file_name: str) -> None:
     result = run_cli(["request", file_name], cwd=tmp_path)
     assert result.exit_code == 1
     out = result.stdout
-    for code in ("FL1012", "FL1014", "FL310"):
+    for code in ("FR012", "FR014", "FL310"):
         assert code in out
     name = re.escape(visible(file_name))
-    pattern = re.compile(rf"{name}:\d+:\d+: FL\d+ (error|warning): .*|    fix: .*|{name}: \d+ errors?, .*")
+    pattern = re.compile(rf"{name}:\d+:\d+: F[LR]\d+ (error|warning): .*|    fix: .*|{name}: \d+ errors?, .*")
     for line in out.split("\n")[:-1]:
         assert pattern.fullmatch(line), f"not a flowlint line: {line!r}"
     assert RAW.search(out) is None and "\\x1b[2J" in out

@@ -28,10 +28,10 @@ def test_a_bad_request_body_gets_request_rules_at_request_file_positions(tmp_pat
     assert result.exit_code == 1
     [entry] = json.loads(result.stdout)
     rules = {d["rule"] for d in entry["diagnostics"]}
-    assert {"FL1005", "FL1009"} <= rules
+    assert {"FR005", "FR009"} <= rules
     # A flow linted as a flow would have said "version is missing" (FL101) instead.
     assert "FL101" not in rules
-    name = next(d for d in entry["diagnostics"] if d["rule"] == "FL1005")
+    name = next(d for d in entry["diagnostics"] if d["rule"] == "FR005")
     line = text.splitlines()[name["lineStart"] - 1]
     assert line[name["columnStart"] - 1 : name["columnEnd"] - 1] == '""'
 
@@ -50,14 +50,14 @@ def test_flow_json_findings_point_into_the_request_file(tmp_path: Path) -> None:
 
 def test_selection_applies_to_request_rules(tmp_path: Path) -> None:
     (tmp_path / "body.json").write_text(_body(categories=["NOPE"]), encoding="utf-8")
-    result = run_cli(["--ignore", "FL1009", "body.json"], cwd=tmp_path)
+    result = run_cli(["--ignore", "FR009", "body.json"], cwd=tmp_path)
     assert result.exit_code == 0, result.stdout
 
 
 def test_stdin_request_body_is_detected_too() -> None:
     result = run_cli(["--format", "concise", "-"], input=_body(name=""))
     assert result.exit_code == 1
-    assert "FL1005" in result.stdout
+    assert "FR005" in result.stdout
 
 
 def test_an_object_that_is_neither_stays_a_flow(tmp_path: Path) -> None:
@@ -84,7 +84,7 @@ def test_a_request_body_over_10_mb_is_judged_by_its_flow_size(tmp_path: Path) ->
     (tmp_path / "bad.json").write_text(bad, encoding="utf-8")
     result = run_cli(["--format", "json", "bad.json"], cwd=tmp_path)
     [entry] = json.loads(result.stdout)
-    assert [d["rule"] for d in entry["diagnostics"]] == ["FL1009"]
+    assert [d["rule"] for d in entry["diagnostics"]] == ["FR009"]
 
 
 def test_a_flow_or_a_request_over_their_limits_is_still_too_large(tmp_path: Path) -> None:

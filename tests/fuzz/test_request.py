@@ -52,7 +52,7 @@ def test_check_create_request_never_raises_and_locates_the_flow_json_findings(
     for diag in report.diagnostics:
         mapped = report.in_file(diag)
         for pointer in mapped.pointers:
-            # Path-parameter findings (FL1002/FL1003) are about the URL, not the body: they have no span.
-            assert pointer.span is not None or diag.rule in ("FL1002", "FL1003"), diag
+            # Path-parameter findings (FR002/FR003) are about the URL, not the body: they have no span.
+            assert pointer.span is not None or diag.rule in ("FR002", "FR003"), diag
             if pointer.span is not None and lines is not None:
                 assert_inside(pointer.span, lines, diag.rule)  # flowJson findings mapped into the request file

@@ -35,7 +35,7 @@ def test_text_format_shows_request_file_and_flow_positions(tmp_path):
 def test_text_format_for_a_refused_request(tmp_path):
     result, path = run(tmp_path, body(categories=[]))
     assert result.exit_code == 1
-    assert f"{path}:3:" in result.output and "FL1008" in result.output
+    assert f"{path}:3:" in result.output and "FR008" in result.output
     assert "the API would refuse the request (HTTP 400)" in result.output
 
 
@@ -66,7 +66,7 @@ def test_json_format_has_both_positions(tmp_path):
     payload = json.loads(result.output)
     assert payload["http"]["status"] == 200
     by_rule = {d["rule"]: d for d in payload["diagnostics"]}
-    assert by_rule["FL1014"]["scope"] == "request"
+    assert by_rule["FR014"]["scope"] == "request"
     flow = by_rule["FL102"]
     assert flow["scope"] == "flowJson" and flow["columnStart"] == 13
     assert flow["file"]["lineStart"] == 6  # categories spans lines 3-5 of the indented body
@@ -128,9 +128,6 @@ def test_serve_command_reports_a_port_in_use():
 
 
 def test_sarif_format_places_flow_findings_in_the_request_file(tmp_path):
-    import pytest
-
-    pytest.importorskip("flowlint.reporters", reason="the shared reporters are not on this branch")
     flow_text = '{"version": 7.3, "screens": []}'
     text = '{\n  "name": "x",\n  "categories": ["OTHER"],\n  "flowJson": ' + json.dumps(flow_text) + "\n}\n"
     result, _ = run(tmp_path, None, "--format", "sarif", text=text)
@@ -167,7 +164,7 @@ def test_the_request_limit_is_the_servers():
 
 def test_max_problems_caps_the_request_findings(tmp_path):
     result, path = run(tmp_path, body(categories=["OTHER"] * 20))
-    assert result.output.count("FL1010") == 19
+    assert result.output.count("FR010") == 19
     result = CliRunner().invoke(request_command, [path, "--max-problems", "5"])
-    assert result.output.count("FL1010") == 5
+    assert result.output.count("FR010") == 5
     assert "FL099" in result.output and "14 more problems not shown" in result.output

@@ -20,8 +20,8 @@ def flow_with(**changes):
 
 def test_publish_with_validation_errors_is_a_publish_that_fails():
     report = check_create_request(body(publish=True, flowJson='{"screens": []}'))
-    assert "FL1020" in rules_of(report.refusals)
-    diag = next(d for d in report.refusals if d.rule == "FL1020")
+    assert "FR020" in rules_of(report.refusals)
+    diag = next(d for d in report.refusals if d.rule == "FR020")
     assert diag.path == ("publish",)
     assert "139002" in diag.message
 
@@ -36,7 +36,7 @@ def test_publish_with_only_warnings_is_not_refused():
     duplicate = '{"version": "7.3", "screens": [], "screens": ' + json.dumps(GOOD_FLOW["screens"]) + "}"
     report = check_create_request(body(publish=True, flowJson=duplicate))
     assert "FL004" in rules_of(report.flow_diagnostics)
-    assert "FL1020" not in rules_of(report.diagnostics)
+    assert "FR020" not in rules_of(report.diagnostics)
 
 
 @pytest.mark.parametrize("version", ["2.1", "3.0", "3.1", "4.0", "5.0"])
@@ -51,13 +51,13 @@ def test_a_version_below_5_1_is_an_error_in_a_request(version):
 
 def test_a_version_below_5_1_cannot_be_published():
     report = check_create_request(body(publish=True, flowJson=flow_with(version="5.0")))
-    assert "FL1020" in rules_of(report.refusals)
+    assert "FR020" in rules_of(report.refusals)
 
 
 @pytest.mark.parametrize("version", ["7.4", "5.2"])
 def test_publishing_a_version_meta_does_not_list_for_publishing_warns(version):
     report = check_create_request(body(publish=True, flowJson=flow_with(version=version)))
-    diags = [d for d in report.flow_diagnostics if d.rule == "FL1021"]
+    diags = [d for d in report.flow_diagnostics if d.rule == "FR021"]
     assert [(d.severity, d.path) for d in diags] == [("warning", ("version",))]
     span = diags[0].span
     assert report.value["flowJson"][span.start : span.end] == f'"{version}"'
@@ -66,17 +66,17 @@ def test_publishing_a_version_meta_does_not_list_for_publishing_warns(version):
 @pytest.mark.parametrize("version", ["5.1", "6.3", "7.3"])
 def test_publishable_versions_do_not_warn(version):
     report = check_create_request(body(publish=True, flowJson=flow_with(version=version)))
-    assert "FL1021" not in rules_of(report.diagnostics)
+    assert "FR021" not in rules_of(report.diagnostics)
 
 
 def test_draft_of_an_unlisted_version_does_not_warn():
     report = check_create_request(body(flowJson=flow_with(version="7.4")))
-    assert "FL1021" not in rules_of(report.diagnostics)
+    assert "FR021" not in rules_of(report.diagnostics)
 
 
 def test_data_exchange_without_endpoint_warns_for_a_draft():
     report = check_create_request(body(flowJson=json.dumps(EXCHANGE_FLOW)))
-    (diag,) = [d for d in report.request_diagnostics if d.rule == "FL1022"]
+    (diag,) = [d for d in report.request_diagnostics if d.rule == "FR022"]
     assert diag.severity == "warning"
     assert diag.path == ()
     assert "screens[0].layout.children[0].on-click-action" in diag.message
@@ -84,12 +84,12 @@ def test_data_exchange_without_endpoint_warns_for_a_draft():
 
 def test_data_exchange_without_endpoint_cannot_be_published():
     report = check_create_request(body(publish=True, flowJson=json.dumps(EXCHANGE_FLOW)))
-    assert "FL1022" in rules_of(report.refusals)
+    assert "FR022" in rules_of(report.refusals)
 
 
 def test_data_exchange_with_endpoint_is_fine():
     report = check_create_request(body(flowJson=json.dumps(EXCHANGE_FLOW), endPointUri="https://example.com/flow"))
-    assert "FL1022" not in rules_of(report.diagnostics)
+    assert "FR022" not in rules_of(report.diagnostics)
 
 
 def test_data_exchange_in_a_nested_action_is_found():
@@ -111,23 +111,23 @@ def test_data_exchange_in_a_nested_action_is_found():
         },
     ]
     report = check_create_request(body(flowJson=json.dumps(flow)))
-    assert "FL1022" in rules_of(report.request_diagnostics)
+    assert "FR022" in rules_of(report.request_diagnostics)
 
 
 def test_flow_without_data_exchange_needs_no_endpoint():
     report = check_create_request(body(publish=True))
-    assert "FL1022" not in rules_of(report.diagnostics)
+    assert "FR022" not in rules_of(report.diagnostics)
 
 
 def test_endpoint_uri_for_a_flow_below_3_0_is_refused():
     report = check_create_request(body(flowJson=flow_with(version="2.1"), endPointUri="https://example.com/flow"))
-    assert "FL1023" in rules_of(report.refusals)
-    assert next(d for d in report.refusals if d.rule == "FL1023").path == ("endPointUri",)
+    assert "FR023" in rules_of(report.refusals)
+    assert next(d for d in report.refusals if d.rule == "FR023").path == ("endPointUri",)
 
 
 def test_endpoint_uri_for_a_3_0_flow_is_fine():
     report = check_create_request(body(flowJson=flow_with(version="3.0"), endPointUri="https://example.com/flow"))
-    assert "FL1023" not in rules_of(report.diagnostics)
+    assert "FR023" not in rules_of(report.diagnostics)
 
 
 def test_data_channel_uri_in_a_3_0_or_later_flow_is_a_flow_error_at_its_key():
@@ -145,12 +145,12 @@ def test_data_channel_uri_in_a_3_0_or_later_flow_is_a_flow_error_at_its_key():
 
 def test_data_channel_uri_in_a_2_1_flow_is_its_endpoint():
     report = check_create_request(body(flowJson=flow_with(version="2.1", data_channel_uri="https://example.com")))
-    assert "FL1024" not in rules_of(report.diagnostics)
+    assert "FR024" not in rules_of(report.diagnostics)
 
 
 def test_clone_with_flow_json_is_explained():
     report = check_create_request(body(cloneFlowId="1145805540595505"))
-    (diag,) = [d for d in report.request_diagnostics if d.rule == "FL1025"]
+    (diag,) = [d for d in report.request_diagnostics if d.rule == "FR025"]
     assert (diag.severity, diag.path) == ("warning", ("cloneFlowId",))
     assert report.accepted
 
@@ -162,7 +162,7 @@ def test_clone_alone_is_fine():
 
 def test_publish_without_flow_json_warns():
     report = check_create_request(body(publish=True, flowJson=None))
-    assert rules_of(report.diagnostics) == ["FL1026"]
+    assert rules_of(report.diagnostics) == ["FR026"]
     assert report.accepted
 
 
@@ -170,4 +170,4 @@ def test_flow_findings_of_the_request_check_count_for_publishing_and_carry_the_f
     report = check_create_request(body(publish=True, flowJson=flow_with(data_channel_uri="https://example.com")))
     (diag,) = [d for d in report.diagnostics if d.path == ("data_channel_uri",)]
     assert diag.error_type == "FLOW_JSON_ERROR"
-    assert "FL1020" in rules_of(report.refusals)
+    assert "FR020" in rules_of(report.refusals)

@@ -67,7 +67,7 @@ def test_real_flow_in_a_request(path):
         # Versions below 5.1: the version refusal is an error in a request, so publishing fails.
         assert "FL103" in [d.rule for d in report.flow_diagnostics if d.severity == "error"]
         refused = {d.rule for d in report.refusals}
-        assert "FL1020" in refused and refused <= {"FL1020", "FL1022"}
+        assert "FR020" in refused and refused <= {"FR020", "FR022"}
     else:
         assert report.flow_report is not None and report.flow_report.ok, [
             (d.rule, d.message) for d in report.flow_report.errors

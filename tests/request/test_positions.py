@@ -158,7 +158,7 @@ def test_file_report_puts_every_finding_in_request_file_positions():
     file_report = report.file_report()
     assert file_report.source == body_text and file_report.filename == "body.json"
     spans = {d.rule: d.span for d in file_report.diagnostics}
-    assert body_text[spans["FL1005"].start : spans["FL1005"].end] == '""'
+    assert body_text[spans["FR005"].start : spans["FR005"].end] == '""'
     assert body_text[spans["FL102"].start : spans["FL102"].end] == "7.3"
 
 
@@ -208,7 +208,7 @@ def test_a_body_over_the_parser_limit_is_still_judged(monkeypatch):
     flow_text = '{"version": 7.3, "screens": []}'
     body_text = request_text(flow_text, ascii_only=True).replace('"name": "Example Flow", ', "")
     report = check_create_request(body_text)
-    assert [d.rule for d in report.request_diagnostics] == ["FL1004"]
+    assert [d.rule for d in report.request_diagnostics] == ["FR004"]
     (diag,) = [d for d in report.flow_diagnostics if d.rule == "FL102"]
     assert (diag.span.column_start, diag.span.column_end) == (13, 16)
     assert report.in_file(diag).span.as_api() == {"lineStart": 1, "lineEnd": 1, "columnStart": 1, "columnEnd": 2}
@@ -220,4 +220,4 @@ def test_a_body_over_the_parser_limit_that_is_not_json_is_refused(monkeypatch):
 
     monkeypatch.setattr(request_module, "MAX_BYTES", 8)
     for text in ('{"name": "x", "categories": [}', b'{"name": "\xff\xfe", "categories": []}', "[1, 2, 3, 4, 5]"):
-        assert [d.rule for d in check_create_request(text).refusals] == ["FL1001"]
+        assert [d.rule for d in check_create_request(text).refusals] == ["FR001"]

@@ -89,7 +89,7 @@ def test_request_rules_are_registered_with_full_docs():
     table = all_rules()
     for info in RULES:
         assert table[info.code] is info
-        assert re.fullmatch(r"FL1\d{3}", info.code)
+        assert re.fullmatch(r"FR\d{3}", info.code)
         for part in ("What it does:", "Why is this bad?", "Example:", "Use instead:"):
             assert part in info.doc, (info.code, part)
         assert info.severity in ("error", "warning")

@@ -31,8 +31,8 @@ def test_any_body_is_judged_without_raising(value, as_text, publish):
     for diag in report.diagnostics:
         assert diag.rule in table
         mapped = report.in_file(diag)
-        assert all(p.span is not None for p in mapped.pointers) or diag.rule in ("FL1002", "FL1003")
-    assert [d.rule for d in report.refusals][:2] == ["FL1002", "FL1003"]
+        assert all(p.span is not None for p in mapped.pointers) or diag.rule in ("FR002", "FR003")
+    assert [d.rule for d in report.refusals][:2] == ["FR002", "FR003"]
 
 
 @settings(max_examples=100, deadline=None)
@@ -41,14 +41,14 @@ def test_any_text_is_judged_without_raising(text):
     report = check_create_request(text)
     # Whatever is not a JSON object is refused; an object is judged field by field (name is required).
     assert report.refusals
-    assert isinstance(report.value, dict) or [d.rule for d in report.refusals] == ["FL1001"]
+    assert isinstance(report.value, dict) or [d.rule for d in report.refusals] == ["FR001"]
 
 
 def test_a_body_over_10_mb_that_nests_past_the_json_parser_stack_is_refused_not_raised():
     # Bodies over 10 MB skip the positioned parser; json.loads' RecursionError escaped from there.
     deep = b'{"name": "x", "pad": "' + b"x" * 10_500_000 + b'", "deep": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
     report = check_create_request(deep)
-    assert [d.rule for d in report.refusals] == ["FL1001"]
+    assert [d.rule for d in report.refusals] == ["FR001"]
     assert "nests deeper than" in report.refusals[0].message
 
 
@@ -58,7 +58,7 @@ def test_a_body_over_10_mb_that_nests_past_the_json_parser_stack_is_refused_not_
 def test_request_findings_are_capped_like_lint_findings():
     report = check_create_request({"name": "x", "categories": ["OTHER"] * 30_000})
     rules = [d.rule for d in report.request_diagnostics]
-    assert rules == ["FL1010"] * 1000 + ["FL099"]
+    assert rules == ["FR010"] * 1000 + ["FL099"]
     assert "28999 more problems" in report.request_diagnostics[-1].message
     assert report.request_diagnostics[0].path == ("categories", 1)
     assert all(d.span is not None for d in report.request_diagnostics)  # the kept ones are located
@@ -69,7 +69,7 @@ def test_request_findings_are_capped_like_lint_findings():
 def test_capped_request_findings_keep_errors_before_warnings():
     categories = ["OTHER"] * 1500 + ["NOPE"]
     report = check_create_request({"name": "x", "categories": categories}, max_problems=10)
-    assert [d.rule for d in report.request_diagnostics] == ["FL1010"] * 9 + ["FL1009", "FL099"]
+    assert [d.rule for d in report.request_diagnostics] == ["FR010"] * 9 + ["FR009", "FL099"]
     assert report.request_diagnostics[-2].path == ("categories", 1500)
     assert not report.accepted
 
@@ -90,15 +90,15 @@ def test_duplicate_categories_are_found_without_comparing_every_pair():
     started = time.perf_counter()
     report = check_create_request({"name": "x", "categories": categories})
     assert time.perf_counter() - started < 5
-    assert [d.rule for d in report.request_diagnostics] == ["FL1009"] * 1000 + ["FL099"]
+    assert [d.rule for d in report.request_diagnostics] == ["FR009"] * 1000 + ["FL099"]
 
 
 def test_duplicate_categories_are_equal_json_values():
     categories = [{"n": 1}, 1, 1.0, True, {"b": 2, "a": 1}, {"a": 1, "b": 2}, [1], [True], "OTHER", "OTHER", {"n": 1}]
     report = check_create_request({"name": "x", "categories": categories})
-    duplicates = [d.path[1] for d in report.request_diagnostics if d.rule == "FL1010"]
+    duplicates = [d.path[1] for d in report.request_diagnostics if d.rule == "FR010"]
     assert duplicates == [2, 5, 9, 10]  # 1.0 after 1 (JSON: equal; true is not 1), members in any order
-    unknown = [d.path[1] for d in report.request_diagnostics if d.rule == "FL1009"]
+    unknown = [d.path[1] for d in report.request_diagnostics if d.rule == "FR009"]
     assert unknown == [0, 1, 2, 3, 4, 5, 6, 7, 10]
 
 
@@ -109,5 +109,5 @@ def test_a_body_over_10_mb_is_capped_too_and_its_findings_are_placed_at_its_star
     report = check_create_request({"name": "x", "categories": ["NOPE"] * 1_000_000})  # 14 MB once indented
     assert time.perf_counter() - started < 15  # 1 s; indexing the 14 MB text per finding took 220 s
     assert len(report.source) > 10 * 1_048_576
-    assert [d.rule for d in report.request_diagnostics] == ["FL1009"] * 1000 + ["FL099"]
+    assert [d.rule for d in report.request_diagnostics] == ["FR009"] * 1000 + ["FL099"]
     assert {(d.span.line_start, d.span.column_start) for d in report.request_diagnostics} == {(1, 1)}
