@@ -3,8 +3,7 @@
 ``flowlint PATH...`` checks files; it is the default command of a group, so it is also ``flowlint check
 PATH...`` (use that form for a file named like a command). The other commands are listed in
 :data:`COMMANDS` as ``"module:attribute"`` and imported only when used, so a plain check does not pay for
-them and other parts of flowlint plug theirs in by adding a line. A command whose module is not installed
-(``request``/``serve`` until ``flowlint.cli_request`` exists) is hidden.
+them and other parts of flowlint plug theirs in by adding a line.
 
 The click layer only turns options into objects (:func:`build_settings`, :func:`build_render_options`);
 the work lives in :mod:`flowlint.cli_inputs`, :mod:`flowlint.cli_check`, :mod:`flowlint.config` and the
@@ -14,7 +13,6 @@ reporters. Exit status: 0 clean, 1 problems found, 2 usage, configuration or inp
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import os
 import sys
 from collections.abc import Sequence
@@ -26,6 +24,7 @@ import click
 from flowlint import __version__
 from flowlint.config import MAX_JOBS
 from flowlint.reporters import REPORTERS, RenderOptions
+from flowlint.versions import LATEST
 
 if TYPE_CHECKING:
     from flowlint.config import Settings
@@ -92,14 +91,13 @@ class FlowlintGroup(click.Group):
     """A group whose default command is ``check`` and whose other commands load lazily."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        names = [DEFAULT_COMMAND, *COMMANDS]
-        return [n for n in names if n == DEFAULT_COMMAND or _module_present(COMMANDS[n])]
+        return [DEFAULT_COMMAND, *COMMANDS]
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name == DEFAULT_COMMAND:
             return check_command
         target = COMMANDS.get(cmd_name)
-        if target is None or not _module_present(target):
+        if target is None:
             return None
         module_name, _, attribute = target.partition(":")
         command: click.Command = getattr(importlib.import_module(module_name), attribute)
@@ -112,8 +110,8 @@ class FlowlintGroup(click.Group):
 
     @staticmethod
     def _is_command(name: str) -> bool:
-        """``name in list_commands()``, without looking for every command's module (most runs name a path)."""
-        return name == DEFAULT_COMMAND or (name in COMMANDS and _module_present(COMMANDS[name]))
+        """``name in list_commands()``."""
+        return name == DEFAULT_COMMAND or name in COMMANDS
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """``flowlint --help`` shows the check options (the default command), then the commands."""
@@ -123,14 +121,6 @@ class FlowlintGroup(click.Group):
         check_command.format_options(sub, formatter)
         self.format_commands(ctx, formatter)
         self.format_epilog(ctx, formatter)
-
-
-def _module_present(target: str) -> bool:
-    module_name = target.partition(":")[0]
-    try:
-        return importlib.util.find_spec(module_name) is not None
-    except ModuleNotFoundError:  # pragma: no cover - a parent package missing
-        return False
 
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -190,20 +180,23 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
     help="Output format. Default: text (github when GITHUB_ACTIONS=true).",
 )
 @click.option(
-    "--select", multiple=True, callback=_split_codes, help="Rule codes or prefixes to report (FL1, FL102, ALL)."
+    "--select",
+    multiple=True,
+    callback=_split_codes,
+    help="Rule codes, prefixes or names to report (FL1, FL102, duplicate-key, ALL).",
 )
 @click.option(
     "--ignore",
     multiple=True,
     callback=_split_codes,
-    help="Rule codes or prefixes not to report (added to the configured ones).",
+    help="Rule codes, prefixes or names not to report (added to the configured ones).",
 )
 @click.option("--extend-select", multiple=True, callback=_split_codes, help="Add to the selected rules.")
 @click.option(
     "--target-version",
     callback=_check_version,
     metavar="VERSION",
-    help='Check as if the flow declared this Flow JSON version (e.g. "7.3").',
+    help=f'Check as if the flow declared this Flow JSON version (e.g. "{LATEST}").',
 )
 @click.option(
     "--error-on",

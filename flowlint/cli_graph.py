@@ -21,6 +21,7 @@ import click
 
 from flowlint.escaping import visible
 from flowlint.screen_graph_render import RENDERERS
+from flowlint.versions import LATEST
 
 __all__ = ["graph_command", "IMAGE_SUFFIXES", "TEXT_SUFFIXES", "choose_format"]
 
@@ -91,7 +92,7 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
     "--target-version",
     callback=_check_version,
     metavar="VERSION",
-    help='Lint as if the flow declared this Flow JSON version (e.g. "7.3").',
+    help=f'Lint as if the flow declared this Flow JSON version (e.g. "{LATEST}").',
 )
 @click.option("--legend/--no-legend", default=True, show_default=True, help="Draw the legend of the marks.")
 def graph_command(

@@ -7,7 +7,6 @@ in :mod:`flowlint.server`. Exit codes as for linting: 0 nothing the API would re
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from dataclasses import replace
@@ -31,14 +30,15 @@ def render_text(report: RequestReport) -> str:
     for diag in report.diagnostics:
         in_file = report.in_file(diag)
         in_flow = report.scope(diag) == "flowJson"
+        if not diag.pointers:
+            lines.append(_text_line(name, in_file, diag, in_flow))
+            if diag.fix:
+                lines.append(f"    fix: {visible(diag.fix)}")
+            continue
         # Every place of a merged error (Meta's one error for one message at several paths), each with its hint.
-        for (place, fix), (inner, _) in zip(in_file.places(), diag.places()) if diag.pointers else [(None, None)]:
-            if place is None:
-                lines.append(_text_line(name, in_file, diag, in_flow))
-                fix = diag.fix
-            else:
-                lines.append(_text_line(name, replace(in_file, pointers=(place,)),
-                                        replace(diag, pointers=(inner,)), in_flow))
+        for (place, fix), (inner, _) in zip(in_file.places(), diag.places()):
+            lines.append(_text_line(name, replace(in_file, pointers=(place,)),
+                                    replace(diag, pointers=(inner,)), in_flow))
             if fix:
                 lines.append(f"    fix: {visible(fix)}")
     status, answer = api_answer(report)
@@ -101,9 +101,13 @@ def _file_reporter(name: str) -> Callable[[RequestReport], str]:
 
 
 #: ``--format`` choices, built from this dict (reporters never check; checking never prints).
-REPORTERS: dict[str, Callable[[RequestReport], str]] = {"text": render_text, "api": render_api, "json": render_json}
-if importlib.util.find_spec("flowlint.reporters") is not None:
-    REPORTERS.update({name: _file_reporter(name) for name in ("sarif", "github")})
+REPORTERS: dict[str, Callable[[RequestReport], str]] = {
+    "text": render_text,
+    "api": render_api,
+    "json": render_json,
+    "sarif": _file_reporter("sarif"),
+    "github": _file_reporter("github"),
+}
 
 
 @click.command("request")

@@ -1,12 +1,10 @@
 """``flowlint schema [VERSION]``: print the JSON Schema flowlint checks a Flow JSON version against.
 
-The schemas belong to the schema stage (``flowlint.schema.schema_for_version``); a build without that
-stage says so and exits with status 2.
+The schemas belong to the schema stage (``flowlint.schema.schema_for_version``).
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 
@@ -26,6 +24,7 @@ __all__ = ["schema_command"]
 def schema_command(version: str | None, version_option: str | None) -> None:
     """Print the JSON Schema for Flow JSON VERSION (default: the latest flowlint knows)."""
     from flowlint.cli import emit, fail
+    from flowlint.schema import schema_for_version
     from flowlint.versions import LATEST, FlowVersion
 
     if version and version_option and version != version_option:
@@ -34,16 +33,6 @@ def schema_command(version: str | None, version_option: str | None) -> None:
     text = version or version_option or LATEST
     if FlowVersion.from_text(text) is None:
         fail(f'{text!r} is not a Flow JSON version flowlint knows (e.g. "{LATEST}")')
-        sys.exit(2)
-    try:
-        module = importlib.import_module("flowlint.schema")
-    except ModuleNotFoundError as exc:
-        if exc.name != "flowlint.schema":
-            raise
-        module = None
-    schema_for_version = getattr(module, "schema_for_version", None)
-    if schema_for_version is None:
-        fail("this build of flowlint has no JSON Schemas (the schema stage, flowlint.schema, is not installed)")
         sys.exit(2)
     try:
         schema = schema_for_version(text)

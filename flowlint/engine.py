@@ -8,7 +8,6 @@ semantic findings on a structurally broken document would cascade). Positions ar
 
 from __future__ import annotations
 
-import importlib
 import os
 import stat
 from dataclasses import replace
@@ -124,17 +123,6 @@ class Selection:
         return selected > ignored or (selected == ignored and selected > 0)
 
 
-def _stage(module_name: str) -> Check | None:
-    """The ``check`` function of a pipeline stage, or None while that stage is not built."""
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        return None
-    return getattr(module, "check", None)
-
-
 def run_checks(
     doc: dict[str, Any],
     *,
@@ -149,13 +137,16 @@ def run_checks(
     version, found = version_gate(doc, override=target_version, legacy_severity=legacy_severity)
     if version is None:
         return None, found
-    schema_check = _stage("flowlint.schema")
-    schema_found = _run_stage(schema_check, doc, version) if schema_check else []
+    # The stages are imported here, not at the top: ``import flowlint`` (the reporters, the CLI's --help) stays
+    # light, and the rule modules load only for a flow that passed the version gate.
+    from flowlint import schema
+
+    schema_found = _run_stage(schema.check, doc, version)
     found.extend(schema_found)
     if not any(d.severity == ERROR for d in schema_found):
-        rules_check = _stage("flowlint.rules")
-        if rules_check is not None:
-            found.extend(_run_stage(rules_check, doc, version, longest_string=longest_string))
+        from flowlint import rules
+
+        found.extend(_run_stage(rules.check, doc, version, longest_string=longest_string))
     return version, found
 
 

@@ -27,9 +27,12 @@ except ModuleNotFoundError as exc:  # a runtime install has no hypothesis; say w
         'flowlint.testing needs hypothesis: pip install "whatsapp-flowlint[test]"', name=exc.name
     ) from exc
 
+from flowlint.versions import PUBLISHABLE, SUPPORTED
+
 __all__ = ["VERSIONS", "valid_flows", "declarations", "inputs", "screen_ids", "field_names"]
 
-VERSIONS = ["5.1", "6.0", "6.1", "6.2", "6.3", "7.0", "7.1", "7.2", "7.3"]
+#: The versions Meta publishes, oldest first (5.1 … the latest).
+VERSIONS = [SUPPORTED[number] for number in sorted(PUBLISHABLE)]
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 screen_ids = st.lists(st.text(_LETTERS, min_size=3, max_size=8), min_size=1, max_size=6, unique=True)
@@ -75,7 +78,7 @@ def valid_flows(draw: Any) -> dict[str, Any]:
         fields = draw(inputs())
         last = i == len(ids) - 1
         if last:
-            payload = {f"d_{k}": f"${{data.{k}}}" for k in data_models[i]}
+            payload: dict[str, Any] = {f"d_{k}": f"${{data.{k}}}" for k in data_models[i]}
             payload.update({f"f_{n['name']}": f"${{form.{n['name']}}}" for n in fields})
             action: dict[str, Any] = {"name": "complete", "payload": payload}
         else:

@@ -61,7 +61,10 @@ SUPPORTED: dict[int, str] = {
 LEGACY: dict[int, str] = {201: "2.1", 300: "3.0", 301: "3.1", 400: "4.0", 500: "5.0"}
 #: Versions Meta's public changelog lists as publishable (spec/flowjson.md §1.1).
 PUBLISHABLE = frozenset({501, 600, 601, 602, 603, 700, 701, 702, 703})
+#: The newest version Meta publishes: what examples, fixes and ``flowlint migrate`` suggest.
 LATEST = "7.3"
+#: The first version with backtick ("nested") expressions and ``update_data`` (spec/flowjson.md changelog).
+NESTED_EXPRESSIONS_SINCE = 600
 
 _VERSION_TEXT = re.compile(r"([0-9]+)\.([0-9]+)")
 
@@ -80,6 +83,15 @@ class FlowVersion:
     @property
     def legacy(self) -> bool:
         return self.number in LEGACY
+
+    @property
+    def has_nested_expressions(self) -> bool:
+        """Backtick expressions (`` `${data.a} + 1` ``) and the V600 validators that type them: 6.0+."""
+        return self.number >= NESTED_EXPRESSIONS_SINCE
+
+    @property
+    def is_latest(self) -> bool:
+        return self.number == parse_version_number(LATEST)
 
     def at_least(self, text: str) -> bool:
         number = parse_version_number(text)
@@ -105,10 +117,10 @@ def parse_version_number(text: str) -> int | None:
     parts = text.split(".")
     if len(parts) != 2:
         return None
-    major, minor = (_js_number(part) for part in parts)
-    if not (1 <= major < 32767 and 0 <= minor <= 99):  # NaN fails both
+    js_major, js_minor = (_js_number(part) for part in parts)
+    if not (1 <= js_major < 32767 and 0 <= js_minor <= 99):  # NaN fails both
         return None
-    number = major * 100 + minor
+    number = js_major * 100 + js_minor
     return int(number) if number == int(number) else None
 
 
@@ -141,13 +153,13 @@ RULES = [
         "The flow has no `version`.",
         "MISSING_FLOW_JSON_VERSION",
         ERROR,
-        doc="""What it does: reports a Flow JSON document without a top-level `version`.
+        doc=f"""What it does: reports a Flow JSON document without a top-level `version`.
 
 Why is this bad? Meta's validator checks nothing else and refuses the flow: every rule depends on the version.
 
-Example: `{"screens": [...]}`
+Example: `{{"screens": [...]}}`
 
-Use instead: `{"version": "7.3", "screens": [...]}`""",
+Use instead: `{{"version": "{LATEST}", "screens": [...]}}`""",
     ),
     RuleInfo(
         "FL102",
@@ -155,14 +167,14 @@ Use instead: `{"version": "7.3", "screens": [...]}`""",
         "`version` is not a Flow JSON version that Meta's validator knows.",
         "INVALID_FLOW_JSON_VERSION",
         ERROR,
-        doc="""What it does: reports a `version` that is not a string of the form major.minor naming a known
+        doc=f"""What it does: reports a `version` that is not a string of the form major.minor naming a known
 Flow JSON version (a number such as 7.3, null, "7.30", "v7.3", "8.0").
 
 Why is this bad? Meta refuses the flow before any other check.
 
-Example: `"version": 7.3`
+Example: `"version": {LATEST}`
 
-Use instead: `"version": "7.3"`""",
+Use instead: `"version": "{LATEST}"`""",
     ),
     RuleInfo(
         "FL103",
@@ -170,8 +182,8 @@ Use instead: `"version": "7.3"`""",
         "Flow JSON versions below 5.1 can no longer be published.",
         "INVALID_FLOW_JSON_VERSION",
         WARNING,
-        versions="2.1-5.0",
-        doc="""What it does: warns on a flow whose version is 2.1, 3.0, 3.1, 4.0 or 5.0. The flow is still
+        versions=f"{LEGACY[min(LEGACY)]}-{LEGACY[max(LEGACY)]}",
+        doc=f"""What it does: warns on a flow whose version is 2.1, 3.0, 3.1, 4.0 or 5.0. The flow is still
 checked against the schema of its own version.
 
 Why is this bad? Meta's validator refuses these versions for new flows (Create Flow answers
@@ -180,7 +192,7 @@ https://developers.facebook.com/docs/whatsapp/flows/changelogs#currently-support
 
 Example: `"version": "3.1"`
 
-Use instead: `"version": "7.3"` (migrate the flow; check it with `--target-version 7.3`).""",
+Use instead: `"version": "{LATEST}"` (migrate the flow; check it with `--target-version {LATEST}`).""",
     ),
 ]
 

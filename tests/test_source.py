@@ -180,12 +180,12 @@ def test_lint_file_missing_raises_oserror(tmp_path: "os.PathLike[str]") -> None:
 
 
 def test_a_crashing_stage_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
-    from flowlint import engine
+    from flowlint import schema
 
     def broken(doc: dict, version: object) -> list:
         raise KeyError("boom")
 
-    monkeypatch.setattr(engine, "_stage", lambda name: broken if name == "flowlint.schema" else None)
+    monkeypatch.setattr(schema, "check", broken)
     monkeypatch.delenv("FLOWLINT_DEBUG", raising=False)
     report = flowlint.lint('{"version": "7.3", "screens": []}')
     [diag] = report.diagnostics

@@ -5,11 +5,12 @@ spans), ``rule`` and ``severity`` stamped, in Meta's order. :data:`RULES` declar
 
 How it runs (``spec/meta-validator.md`` §0 step 4, §1; ``conformance/meta/README.md`` "Settled by running
 Meta's validator"): the flow model (:mod:`flowlint.rules.model`) is built once; then every validator named
-in the version's chain (:data:`CHAINS`, a tuple of validator names) runs in order; their findings are
-concatenated, each diagnostic carrying the name of its validator (``Diagnostic.validator``). Meta merges
-errors with the same code and message inside one validator only, so the API merges by validator: Meta's 7.3
-chain runs the on-click payload check twice (OnClickActionPayloadValidatorV600, then V500) and answers each
-of its errors twice, and so does flowlint's ``to_api()``. A finding identical to an earlier one of the same
+in the version's chain (:data:`CHAINS`, the columns of the table in :mod:`flowlint.rules.chains`) runs in
+order; their findings are concatenated, each diagnostic carrying the name of its validator
+(``Diagnostic.validator``). Meta merges errors with the same code and message inside one validator only,
+so the API merges by validator: Meta's 7.3 chain runs the on-click payload check twice
+(OnClickActionPayloadValidatorV600, then V500) and answers each of its errors twice, and so does
+flowlint's ``to_api()``. A finding identical to an earlier one of the same
 validator (same rule, error, message, pointers) is dropped.
 
 Module protocol (how a validator family plugs in)
@@ -35,8 +36,8 @@ is that one ``INVALID_FLOW_JSON`` error, as Meta's is. The engine stamps
 severity from the rule's declaration. Findings of one validator with the same error and message are merged
 into one API error by :func:`flowlint.diagnostics.merge_for_api`, as Meta merges them.
 
-A chain slot whose validator is not registered (its module is absent: ``ModuleNotFoundError`` on exactly
-that module) is skipped, so families written in parallel plug in without edits here. The slots for the
+Every name in every chain (:mod:`flowlint.rules.chains`, one table of versions and validators) has a
+validator: importing this package fails otherwise (:func:`missing_validators`). The slots of the
 expression/binding family are: ``ConditionalRenderingV500``/``V600`` (``conditions``),
 ``DynamicParserV600`` (``dynamic_expressions``), ``NestedExpressionActionPayloadPropertyV702``
 (``nested_expressions``; the complete-on-non-terminal check that Meta's V702 also makes is the separate slot
@@ -47,199 +48,88 @@ expression/binding family are: ``ConditionalRenderingV500``/``V600`` (``conditio
 from __future__ import annotations
 
 import os
-
-import importlib
 from types import ModuleType
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import Diagnostic
+from flowlint.rules import (
+    actions,
+    components,
+    conditions,
+    dates,
+    docs,
+    dynamic_expressions,
+    limits,
+    nested_expressions,
+    rich_text_dynamic_data,
+    routing,
+    screen_dynamic_data,
+    screens,
+)
 from flowlint.rules.base import Finding, MetaThrows
+from flowlint.rules.chains import CHAINS, DOCS_CHAIN, chain_for
 from flowlint.rules.model import FlowModel, build_model
 from flowlint.versions import FlowVersion
 
-__all__ = ["check", "RULES", "CHAINS", "VALIDATOR_MODULES", "chain_for", "registry"]
+__all__ = [
+    "check", "RULES", "CHAINS", "DOCS_CHAIN", "VALIDATOR_MODULES", "NOT_REPRODUCED", "chain_for", "registry",
+    "missing_validators",
+]
 
 Validator = Callable[[FlowModel], Iterable[Finding]]
 
 #: Modules that declare validators, in catalogue order (rule codes: FL3xx … FL9xx, then FL7xx families).
-VALIDATOR_MODULES = (
-    "flowlint.rules.routing",
-    "flowlint.rules.screens",
-    "flowlint.rules.actions",
-    "flowlint.rules.components",
-    "flowlint.rules.dates",
-    "flowlint.rules.limits",
-    "flowlint.rules.docs",
-    "flowlint.rules.conditions",
-    "flowlint.rules.dynamic_expressions",
-    "flowlint.rules.nested_expressions",
-    "flowlint.rules.screen_dynamic_data",
-    "flowlint.rules.rich_text_dynamic_data",
+VALIDATOR_MODULES: tuple[ModuleType, ...] = (
+    routing,
+    screens,
+    actions,
+    components,
+    dates,
+    limits,
+    docs,
+    conditions,
+    dynamic_expressions,
+    nested_expressions,
+    screen_dynamic_data,
+    rich_text_dynamic_data,
 )
 
-# --- chains -------------------------------------------------------------------------------------------
-# §1.1: WAFlowJSONValidatorChainV500, the base of 5.1 (never run by Meta for 5.0 itself).
-_V500 = (
-    "RoutingModelSourceV500",
-    "RoutingModelDestinationV500",
-    "RoutingModelBackRouteV500",
-    "RoutingModelEntryScreenV500",
-    "RoutingModelPathV500",
-    "RoutesV500",
-    "MaxAllowedScreensV500",
-    "ScreenIDV500",
-    "ComponentTypePerScreenV500",
-    "TotalComponentsPerScreenV500",
-    "MinMaxPropertyV500",
-    "ConditionallyRequiredPropertyV500",
-    "RefreshOnBackV500",
-    "NavigateNextScreenNameV500",
-    "NavigateActionPayloadFieldsV500",
-    "NavigateActionStaticDataV500",
-    "ActionPayloadFieldSchemaV500",
-    "ScreenDataV500",
-    "ScreenDynamicDataV500",
-    "SuccessOnTerminalScreenV500",
-    "OnClickActionPayloadV500",
-    "CompleteActionV500",
-    "NativeComponentCountV500",
-    "ConditionalRenderingV500",
-    "FormComponentNamesV500",
-    "DataSourceV500",
-    "DatePickerV500",
-    "IfComponentNestingV500",
-    "NativeComponentsInitV500",
-    "SwitchV500",
-    "OptionalFormV500",
-)
-
-
-def _without(chain: tuple[str, ...], *names: str) -> tuple[str, ...]:
-    return tuple(n for n in chain if n not in names)
-
-
-_V501 = _V500 + ("RichTextPlacementV501", "RichTextDynamicDataV501", "SensitiveFieldsV501", "MetaFieldV501")
-_V502 = _V501 + ("ShoppingScreenExternalDataV502", "RoutingModelShoppingScreensPathV502", "CartScreenV502")
-# 6.0 is built on 5.1, not 5.2. Its filter removes seven validators; the dynamic-expression parser is
-# behind a server switch that was on for the recorded runs (README).
-_FILTER_600 = (
-    "ActionPayloadFieldSchemaV500",
-    "ScreenDynamicDataV500",
-    "RichTextPlacementV501",
-    "ConditionalRenderingV500",
-    "NavigateActionStaticDataV500",
-    "NavigateActionPayloadFieldsV500",
-    "OnClickActionPayloadV500",
-)
-_V600 = _without(_V501, *_FILTER_600) + (
-    "OnClickActionPayloadV600",
-    "ComponentPlacementV600",
-    "ConditionalRenderingV600",
-    "NavigateActionStaticDataV600",
-    "DynamicParserV600",
-    "ActionPayloadFieldSchemaV600",
-    "UpdateDataActionPayloadFieldsV600",
-    "UpdateDataActionStaticDataV600",
-    "OnSelectActionExclusiveV600",
-    "UpdateDataActionRedundantSelfUpdateV600",
-    "ScreenDynamicDataV600",
-)
-_V601 = _V600 + ("CalendarPickerV601",)
-_V602 = _without(_V601, "RoutingModelEntryScreenV500", "ComponentPlacementV600", "RoutesV500") + (
-    "NavigationListV602",
-    "NavigationListOnTerminalScreenV602",
-    "RoutingModelEntryScreenV602",
-    "RoutesV602",
-    "ComponentPlacementV602",
-    "TextInputPatternFieldV602",
-)
-# 6.3's filter works by instanceof: removing the V500 entry-screen and routes validators also removes
-# their V602 subclasses (README: 6.3-7.2 run neither).
-_V603 = _without(_V602, "ComponentPlacementV602", "RoutingModelEntryScreenV602", "RoutesV602") + (
-    "ComponentPlacementV603",
-)
-_V700 = _without(_V603, "ComponentTypePerScreenV500") + ("FormComponentAttributesV700", "ComponentTypePerScreenV700")
-# 7.1 re-applies the 6.0 filter, which (instanceof again) also removes the V600 subclasses (README).
-_V701 = _without(
-    _V700 + ("ImageCarouselV701",),
-    "OnClickActionPayloadV600",
-    "ConditionalRenderingV600",
-    "NavigateActionStaticDataV600",
-    "ActionPayloadFieldSchemaV600",
-    "UpdateDataActionPayloadFieldsV600",
-    "UpdateDataActionStaticDataV600",
-    "ScreenDynamicDataV600",
-)
-# 7.2 is built on 7.0, drops CompleteActionV500; its nested-expression validator repeats the
-# complete-on-terminal check (README, case action-complete-on-non-terminal-v7-2).
-_V702 = _without(_V700, "CompleteActionV500") + (
-    "ImageCarouselV701",
-    "CompleteActionV702",
-    "NestedExpressionActionPayloadPropertyV702",
-)
-_V703 = _V702 + (
-    "TerminalScreenFooterV500",
-    "RoutingModelEntryScreenV703",
-    "OnClickActionPayloadV500",
-    "RoutesV602",
-    "NavigateActionPayloadFieldsV500",
-)
-
-#: Validator names per version number, in run order. Versions below 5.1 (refused by Meta, FL103) are
-#: checked with the 5.0 base chain.
-CHAINS: dict[int, tuple[str, ...]] = {
-    500: _V500,
-    501: _V501,
-    502: _V502,
-    600: _V600,
-    601: _V601,
-    602: _V602,
-    603: _V603,
-    700: _V700,
-    701: _V701,
-    702: _V702,
-    703: _V703,
-    704: _V703,  # 7.4 is validated exactly like 7.3 (case version-7-4-accepted)
+#: Chain slots Meta runs whose checks change no recorded answer: flowlint runs nothing for them, on purpose.
+NOT_REPRODUCED = {
+    "ShoppingScreenExternalDataV502": "5.2 shopping screens' external data source: no recorded answer depends on it",
 }
 
 
-#: flowlint's own checks (Meta's docs, not its validator: warnings), run after Meta's chain in every version.
-DOCS_CHAIN = ("DocsComponentsPerScreen", "DocsReservedScreenId", "DocsTerminalScreenFooter", "FlowlintExpressionLimits")
-
-
-def chain_for(version: FlowVersion) -> tuple[str, ...]:
-    if version.number in CHAINS:
-        chain = CHAINS[version.number]
-    elif version.number < 501:
-        chain = CHAINS[500]
-    else:
-        chain = CHAINS[max(CHAINS)]
-    return chain + DOCS_CHAIN
+def _reports_nothing(model: FlowModel) -> Iterable[Finding]:
+    return ()
 
 
 # --- registry -----------------------------------------------------------------------------------------
-def _load(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise
-        return None
-
-
-_MODULES: list[ModuleType] = [m for m in (_load(n) for n in VALIDATOR_MODULES) if m is not None]
-
-
 def registry() -> dict[str, Validator]:
-    """Validator name -> function, from every validator module present."""
-    table: dict[str, Validator] = {}
-    for module in _MODULES:
-        table.update(getattr(module, "VALIDATORS", {}))
+    """Validator name -> function, from every validator module (and a no-op per :data:`NOT_REPRODUCED` slot)."""
+    table: dict[str, Validator] = dict.fromkeys(NOT_REPRODUCED, _reports_nothing)
+    for module in VALIDATOR_MODULES:
+        table.update(module.VALIDATORS)
     return table
 
 
+def missing_validators(table: Mapping[str, object]) -> dict[str, list[int]]:
+    """Chain names that ``table`` has no validator for, with the versions whose chain names them."""
+    missing: dict[str, list[int]] = {}
+    for number, chain in CHAINS.items():
+        for name in chain:
+            if name not in table:
+                missing.setdefault(name, []).append(number)
+    for name in DOCS_CHAIN:
+        if name not in table:
+            missing.setdefault(name, []).append(0)
+    return missing
+
+
 _REGISTRY = registry()
+if missing_validators(_REGISTRY):  # a name in the chain table that nothing implements: fail now, not silently
+    raise ImportError(f"flowlint.rules: chain slots without a validator: {missing_validators(_REGISTRY)}")
 
 #: Reported when a validator raises (a flowlint bug): Meta reports a throwing validator as INVALID_FLOW_JSON.
 VALIDATOR_FAILED = RuleInfo(
@@ -256,9 +146,7 @@ VALIDATOR_FAILED = RuleInfo(
     "report the document to flowlint's maintainers.",
 )
 
-RULES: list[RuleInfo] = [VALIDATOR_FAILED] + [
-    info for module in _MODULES for info in getattr(module, "RULES", ())
-]
+RULES: list[RuleInfo] = [VALIDATOR_FAILED] + [info for module in VALIDATOR_MODULES for info in module.RULES]
 _SEVERITY = {info.code: info.severity for info in RULES}
 
 
@@ -288,9 +176,7 @@ def check(doc: dict[str, Any], version: FlowVersion, *, longest_string: int | No
     out: list[Diagnostic] = []
     seen: set[tuple[Any, ...]] = set()
     for name in chain_for(version):
-        validator = _REGISTRY.get(name)
-        if validator is None:
-            continue
+        validator = _REGISTRY[name]
         try:
             found = _run(name, validator, model)
         except MetaThrows as thrown:
@@ -311,7 +197,7 @@ def _diagnostic(finding: Finding, validator: str) -> Diagnostic:
         finding.message,
         finding.pointers,
         rule=finding.rule,
-        severity=_SEVERITY.get(finding.rule, "error"),
+        severity=_SEVERITY[finding.rule],  # a code no RULES declares is a flowlint bug: KeyError, never "error"
         fix=finding.fix,
         validator=validator,
     )

@@ -10,7 +10,7 @@ later by :func:`flowlint.engine.locate`.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple, Sequence
+from typing import Any, NamedTuple, Sequence, TypeGuard
 
 from flowlint.jstypes import js_type
 from flowlint.diagnostics import JsonPath, Pointer
@@ -55,7 +55,7 @@ def is_str(value: Any) -> bool:
     return isinstance(value, str)
 
 
-def is_dict(value: Any) -> bool:
+def is_dict(value: Any) -> TypeGuard[dict[str, Any]]:
     return isinstance(value, dict)
 
 
@@ -70,10 +70,8 @@ def join_ids(ids: Sequence[object], sep: str = ", ") -> str:
 
 def expression_typer() -> Any:
     """``(ExpressionError, expression_type, screen_properties)`` of the expression family (Meta's
-    ``getDynamicExpressionReturnType`` and the typed screen properties), or None while that family is absent."""
-    try:
-        from flowlint.expressions import ExpressionError, expression_type
-        from flowlint.rules.dynamic_data import screen_properties
-    except ImportError:
-        return None
+    ``getDynamicExpressionReturnType`` and the typed screen properties), imported on first use."""
+    from flowlint.expressions import ExpressionError, expression_type
+    from flowlint.rules.dynamic_data import screen_properties
+
     return ExpressionError, expression_type, screen_properties

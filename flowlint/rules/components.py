@@ -13,7 +13,7 @@ settled by the ``component-*`` conformance cases).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import JsonPath
@@ -77,10 +77,10 @@ RULES = [
           "allowed) or a second RichText, and (6.2+) more than 2 NavigationLists or a NavigationList next to "
           "other components.\n\nWhy is this bad? Meta rejects it.\n\nExample: a RichText and a TextHeading "
           "on one screen.\n\nUse instead: a heading inside the RichText markdown (`# Title`)."),
-    _rule("FL609", "rich-text-placement", "In 5.1 a RichText is the only component of its screen.",
-          "INVALID_RICHTEXT_PLACEMENT", "5.1",
-          "What it does: in 5.1, reports a RichText sharing its screen with any other component (a Footer "
-          "included).\n\nWhy is this bad? Meta rejects it in 5.1.\n\nExample: RichText + TextHeading.\n\nUse "
+    _rule("FL609", "rich-text-placement", "In 5.1 and 5.2 a RichText is the only component of its screen.",
+          "INVALID_RICHTEXT_PLACEMENT", "5.1-5.2",
+          "What it does: in 5.1 and 5.2, reports a RichText sharing its screen with any other component (a Footer "
+          "included).\n\nWhy is this bad? Meta rejects it in 5.1 and 5.2.\n\nExample: RichText + TextHeading.\n\nUse "
           "instead: only the RichText, or Flow JSON 6.3+ to pair it with a Footer."),
     _rule("FL610", "media-picker-in-init-values", "Form `init-values` give no value to media pickers.",
           "NATIVE_COMPONENT_IN_FORM_INIT_VALUES", "5.1+",
@@ -180,7 +180,7 @@ def data_source(model: FlowModel) -> Iterable[Finding]:
                     yield Finding("FL602", "DATA_SOURCE_ITEMS_HAVE_BOTH_IMAGE_AND_COLOR", message, pointers)
 
 
-def _in_doc_order(comps: list[Component]) -> list[Component]:
+def _in_doc_order(comps: Sequence[Component]) -> list[Component]:
     """Meta's flattened order (children before their container): the order its maps hold components in."""
     return list(comps)
 

@@ -120,7 +120,7 @@ def conditional_rendering_v500(model: FlowModel) -> Iterable[Finding]:
 
 def conditional_rendering_v600(model: FlowModel) -> Iterable[Finding]:
     # V600 skips backtick conditions only from 6.0; below that it behaves as V500.
-    return _conditional_rendering(model, skip_backticks=model.version.number >= 600)
+    return _conditional_rendering(model, skip_backticks=model.version.has_nested_expressions)
 
 
 VALIDATORS = {

@@ -12,8 +12,8 @@ This validator also runs in 7.1, which drops most other binding checks (case ``e
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Iterable
+from functools import lru_cache, partial
+from typing import Any, Iterable, Mapping
 
 from flowlint.catalog import RuleInfo
 from flowlint.expressions import check_expression, has_string_interpolation, is_binding, is_plain_text
@@ -82,9 +82,14 @@ def _not_string(kind: str | None, version: int, in_form: bool) -> frozenset[str]
     )
 
 
+def _accepts(schema: Mapping[str, Any] | None, kind: str) -> bool:
+    """May an expression of type ``kind`` stand for a property with this schema (any, for an unknown one)?"""
+    return schema is None or is_type_matching(schema, kind)
+
+
 def dynamic_parser(model: FlowModel) -> Iterable[Finding]:
     version = model.version.number
-    v600 = version >= 600
+    v600 = model.version.has_nested_expressions
     typed = None  # the screens' typed properties, computed for the first expression
     not_string_of: dict[tuple[str | None, bool], frozenset[str]] = {}
     # This walk reads every property of every component; it keeps, for ScreenDynamicDataV600, the ones that
@@ -132,7 +137,7 @@ def dynamic_parser(model: FlowModel) -> Iterable[Finding]:
                     screen=screen_id,
                     screens=typed,
                     version=version,
-                    accepts=(lambda t, s=schema: s is None or is_type_matching(s, t)),
+                    accepts=partial(_accepts, schema),
                 )
                 if message is not None:
                     yield Finding("FL703", "INVALID_PROPERTY_VALUE", message, key_at(comp.path + (key,)))

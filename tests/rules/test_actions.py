@@ -223,7 +223,6 @@ def test_fl508_one_file_before_5_0() -> None:
 
 # FL517: NavigateActionStaticDataV600 types backtick expressions (with the expression family's checker) ------
 def test_fl517_navigate_payload_expression() -> None:
-    pytest.importorskip("flowlint.expressions", reason="the expression checker is written on another branch")
     # Meta types a navigate payload expression against the *next* screen's data model.
     source = {"price": data_field("number", 2)}
     target = {"total": data_field("number", 4), "price": data_field("number", 2), "label": data_field("string", "x")}
