@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from flowlint.catalog import RuleInfo
-from flowlint.diagnostics import ERROR, Diagnostic, JsonPath, Pointer
+from flowlint.diagnostics import ERROR, MISSING, Diagnostic, JsonPath, Pointer, value_at
 from flowlint.versions import SUPPORTED, FlowVersion
 
 # flowlint.ajv, flowlint.meta_errors and flowlint.meta_schema are imported where they are needed: a clean
@@ -76,7 +76,7 @@ def schema_of(version_text: str) -> dict[str, Any]:
     from flowlint.schema import _schema_folder
 
     path = _schema_folder() / "meta" / f"flow-json-{version_text}.json"  # as flowlint.meta_schema writes them
-    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _is_uri(value: str) -> bool:
@@ -95,7 +95,7 @@ def _native_schema(version_text: str) -> dict[str, Any]:
     from flowlint.schema import _PATTERN_MEMBER, _native_member
 
     text = json.dumps(schema_of(version_text))
-    return json.loads(_PATTERN_MEMBER.sub(lambda match: _native_member(match.group(1)), text))  # type: ignore[no-any-return]
+    return json.loads(_PATTERN_MEMBER.sub(lambda match: _native_member(match.group(1)), text))
 
 
 @lru_cache(maxsize=None)
@@ -261,21 +261,10 @@ def _hint(diag: Diagnostic, pointer: Pointer, doc: Any, version_text: str) -> tu
     if code in ("INVALID_PROPERTY_VALUE", "ONE_OF_SCHEMA_VALIDATION_FAILED") and type_path[-1:] == ("type",):
         return _type_hint(type_path, doc, version_text)
     if code in ("INVALID_ENUM_VALUE", "INVALID_PROPERTY_VALUE"):
-        return None, _enum_hint(diag.message, _value_at(doc, path), path, version_text)
+        return None, _enum_hint(diag.message, value_at(doc, path), path, version_text)
     return None, None
 
 
-_MISSING = object()
-
-
-def _value_at(doc: Any, path: JsonPath) -> Any:
-    node = doc
-    for key in path:
-        try:
-            node = node[key]
-        except (KeyError, IndexError, TypeError):
-            return _MISSING
-    return node
 
 
 @lru_cache(maxsize=None)
@@ -306,7 +295,7 @@ def _owner_keys(version_text: str) -> dict[str, frozenset[str]]:
 def _unknown_key_hint(key: str, owner: JsonPath, doc: Any, version_text: str) -> tuple[str | None, str | None]:
     from flowlint.schema_meta import _Context, _unknown_key_hint as hint_of_key
 
-    node = _value_at(doc, owner)
+    node = value_at(doc, owner)
     ctype = node.get("type") if isinstance(node, dict) and isinstance(node.get("type"), str) else None
     if not owner:
         known = _owner_keys(version_text)["root"]
@@ -323,10 +312,11 @@ def _unknown_key_hint(key: str, owner: JsonPath, doc: Any, version_text: str) ->
 
 
 def _type_hint(type_path: JsonPath, doc: Any, version_text: str) -> tuple[str | None, str | None]:
-    from flowlint.schema_build import COMPONENT_SINCE, KNOWN_COMPONENTS, vnum
+    from flowlint.components import vnum
+    from flowlint.schema_build import COMPONENT_SINCE, KNOWN_COMPONENTS
     from flowlint.schema_meta import _container_name
 
-    value = _value_at(doc, type_path)
+    value = value_at(doc, type_path)
     if not isinstance(value, str):
         return None, None
     owner = type_path[:-1]
@@ -346,7 +336,7 @@ _ENUM_VALUES = re.compile(r"\[(.*)\]")
 
 
 def _enum_hint(message: str, value: Any, path: JsonPath, version_text: str) -> str | None:
-    from flowlint.schema_build import vnum
+    from flowlint.components import vnum
 
     if not isinstance(value, str):
         return None

@@ -1,8 +1,11 @@
-"""Builds the JSON Schemas in ``schemas/`` (one entry schema per Flow JSON version) from one table.
+"""Builds the JSON Schemas in ``schemas/`` (one entry schema per Flow JSON version) from the component table.
 
 The schemas are data, committed as JSON so that editors and other tools can use them; this module is
 how they are written, so that a version differs from the previous one by a visible line in
-:data:`VERSIONS` or in a property's ``since`` (adding 7.4 was one line: ``"7.4": "7.3"``).
+:data:`VERSIONS` or in a property's ``since`` (adding 7.4 was one line: ``"7.4": "7.3"``). What each
+component is (versions, places, properties and their kinds) is read from :mod:`flowlint.components`; this
+module turns each property kind into its schema (:func:`prop_schema`) and builds the root, screens, layouts,
+actions and the per-place dispatch around them.
 Run ``python -m flowlint.schema_build`` after a change; ``tests/schema/test_schema_files.py`` fails
 while the committed files differ from what this module writes.
 
@@ -28,6 +31,20 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from flowlint import meta_schema
+from flowlint.components import (
+    COMPONENTS,
+    COMPONENTS_DOC,
+    MV,
+    OPTION_ITEM,
+    OPTION_ITEM_MEDIA,
+    PYWA,
+    Prop,
+    form_order,
+    known,
+    since_of,
+    top_order,
+    vnum,
+)
 
 __all__ = ["VERSIONS", "build_schema", "build_all", "write_all", "COMPONENT_SINCE", "KNOWN_COMPONENTS"]
 
@@ -60,9 +77,6 @@ ID_PREFIX = "urn:flowlint:schema:flow-json-"
 # Sources named in the descriptions, which users read in their editors: public ones only. The developers'
 # sources (spec/meta-validator.md, spec/flowjson.md, conformance cases) are named in the module docstring and
 # in comments.
-MV = "Meta's Flow JSON validator (WhatsApp Manager's Flow Builder)"
-PYWA = "pywa/types/flows.py (github.com/david-lev/pywa)"
-COMPONENTS_DOC = "https://developers.facebook.com/docs/whatsapp/flows/reference/components"
 FLOWJSON_DOC = "https://developers.facebook.com/docs/whatsapp/flows/reference/flowjson"
 ACTIONS_DOC = FLOWJSON_DOC + " (Actions)"
 CHANGELOG_DOC = "https://developers.facebook.com/docs/whatsapp/flows/changelogs"
@@ -83,59 +97,12 @@ SCREEN_ID = meta_schema.SCREEN_ID_PATTERN
 SWITCH_CASE_KEY = meta_schema.SWITCH_CASE_KEY_PATTERN
 HEX_COLOUR = meta_schema.HEX_COLOR_PATTERN
 
-#: Every component type name Meta knows (``WAFlowJSONConstants.WA_FLOW_JSON_COMPONENT_TYPE``) and the
-#: version that introduced it (spec/flowjson.md §5.1; pywa "Added in vX").
-COMPONENT_SINCE: dict[str, str] = {
-    "Form": "2.1",
-    "TextHeading": "2.1",
-    "TextSubheading": "2.1",
-    "TextBody": "2.1",
-    "TextCaption": "2.1",
-    "TextInput": "2.1",
-    "TextArea": "2.1",
-    "CheckboxGroup": "2.1",
-    "RadioButtonsGroup": "2.1",
-    "Dropdown": "2.1",
-    "DatePicker": "2.1",
-    "OptIn": "2.1",
-    "EmbeddedLink": "2.1",
-    "Footer": "2.1",
-    "Image": "2.1",
-    "If": "4.0",
-    "Switch": "4.0",
-    "PhotoPicker": "4.0",
-    "DocumentPicker": "4.0",
-    "RichText": "5.1",
-    "CalendarPicker": "6.1",
-    "NavigationList": "6.2",
-    "ChipsSelector": "6.3",
-    "ImageCarousel": "7.1",
-}
-KNOWN_COMPONENTS = frozenset(COMPONENT_SINCE)
-
+# The components come from the component table (flowlint.components): each one's versions, places and
+# properties. Kept here under their old names for the modules that read them from this one.
+COMPONENT_SINCE: dict[str, str] = since_of()
+KNOWN_COMPONENTS = known()
 #: Components that must sit inside a Form before 4.0 (spec/flowjson.md §5 "Before v4.0").
-FORM_ONLY_BEFORE_400 = (
-    "TextInput",
-    "TextArea",
-    "CheckboxGroup",
-    "RadioButtonsGroup",
-    "OptIn",
-    "Dropdown",
-    "DatePicker",
-)
-
-#: Order of component types in Meta's lists (spec/meta-validator.md §3.4), newer ones appended.
-TOP_ORDER = (
-    "EmbeddedLink", "Footer", "Form", "TextBody", "TextCaption", "TextHeading", "TextSubheading", "Image",
-    "TextInput", "TextArea", "CheckboxGroup", "RadioButtonsGroup", "Dropdown", "DatePicker", "If", "Switch",
-    "PhotoPicker", "DocumentPicker", "OptIn", "RichText", "CalendarPicker", "NavigationList", "ChipsSelector",
-    "ImageCarousel",
-)
-FORM_ORDER = (
-    "TextInput", "TextArea", "CheckboxGroup", "RadioButtonsGroup", "Dropdown", "DatePicker", "EmbeddedLink",
-    "Footer", "TextBody", "TextCaption", "TextHeading", "TextSubheading", "OptIn", "Image", "If", "Switch",
-    "PhotoPicker", "DocumentPicker", "CalendarPicker", "NavigationList", "ChipsSelector", "ImageCarousel",
-)
+FORM_ONLY_BEFORE_400 = tuple(t for t, spec in COMPONENTS.items() if spec.top_since != spec.since)
 
 SHOPPING_LAYOUTS = ("ItemListLayout", "CartLayout", "ItemDetailLayout", "CategoryListLayout")
 # Meta's schema accepts the shopping layouts in every version: conformance case
@@ -144,11 +111,6 @@ _LAYOUT_TYPE = (
     f"The layout: SingleColumnLayout ({COMPONENTS_DOC}); the 5.2 shopping layouts are accepted by {MV} "
     "in every version."
 )
-
-
-def vnum(text: str) -> int:
-    major, minor = text.split(".")
-    return int(major) * 100 + int(minor)
 
 
 # --- property descriptions: what a property is and where its rule comes from ---------------------------
@@ -431,336 +393,78 @@ def _has_const(prop: str, value: str) -> Schema:
 # --- components ----------------------------------------------------------------------------------------
 
 
-class Prop:
-    """One component property: its schema, when it appeared, and whether it is no-form only."""
+def prop_schema(b: Builder, prop: Prop, ctx: str) -> Schema:
+    """The schema of one property of the component table (:data:`flowlint.components.KINDS`) in ``b``'s
+    version; ``ctx`` is the place of the component (for the children of If and Switch)."""
+    kind = prop.kind
+    if kind == "string":
+        return b.string(min_length=prop.min_length, extra=[prop.pattern] if prop.pattern else ())
+    if kind in _FIXED_KINDS:
+        return _FIXED_KINDS[kind](b, prop)
+    if kind == "integer":
+        if prop.binding:
+            return b.integer(minimum=prop.minimum, maximum=prop.maximum)
+        out: Schema = {"type": "integer"}
+        if prop.minimum is not None:
+            out["minimum"] = prop.minimum
+        if prop.maximum is not None:
+            out["maximum"] = prop.maximum
+        return out
+    if kind == "list":
+        assert prop.ref is not None and prop.item is not None
+        return b.array_or_binding(b.ref(prop.ref, prop_schema(b, prop.item, ctx)), min_items=prop.min_items)
+    if kind == "object":
+        props = {p.key: describe(prop_schema(b, p, ctx), p.doc or "") for p in prop.props}
+        obj: Schema = {"type": "object"}
+        if prop.required is not None:
+            obj["required"] = list(prop.required)
+        obj["additionalProperties"] = False
+        obj["properties"] = props
+        return obj
+    if kind == "children":
+        return children_array(b, ctx)
+    if kind == "cases":
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": SWITCH_CASE_KEY},
+            "additionalProperties": children_array(b, ctx + "-switch"),
+        }
+    raise KeyError(kind)  # pragma: no cover - a kind of flowlint.components.KINDS without a shape here
 
-    def __init__(self, schema: Schema, *, since: str = "2.1", outside_form_only: bool = False) -> None:
-        self.schema = schema
-        self.since = since
-        self.outside_form_only = outside_form_only
+
+_RANGE = {"type": "object"}  # CalendarPicker's range mode: an object of start-date/end-date values
+#: The kinds whose schema depends only on the version.
+_FIXED_KINDS: dict[str, Any] = {
+    "text": lambda b, p: b.text(),
+    "plain-string": lambda b, p: {"type": "string"},
+    "regex": lambda b, p: {"type": "string", "format": "regex"},
+    "bool": lambda b, p: b.boolean(),
+    "plain-bool": lambda b, p: {"type": "boolean"},
+    "number": lambda b, p: b.number(),
+    "enum": lambda b, p: b.enum(p.values, binding=p.binding),
+    "name": lambda b, p: b.name(),
+    "error-message": lambda b, p: b.error_message(),
+    "strings": lambda b, p: b.array_or_binding({"type": "string"}),
+    "enum-array": lambda b, p: b.array_or_binding({"enum": list(p.values)}),
+    "options": lambda b, p: b.array_or_binding(b.ref("data-source.item", data_source_item(b)), min_items=p.min_items),
+    "action": lambda b, p: b.action(p.action_names(b.version)),
+    "string-or-range": lambda b, p: {"anyOf": [b.string(), _RANGE]},
+    "bool-or-range": lambda b, p: {"anyOf": [{"type": "boolean"}, b.binding(), _RANGE]},
+    "plain-strings": lambda b, p: {"type": "array", "maxItems": p.max_items, "items": {"type": "string"}},
+    "object-or-binding": lambda b, p: b.or_binding({"type": "object"}),
+    # A Form's error-messages: strings before 6.0.
+    "messages": lambda b, p: b.or_binding(
+        {"type": "object"} if b.at_least("6.0") else {"type": "object", "additionalProperties": {"type": "string"}}
+    ),
+    "form-children": lambda b, p: children_array(b, "form"),
+}
 
 
 def component_props(b: Builder, ctype: str) -> tuple[dict[str, Prop], list[str], Schema]:
-    """Properties (in order), required names and extra keywords of one component type."""
-    s = b.string
-    label_min = s(min_length=1)
-    select_on_select = (
-        b.action(["data_exchange", "update_data"]) if b.at_least("6.0") else b.action(["data_exchange"])
-    )
-    data_source = b.array_or_binding(b.ref("data-source.item", data_source_item(b)), min_items=1)
-    extra: Schema = {}
-    props: dict[str, Prop]
-    if ctype in ("TextHeading", "TextSubheading"):
-        props = {"text": Prop(b.text()), "visible": Prop(b.boolean())}
-        required = ["text"]
-    elif ctype in ("TextBody", "TextCaption"):
-        props = {
-            "text": Prop(b.text()),
-            "font-weight": Prop(b.enum(["bold", "italic", "bold_italic", "normal"])),
-            "strikethrough": Prop(b.boolean()),
-            "visible": Prop(b.boolean()),
-            "markdown": Prop({"type": "boolean"}, since="5.1"),
-        }
-        required = ["text"]
-    elif ctype == "RichText":
-        props = {"text": Prop(b.text()), "visible": Prop(b.boolean())}
-        required = ["text"]
-    elif ctype == "TextInput":
-        props = {
-            "label": Prop(label_min),
-            "input-type": Prop(b.enum(["text", "number", "password", "passcode", "phone", "email"], binding=False)),
-            "pattern": Prop({"type": "string", "format": "regex"}, since="6.2"),
-            "required": Prop(b.boolean()),
-            "min-chars": Prop(b.number()),
-            "max-chars": Prop(b.number()),
-            "helper-text": Prop(s()),
-            "name": Prop(b.name()),
-            "enabled": Prop(b.boolean()),
-            "visible": Prop(b.boolean()),
-            "label-variant": Prop(b.enum(["large"]), since="7.0"),
-            "init-value": Prop(s(), since="4.0", outside_form_only=True),
-            "error-message": Prop(b.error_message(), since="4.0", outside_form_only=True),
-        }
-        required = ["name", "label"]
-    elif ctype == "TextArea":
-        props = {
-            "label": Prop(s()),
-            "required": Prop(b.boolean()),
-            "max-length": Prop(b.number()),
-            "helper-text": Prop(s()),
-            "name": Prop(b.name()),
-            "enabled": Prop(b.boolean()),
-            "visible": Prop(b.boolean()),
-            "label-variant": Prop(b.enum(["large"]), since="7.0"),
-            "init-value": Prop(s(), since="4.0", outside_form_only=True),
-            "error-message": Prop(b.error_message(), since="4.0", outside_form_only=True),
-        }
-        required = ["name", "label"]
-    elif ctype in ("CheckboxGroup", "RadioButtonsGroup"):
-        props = {
-            "data-source": Prop(data_source),
-            "name": Prop(b.name()),
-            "label": Prop(s()),
-            "description": Prop(s(), since="4.0"),
-        }
-        if ctype == "CheckboxGroup":
-            props["min-selected-items"] = Prop(b.integer(minimum=0))
-            props["max-selected-items"] = Prop(b.integer(minimum=1))
-        props.update(
-            {
-                "required": Prop(b.boolean()),
-                "visible": Prop(b.boolean()),
-                "enabled": Prop(b.boolean()),
-                "media-size": Prop(b.enum(["regular", "large"]), since="5.0"),
-                "on-select-action": Prop(select_on_select),
-                "on-unselect-action": Prop(b.action(["update_data"]), since="6.0"),
-                "init-value": Prop(
-                    b.array_or_binding({"type": "string"}) if ctype == "CheckboxGroup" else s(),
-                    since="4.0",
-                    outside_form_only=True,
-                ),
-                "error-message": Prop(b.error_message(), since="4.0", outside_form_only=True),
-            }
-        )
-        # label became required in 4.0 (spec/flowjson.md §5.4, Meta's components page).
-        required = ["data-source", "name"] + (["label"] if b.at_least("4.0") else [])
-    elif ctype == "Dropdown":
-        props = {
-            "label": Prop(s()),
-            "data-source": Prop(data_source),
-            "name": Prop(b.name()),
-            "enabled": Prop(b.boolean()),
-            "required": Prop(b.boolean()),
-            "visible": Prop(b.boolean()),
-            "on-select-action": Prop(select_on_select),
-            "on-unselect-action": Prop(b.action(["update_data"]), since="6.0"),
-            "init-value": Prop(s(), since="4.0", outside_form_only=True),
-            "error-message": Prop(b.error_message(), since="4.0", outside_form_only=True),
-        }
-        required = ["label", "data-source", "name"]
-    elif ctype == "ChipsSelector":
-        props = {
-            "name": Prop(b.name()),
-            "data-source": Prop(data_source),
-            "label": Prop(s()),
-            "description": Prop(s()),
-            "min-selected-items": Prop(b.integer(minimum=0)),
-            "max-selected-items": Prop(b.integer(minimum=1)),
-            "required": Prop(b.boolean()),
-            "visible": Prop(b.boolean()),
-            "enabled": Prop(b.boolean()),
-            "on-select-action": Prop(b.action(["data_exchange", "update_data"])),
-            # conformance case schema-chips-on-unselect-action-v6-3; pywa "Added in v7.1".
-            "on-unselect-action": Prop(b.action(["update_data"]), since="7.1"),
-            "init-value": Prop(b.array_or_binding({"type": "string"}), outside_form_only=True),
-            "error-message": Prop(b.error_message(), outside_form_only=True),
-        }
-        required = ["name", "data-source", "label"]
-    elif ctype == "Footer":
-        props = {
-            "label": Prop(label_min),
-            "left-caption": Prop(s()),
-            "center-caption": Prop(s()),
-            "right-caption": Prop(s()),
-            "enabled": Prop(b.boolean()),
-            "on-click-action": Prop(b.action(["data_exchange", "navigate", "complete"])),
-        }
-        required = ["label", "on-click-action"]
-        extra = {
-            "dependentRequired": {"left-caption": ["right-caption"], "right-caption": ["left-caption"]},
-            "not": {
-                "required": ["center-caption"],
-                "anyOf": [{"required": ["left-caption"]}, {"required": ["right-caption"]}],
-            },
-        }
-    elif ctype in ("EmbeddedLink", "OptIn"):
-        link_names = ["data_exchange", "navigate"] + (["open_url"] if b.at_least("6.0") else [])
-        if ctype == "EmbeddedLink":
-            props = {
-                "text": Prop(s()),
-                "on-click-action": Prop(b.action(link_names)),
-                "visible": Prop(b.boolean()),
-            }
-            required = ["text", "on-click-action"]
-        else:
-            props = {
-                "label": Prop(s()),
-                "name": Prop(b.name()),
-                "required": Prop(b.boolean()),
-                "visible": Prop(b.boolean()),
-                "on-click-action": Prop(b.action(link_names)),
-                "on-select-action": Prop(b.action(["update_data"]), since="6.0"),
-                "on-unselect-action": Prop(b.action(["update_data"]), since="6.0"),
-                "init-value": Prop(b.boolean(), since="4.0", outside_form_only=True),
-            }
-            required = ["label", "name"]
-    elif ctype == "DatePicker":
-        props = {
-            "label": Prop(label_min),
-            "name": Prop(b.name()),
-            "min-date": Prop(s()),
-            "max-date": Prop(s()),
-            "unavailable-dates": Prop(b.array_or_binding({"type": "string"})),
-            "helper-text": Prop(s()),
-            "enabled": Prop(b.boolean()),
-            "required": Prop(b.boolean()),
-            "visible": Prop(b.boolean()),
-            "on-select-action": Prop(b.action(["data_exchange"])),
-            "init-value": Prop(s(), since="4.0", outside_form_only=True),
-            "error-message": Prop(b.error_message(), since="4.0", outside_form_only=True),
-        }
-        required = ["label", "name"]
-    elif ctype == "CalendarPicker":
-        range_strings = {"type": "object"}
-        props = {
-            "name": Prop(b.name()),
-            "title": Prop(s()),
-            "description": Prop(s()),
-            "label": Prop({"anyOf": [s(), range_strings]}),
-            "helper-text": Prop({"anyOf": [s(), range_strings]}),
-            "required": Prop({"anyOf": [{"type": "boolean"}, b.binding(), {"type": "object"}]}),
-            "visible": Prop(b.boolean()),
-            "enabled": Prop(b.boolean()),
-            "mode": Prop(b.enum(["single", "range"])),
-            "min-date": Prop(s()),
-            "max-date": Prop(s()),
-            "unavailable-dates": Prop(b.array_or_binding({"type": "string"})),
-            "include-days": Prop(
-                b.array_or_binding({"enum": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]})
-            ),
-            "min-days": Prop(b.integer()),
-            "max-days": Prop(b.integer()),
-            "on-select-action": Prop(b.action(["data_exchange"])),
-            "init-value": Prop({"anyOf": [s(), range_strings]}, outside_form_only=True),
-            "error-message": Prop(b.error_message(), outside_form_only=True),
-        }
-        required = ["name", "label"]
-    elif ctype == "Image":
-        props = {
-            "src": Prop(s()),
-            "width": Prop(b.integer()),
-            "height": Prop(b.integer()),
-            "scale-type": Prop(b.enum(["cover", "contain"])),
-            "aspect-ratio": Prop(b.number()),
-            "alt-text": Prop(s()),
-            "visible": Prop(b.boolean()),
-        }
-        required = ["src"]
-    elif ctype == "ImageCarousel":
-        image = {
-            "type": "object",
-            "required": ["src", "alt-text"],
-            "additionalProperties": False,
-            "properties": {
-                "src": describe(s(), f"Base64 image data. Source: {COMPONENTS_DOC}."),
-                "alt-text": describe(s(), f"Accessibility text. Source: {COMPONENTS_DOC}."),
-            },
-        }
-        props = {
-            "images": Prop(b.array_or_binding(b.ref("image-carousel.image", image))),
-            "aspect-ratio": Prop(b.enum(["4:3", "16:9"])),
-            "scale-type": Prop(b.enum(["contain", "cover"])),
-            "visible": Prop(b.boolean()),
-        }
-        required = ["images"]
-    elif ctype in ("PhotoPicker", "DocumentPicker"):
-        noun = "photos" if ctype == "PhotoPicker" else "documents"
-        props = {
-            "name": Prop(b.name()),
-            "label": Prop(s()),
-            "description": Prop(s()),
-        }
-        if ctype == "PhotoPicker":
-            props["photo-source"] = Prop(b.enum(["camera_gallery", "camera", "gallery"]))
-        props.update(
-            {
-                # Plain integers, no binding alternative: conformance cases schema-maximum-max-file-size-kb,
-                # schema-minimum-max-uploaded-photos and schema-type-integer-given-float show one error only.
-                "max-file-size-kb": Prop({"type": "integer", "minimum": 1, "maximum": 25600}),
-                f"min-uploaded-{noun}": Prop({"type": "integer", "minimum": 0, "maximum": 30}),
-                f"max-uploaded-{noun}": Prop({"type": "integer", "minimum": 1, "maximum": 30}),
-            }
-        )
-        if ctype == "DocumentPicker":
-            props["allowed-mime-types"] = Prop(b.array_or_binding({"type": "string"}))
-        props.update(
-            {
-                "enabled": Prop(b.boolean()),
-                "visible": Prop(b.boolean()),
-                # Outside a Form only: conformance case schema-error-message-photo-picker-inside-form.
-                "error-message": Prop(b.error_message(), outside_form_only=True),
-            }
-        )
-        required = ["name", "label"]
-    elif ctype == "NavigationList":
-        text = {"type": "string"}
-        item = {
-            "type": "object",
-            "required": ["id", "main-content"],
-            "additionalProperties": False,
-            "properties": {
-                "id": describe(s(), f"Item identifier. Source: {COMPONENTS_DOC}."),
-                "main-content": describe(
-                    {
-                        "type": "object",
-                        "required": ["title"],
-                        "additionalProperties": False,
-                        "properties": {
-                            "title": describe(text, f"Item title. Source: {COMPONENTS_DOC}."),
-                            "description": describe(text, f"Item description. Source: {COMPONENTS_DOC}."),
-                            "metadata": describe(text, f"Item metadata. Source: {COMPONENTS_DOC}."),
-                        },
-                    },
-                    f"The main text of the item. Source: {COMPONENTS_DOC}.",
-                ),
-                "start": describe(
-                    {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "properties": {
-                            "image": describe(text, f"Base64 image. Source: {COMPONENTS_DOC}."),
-                            "alt-text": describe(
-                                text, f"Accessibility text of the image. Source: {COMPONENTS_DOC} (Navigation List)."
-                            ),
-                        },
-                    },
-                    f"Leading image. Source: {COMPONENTS_DOC}.",
-                ),
-                "end": describe(
-                    {
-                        "type": "object",
-                        "additionalProperties": False,
-                        "properties": {
-                            "title": describe(text, f"Trailing title. Source: {COMPONENTS_DOC}."),
-                            "description": describe(text, f"Trailing description. Source: {COMPONENTS_DOC}."),
-                            "metadata": describe(text, f"Trailing metadata. Source: {COMPONENTS_DOC}."),
-                        },
-                    },
-                    f"Trailing add-on (1-2 keys, checked by the semantic pass). Source: {COMPONENTS_DOC}.",
-                ),
-                "badge": describe(text, f"Badge text; at most one item per list. Source: {COMPONENTS_DOC}."),
-                # spec/meta-validator.md §4.1 MAX_TAGS; conformance case schema-max-items-tags.
-                "tags": describe(
-                    {"type": "array", "maxItems": 3, "items": {"type": "string"}},
-                    f"At most 3 tags. Source: {MV}.",
-                ),
-                "on-click-action": describe(
-                    b.action(["data_exchange", "navigate"]), f"The item's own action. Source: {COMPONENTS_DOC}."
-                ),
-            },
-        }
-        props = {
-            "name": Prop(b.name()),
-            "list-items": Prop(b.array_or_binding(b.ref("navigation-list.item", item), min_items=1)),
-            "label": Prop(s()),
-            "description": Prop(s()),
-            "media-size": Prop(b.enum(["small", "regular", "large"])),
-            "on-click-action": Prop(b.action(["data_exchange", "navigate"])),
-        }
-        required = ["name", "list-items"]
-    else:  # pragma: no cover - containers are built by component_schema
-        raise KeyError(ctype)
-    return props, required, extra
+    """The table's properties (by name, with ``since`` and ``outside_form_only``), required names in ``b``'s
+    version and extra schema keywords of one component type (``flowlint.schema_meta`` reads them)."""
+    spec = COMPONENTS[ctype]
+    return {p.key: p for p in spec.props}, spec.required_in(b.version), dict(spec.schema_extra)
 
 
 def data_source_item(b: Builder) -> Schema:
@@ -770,24 +474,12 @@ def data_source_item(b: Builder) -> Schema:
     """
 
     def item(with_media: bool) -> Schema:
-        props: Schema = {
-            "id": describe(b.string(), _ITEM_DESCRIPTIONS["id"]),
-            "title": describe(b.string(), _ITEM_DESCRIPTIONS["title"]),
-            "description": describe(b.string(), _ITEM_DESCRIPTIONS["description"]),
-            "metadata": describe(b.string(), _ITEM_DESCRIPTIONS["metadata"]),
-            "enabled": describe(b.boolean(), _ITEM_DESCRIPTIONS["enabled"]),
-        }
-        if with_media:
-            props["color"] = describe(b.string(extra=[HEX_COLOUR]), _ITEM_DESCRIPTIONS["color"])
-            props["image"] = describe(b.string(), _ITEM_DESCRIPTIONS["image"])
-            props["alt-text"] = describe(b.string(), _ITEM_DESCRIPTIONS["alt-text"])
-        if b.at_least("6.0"):
-            props["on-select-action"] = describe(
-                b.action(["data_exchange", "update_data"]), _ITEM_DESCRIPTIONS["on-select-action"]
-            )
-            props["on-unselect-action"] = describe(
-                b.action(["data_exchange", "update_data"]), _ITEM_DESCRIPTIONS["on-unselect-action"]
-            )
+        props: Schema = {}
+        for prop in OPTION_ITEM:
+            media = prop.key in OPTION_ITEM_MEDIA
+            if (media and not with_media) or (not media and not b.at_least(prop.since)):
+                continue
+            props[prop.key] = describe(prop_schema(b, prop, "top"), _ITEM_DESCRIPTIONS[prop.key])
         return {"type": "object", "required": ["id", "title"], "additionalProperties": False, "properties": props}
 
     if b.at_least("5.0"):
@@ -797,54 +489,19 @@ def data_source_item(b: Builder) -> Schema:
 
 def component_schema(b: Builder, ctype: str, ctx: str) -> Schema:
     """The closed object schema of one component in a context (``top``: outside any Form, ``form``)."""
-    type_prop = describe({"const": ctype}, _DESCRIPTIONS["type"])
-    if ctype == "Form":
-        props: Schema = {
-            "type": type_prop,
-            "name": describe(b.string(min_length=1), _DESCRIPTIONS["name"]),
-            "children": describe(children_array(b, "form"), _DESCRIPTIONS["children"]),
-            "init-values": describe(b.or_binding({"type": "object"}), _DESCRIPTIONS["init-values"]),
-            "error-messages": describe(
-                b.or_binding(
-                    {"type": "object"}
-                    if b.at_least("6.0")
-                    else {"type": "object", "additionalProperties": {"type": "string"}}
-                ),
-                _DESCRIPTIONS["error-messages"],
-            ),
-        }
-        return _closed(props, ["type", "name", "children"])
-    if ctype == "If":
-        props = {
-            "type": type_prop,
-            "condition": describe({"type": "string"}, _DESCRIPTIONS["condition"]),
-            "then": describe(children_array(b, ctx), _DESCRIPTIONS["then"]),
-            "else": describe(children_array(b, ctx), _DESCRIPTIONS["else"]),
-        }
-        return _closed(props, ["type", "condition", "then"])
-    if ctype == "Switch":
-        props = {
-            "type": type_prop,
-            "value": describe({"type": "string"}, _DESCRIPTIONS["value"]),
-            "cases": describe(
-                {
-                    "type": "object",
-                    "propertyNames": {"pattern": SWITCH_CASE_KEY},
-                    "additionalProperties": children_array(b, ctx + "-switch"),
-                },
-                _DESCRIPTIONS["cases"],
-            ),
-        }
-        return _closed(props, ["type", "value", "cases"])
-    table, required, extra = component_props(b, ctype)
-    props = {"type": type_prop}
-    for key, prop in table.items():
+    spec = COMPONENTS[ctype]
+    props: Schema = {"type": describe({"const": ctype}, _DESCRIPTIONS["type"])}
+    for prop in spec.props:
+        # Built before the version and place are asked: a shared definition it uses (an action) is written
+        # even when the property is not, as the committed schemas have always had it.
+        schema = prop_schema(b, prop, ctx)
         if not b.at_least(prop.since):
             continue
         if prop.outside_form_only and (ctx == "form" or not b.at_least("4.0")):
             continue
-        props[key] = describe(prop.schema, _DESCRIPTIONS.get(key, f"See {COMPONENTS_DOC}."))
-    out = _closed(props, ["type", *required], dependencies=extra.get("dependentRequired"))
+        props[prop.key] = describe(schema, prop.doc or _DESCRIPTIONS.get(prop.key, f"See {COMPONENTS_DOC}."))
+    extra = spec.schema_extra
+    out = _closed(props, ["type", *spec.required_in(b.version)], dependencies=extra.get("dependentRequired"))
     if "not" in extra:
         out["not"] = extra["not"]
     return out
@@ -865,14 +522,13 @@ def _closed(props: Schema, required: list[str], *, dependencies: Schema | None =
 def allowed_components(b: Builder, ctx: str) -> list[str]:
     """Component types accepted in a place (spec/meta-validator.md §3.4; conformance schema-one-of-*)."""
     base = ctx.split("-")[0]
-    order = TOP_ORDER if base == "top" else FORM_ORDER
-    out = [t for t in order if b.at_least(COMPONENT_SINCE[t])]
-    if base == "top" and not b.at_least("4.0"):
+    order = top_order() if base == "top" else form_order()
+    out = [t for t in order if b.at_least(COMPONENTS[t].since)]
+    if base == "top":
         # Before 4.0 input components live only inside a Form (spec/flowjson.md §5; meta-validator §3.1).
-        out = [t for t in out if t not in FORM_ONLY_BEFORE_400]
+        out = [t for t in out if b.at_least(COMPONENTS[t].top_since)]
     if ctx.endswith("-switch"):
-        # An If inside a Switch case is rejected (conformance case schema-one-of-if-inside-switch).
-        out = [t for t in out if t != "If"]
+        out = [t for t in out if COMPONENTS[t].in_switch_case]
     return out
 
 

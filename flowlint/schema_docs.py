@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from flowlint.catalog import RuleInfo
+from flowlint.components import COMPONENTS, OPTION_ITEM
 from flowlint.diagnostics import WARNING, Diagnostic, JsonPath, Pointer
 from flowlint.lazyre import LazyPattern
 
@@ -56,34 +57,17 @@ Use instead: at most 20 options, or a Dropdown."""),
 
 
 #: (component type, property) -> character limit stated in Meta's components reference
-#: (https://developers.facebook.com/docs/whatsapp/flows/reference/components; spec/flowjson.md §5, §9).
+#: (https://developers.facebook.com/docs/whatsapp/flows/reference/components; spec/flowjson.md §5, §9):
+#: ``docs_max_chars`` of the properties in the component table (flowlint.components).
 DOCS_CHAR_LIMITS: dict[tuple[str, str], int] = {
-    ("TextHeading", "text"): 80,
-    ("TextSubheading", "text"): 80,
-    ("TextBody", "text"): 4096,
-    ("TextCaption", "text"): 409,
-    ("Footer", "label"): 35,
-    ("Footer", "left-caption"): 15,
-    ("Footer", "center-caption"): 15,
-    ("Footer", "right-caption"): 15,
-    ("TextInput", "label"): 20,
-    ("TextInput", "helper-text"): 80,
-    ("TextInput", "error-message"): 30,
-    ("TextArea", "label"): 20,
-    ("TextArea", "helper-text"): 80,
-    ("CheckboxGroup", "label"): 30,
-    ("RadioButtonsGroup", "label"): 30,
-    ("Dropdown", "label"): 20,
-    ("OptIn", "label"): 120,
-    ("EmbeddedLink", "text"): 25,
-    ("DatePicker", "label"): 40,
-    ("DatePicker", "helper-text"): 80,
-    ("DatePicker", "error-message"): 80,
-    ("CalendarPicker", "title"): 80,
-    ("CalendarPicker", "description"): 300,
+    (ctype, prop.key): prop.docs_max_chars
+    for ctype, spec in COMPONENTS.items()
+    for prop in spec.props
+    if prop.docs_max_chars is not None
 }
-DOCS_OPTION_LIMITS = {"title": 30, "description": 300, "metadata": 20}
-_OPTION_COMPONENTS = {"CheckboxGroup", "RadioButtonsGroup", "Dropdown", "ChipsSelector"}
+#: The same for the texts of a data-source option.
+DOCS_OPTION_LIMITS = {prop.key: prop.docs_max_chars for prop in OPTION_ITEM if prop.docs_max_chars is not None}
+_OPTION_COMPONENTS = {ctype for ctype, spec in COMPONENTS.items() if spec.options_key == "data-source"}
 _DYNAMIC = LazyPattern(r"^\s*(\$\{|`)")
 
 
@@ -198,13 +182,16 @@ def _check_limit(value: Any, limit: int, owner: str, key: str, path: JsonPath, o
 
 
 #: (component type) -> (list property, minimum, maximum) from Meta's components reference
-#: (spec/flowjson.md §9 "Option counts"); Meta's validator enforces only "at least 1".
+#: (spec/flowjson.md §9 "Option counts"); Meta's validator enforces only "at least 1". From the component
+#: table: ``options_key`` and ``docs_items``.
 DOCS_COUNT_LIMITS: dict[str, tuple[str, int, int]] = {
-    "CheckboxGroup": ("data-source", 1, 20),
-    "RadioButtonsGroup": ("data-source", 1, 20),
-    "Dropdown": ("data-source", 1, 200),
-    "ChipsSelector": ("data-source", 2, 20),
-    "NavigationList": ("list-items", 1, 20),
+    ctype: (spec.options_key, *spec.docs_items)
+    for ctype, spec in COMPONENTS.items()
+    if spec.docs_items is not None and spec.options_key is not None
+}
+#: The maximum when an option has an image (Dropdown: 100).
+_COUNT_WITH_IMAGES = {
+    ctype: spec.docs_items_with_images for ctype, spec in COMPONENTS.items() if spec.docs_items_with_images
 }
 
 
@@ -215,8 +202,9 @@ def _check_count(comp: dict[str, Any], ctype: str | None, path: JsonPath, out: l
     items = comp.get(key)
     if not isinstance(items, list) or not items:
         return
-    if ctype == "Dropdown" and any(isinstance(i, dict) and "image" in i for i in items):
-        high = 100
+    with_images = _COUNT_WITH_IMAGES.get(ctype)
+    if with_images is not None and any(isinstance(i, dict) and "image" in i for i in items):
+        high = with_images
     if low <= len(items) <= high:
         return
     bound = f"at most {high}" if len(items) > high else f"at least {low}"
@@ -258,7 +246,7 @@ def within_docs_limits_schema(schema: dict[str, Any]) -> dict[str, Any]:
         if ctype in DOCS_COUNT_LIMITS:
             key, low, high = DOCS_COUNT_LIMITS[ctype]
             # A Dropdown with an image in any option allows 100: asked of every Dropdown here.
-            properties[key] = {"minItems": low, "maxItems": 100 if ctype == "Dropdown" else high}
+            properties[key] = {"minItems": low, "maxItems": _COUNT_WITH_IMAGES.get(ctype, high)}
         if properties:
             defs[name] = {"allOf": [definition, {"properties": properties}]}
     item = defs.get("data-source.item")

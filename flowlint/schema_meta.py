@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from flowlint.jstypes import js_type
 from flowlint.catalog import RuleInfo
+from flowlint.components import vnum
 from flowlint.diagnostics import ERROR, Diagnostic, JsonPath, Pointer, with_place_fix
 from flowlint.schema_build import (
     BINDING_V200,
@@ -33,12 +34,15 @@ from flowlint.schema_build import (
     SCREEN_ID,
     Builder,
     component_props,
-    vnum,
 )
 from flowlint.suggestions import did_you_mean
 
 if TYPE_CHECKING:  # the reference validator is imported only when a flow has errors
     from jsonschema.exceptions import ValidationError
+
+# types-jsonschema types a ValidationError's instance, schema and validator_value as ``... | Unset`` (unset only
+# on an error made by hand). The errors read here come from a validator, so those values are read into locals
+# typed as JSON values (``Any``).
 
 __all__ = ["translate", "RULES"]
 
@@ -404,7 +408,7 @@ def _translate_one(error: ValidationError, ctx: _Context) -> None:
             return
         if prop == "error-messages" and isinstance(error.instance, dict):
             return
-        expected = error.validator_value
+        expected: Any = error.validator_value
         reg.add(path, "INVALID_PROPERTY_TYPE", expected)
         ctx.emit(
             "INVALID_PROPERTY_TYPE",
@@ -488,7 +492,7 @@ def _pattern(error: ValidationError, path: JsonPath, ctx: _Context) -> None:
         return
     reg.add(path, "PATTERN_MISMATCH")
     prop = _prop_name(path)
-    pattern = error.validator_value
+    pattern: Any = error.validator_value
     form = _BINDING_FORMS.get(pattern)
     if form is not None:
         expected_type = reg.detail(path, "INVALID_PROPERTY_TYPE")
@@ -507,12 +511,12 @@ def _property_name(error: ValidationError, path: JsonPath, ctx: _Context) -> Non
     """A key that fails ``propertyNames`` (routing_model keys, Switch case keys): reported on the key."""
     if error.validator != "pattern":
         return
-    key = error.instance
+    key: Any = error.instance
     key_path = path + (key,)
     if ctx.registry.has(key_path, "PATTERN_MISMATCH"):
         return
     ctx.registry.add(key_path, "PATTERN_MISMATCH")
-    pattern = error.validator_value
+    pattern: Any = error.validator_value
     tail = _PATTERN_TAILS.get(pattern, f"should match the pattern '{pattern}'.")
     ctx.emit("PATTERN_MISMATCH", f"'{key}' {tail}", Pointer(key_path, "key"))
 
@@ -528,7 +532,7 @@ def _unknown_keys(error: ValidationError, path: JsonPath, ctx: _Context) -> None
     instance = error.instance
     if not isinstance(instance, dict):
         return
-    schema = error.schema
+    schema: Any = error.schema
     known = set(schema.get("properties", {}))
     patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
     ctype = _component_type(error)
@@ -608,7 +612,8 @@ def _missing(error: ValidationError, path: JsonPath, ctx: _Context) -> None:
     instance = error.instance
     if not isinstance(instance, dict):
         return
-    for name in error.validator_value:
+    required: Any = error.validator_value
+    for name in required:
         if name in instance or (path, "required", name) in ctx.registry.keys:
             continue
         ctx.registry.keys.add((path, "required", name))
@@ -620,9 +625,10 @@ def _dependencies(error: ValidationError, path: JsonPath, ctx: _Context) -> None
     if group in ctx.seen_groups:
         return
     ctx.seen_groups.add(group)
-    instance = error.instance
+    instance: Any = error.instance
     ctype = instance.get("type") if isinstance(instance, dict) else None
-    for prop, needed in error.validator_value.items():
+    dependent: Any = error.validator_value
+    for prop, needed in dependent.items():
         if prop not in instance:
             continue
         for dep in needed:
@@ -635,7 +641,7 @@ def _dependencies(error: ValidationError, path: JsonPath, ctx: _Context) -> None
 
 
 def _not(error: ValidationError, path: JsonPath, ctx: _Context) -> None:
-    sub = error.validator_value
+    sub: Any = error.validator_value
     instance = error.instance
     required = sub.get("required", []) if isinstance(sub, dict) else []
     if required == ["success"] and "anyOf" not in sub:
@@ -670,7 +676,7 @@ def _not(error: ValidationError, path: JsonPath, ctx: _Context) -> None:
 
 
 def _enum(error: ValidationError, path: JsonPath, ctx: _Context) -> None:
-    values = error.validator_value
+    values: Any = error.validator_value
     value = error.instance
     if path and path[-1] == "type" and len(path) >= 2:
         _type_value(error, path, ctx)
@@ -701,7 +707,8 @@ def _type_value(error: ValidationError, path: JsonPath, ctx: _Context) -> None:
     """A layout or component ``type`` that is not allowed where it stands."""
     owner = path[:-1]
     value = error.instance
-    allowed = list(error.validator_value)
+    enum: Any = error.validator_value
+    allowed = list(enum)
     reg = ctx.registry
     if (owner and owner[-1] == "layout") or not isinstance(value, str) or value not in KNOWN_COMPONENTS:
         if reg.has(path, "INVALID_PROPERTY_VALUE"):

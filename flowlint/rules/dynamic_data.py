@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flowlint.rules.model import MEDIA_PICKERS, MEDIA_SCHEMA, Component, FlowModel, Screen
+from flowlint.rules.model import FORM_PROPERTY_TYPES, Component, FlowModel, Screen
 from flowlint.rules.model import form_value_kind
+from flowlint.rules.model import form_value_schema as model_form_value_schema
 
 __all__ = [
     "BindingProperty",
@@ -59,29 +60,9 @@ def form_value_type(node: dict[str, Any]) -> str | None:
 
 def form_value_schema(node: dict[str, Any]) -> dict[str, Any] | None:
     """``getComponentValueSchema``, as the dynamic-data checks compare it: the type alone, except for the
-    media pickers, whose value is Meta's NATIVE_COMPONENTS_SCHEMA (None: not an input component)."""
-    kind = node.get("type")
-    if isinstance(kind, str) and kind in MEDIA_PICKERS:  # an unhashable `type` (a dict) is no media picker
-        return MEDIA_SCHEMA
-    kind = form_value_type(node)
-    return {"type": kind} if kind is not None else None
-
-
-#: Input components whose value the typed view lists under ``form`` (``WAFlowJSONMapScreenProperties``).
-_FORM_FIELD_TYPES = frozenset(
-    {
-        "CheckboxGroup",
-        "ChipsSelector",
-        "DatePicker",
-        "Dropdown",
-        "RadioButtonsGroup",
-        "TextArea",
-        "TextInput",
-        "OptIn",
-        "CalendarPicker",
-        "NavigationList",
-    }
-)
+    media pickers, whose value is Meta's NATIVE_COMPONENTS_SCHEMA (None: not an input component). The flow
+    model's :func:`~flowlint.rules.model.form_value_schema` without the items of an array of option ids."""
+    return model_form_value_schema(node, items=False)
 
 
 def _declared(declaration: Any) -> Any:
@@ -117,7 +98,7 @@ def screen_properties(model: FlowModel) -> dict[str, dict[str, dict[str, Any]]]:
     """The typed view of every screen's data and form fields, computed once per model."""
     cached = model.__dict__.get("_flowlint_screen_properties")
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     table: dict[str, dict[str, dict[str, Any]]] = {}
     for screen in screens_by_last_id(model).values():
         entry: dict[str, dict[str, Any]] = {}
@@ -131,7 +112,7 @@ def screen_properties(model: FlowModel) -> dict[str, dict[str, dict[str, Any]]]:
             entry["data"] = declared
         form: dict[str, Any] = {}
         for comp in screen.components:  # meta_components: the screen is the last one with its id
-            if comp.type in _FORM_FIELD_TYPES and comp.name is not None:
+            if comp.type in FORM_PROPERTY_TYPES and comp.name is not None:
                 form[comp.name] = form_value_kind(comp.node)
         if form:
             entry["form"] = form

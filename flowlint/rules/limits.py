@@ -10,9 +10,10 @@ and the largest Switch case).
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from flowlint.catalog import RuleInfo
+from flowlint.components import type_maxima
 from flowlint.rules.base import Finding, at, is_dict
 from flowlint.rules.model import MEDIA_PICKERS, Component, FlowModel, Screen
 
@@ -20,18 +21,10 @@ __all__ = ["RULES", "VALIDATORS", "MAX_SCREENS", "MAX_COMPONENTS", "TYPE_MAXIMA"
 
 MAX_SCREENS = 100
 MAX_COMPONENTS = 100
-#: WAFlowJSONConstants.SCREEN_COMPONENT_MAX_COUNT (5.1-6.3) and …_V700 (7.0+, adds Form).
-TYPE_MAXIMA = {
-    "EmbeddedLink": 2,
-    "Footer": 1,
-    "Image": 3,
-    "OptIn": 5,
-    "PhotoPicker": 1,
-    "DocumentPicker": 1,
-    "NavigationList": 2,
-    "ImageCarousel": 2,
-}
-TYPE_MAXIMA_V700 = {**TYPE_MAXIMA, "Form": 1}
+#: WAFlowJSONConstants.SCREEN_COMPONENT_MAX_COUNT (5.1-6.3) and …_V700 (7.0+, adds Form), from the component
+#: table (``max_per_screen`` of flowlint.components).
+TYPE_MAXIMA = type_maxima("5.1")
+TYPE_MAXIMA_V700 = type_maxima("7.0")
 
 RULES = [
     RuleInfo(
@@ -50,8 +43,11 @@ RULES = [
     RuleInfo(
         "FL803", "component-type-limit", "Per-screen maxima per component type (Footer 1, Image 3, OptIn 5, …).",
         "COMPONENT_TYPE_MAX_NUMBER_PER_SCREEN", "error", "5.1+",
-        doc="What it does: reports a screen with more than EmbeddedLink 2, Footer 1, Image 3, OptIn 5, "
-        "PhotoPicker 1, DocumentPicker 1, NavigationList 2, ImageCarousel 2 (and, from 7.0, Form 1). Only the "
+        doc="What it does: reports a screen with more than "
+        + ", ".join(f"{kind} {most}" for kind, most in TYPE_MAXIMA.items())
+        + " (and, from 7.0, "
+        + ", ".join(f"{kind} {most}" for kind, most in TYPE_MAXIMA_V700.items() if kind not in TYPE_MAXIMA)
+        + "). Only the "
         "larger If branch and the largest Switch case count.\n\nWhy is this bad? Meta rejects it.\n\nExample: "
         "two Footers on one screen.\n\nUse instead: one Footer (put alternatives in If branches).",
     ),
@@ -93,7 +89,7 @@ def _count(nodes: Any, types: frozenset[str]) -> int:
     return _counts(nodes, dict.fromkeys(types, "")).get("", 0)
 
 
-def _flattened_of(screen: Screen, *types: str) -> list[Component]:
+def _flattened_of(screen: Screen, *types: str) -> Sequence[Component]:
     """``getComponentDataByType``: components of each type in turn, each in flattened order."""
     return [c for kind in types for c in screen.of_type(kind)]
 

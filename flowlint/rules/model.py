@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator, NamedTuple, Sequence
 
+from flowlint.components import COMPONENTS, form_value_kinds
 from flowlint.diagnostics import JsonPath
 from flowlint.lazyre import LazyPattern
 from flowlint.versions import FlowVersion
@@ -54,20 +55,13 @@ __all__ = [
 COLLECTED_ACTIONS = frozenset({"complete", "navigate", "data_exchange", "update_data"})
 ACTION_KEYS = ("on-click-action", "on-select-action", "on-unselect-action")
 ITEM_ACTION_KEYS = ("on-select-action", "on-unselect-action")
-DATA_SOURCE_TYPES = frozenset({"CheckboxGroup", "Dropdown", "RadioButtonsGroup", "ChipsSelector"})
-MEDIA_PICKERS = frozenset({"PhotoPicker", "DocumentPicker"})
+# The component facts come from the component table (flowlint.components).
+#: Components whose options (``data-source`` items) carry actions Meta's data model collects.
+DATA_SOURCE_TYPES = frozenset(t for t, spec in COMPONENTS.items() if spec.items_actions)
+#: Components whose value is Meta's NATIVE_COMPONENTS_SCHEMA (media objects).
+MEDIA_PICKERS = frozenset(t for t, spec in COMPONENTS.items() if spec.value == "media")
 #: Components that take user input (``OptionalFormValidatorV500``'s list, §2.3).
-INPUT_TYPES = (
-    "CheckboxGroup",
-    "RadioButtonsGroup",
-    "TextArea",
-    "TextInput",
-    "OptIn",
-    "Dropdown",
-    "DatePicker",
-    "PhotoPicker",
-    "DocumentPicker",
-)
+INPUT_TYPES = tuple(t for t, spec in COMPONENTS.items() if spec.meta_input)
 SHOPPING_LAYOUTS = frozenset({"ItemDetailLayout", "CartLayout", "CategoryListLayout", "ItemListLayout"})
 
 _MEDIA_ITEM = {
@@ -87,34 +81,28 @@ _MEDIA_ITEM = {
 MEDIA_SCHEMA: dict[str, Any] = {"type": "array", "items": _MEDIA_ITEM}
 #: Components whose value Meta types for ``${form.x}`` in screen properties (``WAFlowJSONMapScreenProperties``;
 #: media pickers are typed for payloads but are not form properties).
-FORM_PROPERTY_TYPES = frozenset(
-    {"CheckboxGroup", "ChipsSelector", "DatePicker", "Dropdown", "RadioButtonsGroup", "TextArea", "TextInput",
-     "OptIn", "CalendarPicker", "NavigationList"}
-)
+FORM_PROPERTY_TYPES = frozenset(t for t, kind in form_value_kinds().items() if kind != "media")
 
 
-def form_value_schema(node: dict[str, Any]) -> dict[str, Any] | None:
+def form_value_schema(node: dict[str, Any], *, items: bool = True) -> dict[str, Any] | None:
     """The schema of a component's value, ``${form.<name>}`` (``WAFlowJSONParseUtils.getComponentValueSchema``):
-    None for a component that holds no value."""
+    None for a component that holds no value. A media picker's value is Meta's NATIVE_COMPONENTS_SCHEMA; the
+    chosen options of CheckboxGroup and ChipsSelector are an array of ids, whose ``items`` the dynamic-data
+    checks of Meta's validator do not see (``items=False``: the type alone)."""
     kind = node.get("type")
     if isinstance(kind, str) and kind in MEDIA_PICKERS:
         return MEDIA_SCHEMA
     value_kind = form_value_kind(node)
-    if value_kind == "array":  # CheckboxGroup, ChipsSelector: the ids of the chosen options
+    if value_kind == "array" and items:  # CheckboxGroup, ChipsSelector: the ids of the chosen options
         return {"type": "array", "items": {"type": "string"}}
     return {"type": value_kind} if value_kind is not None else None
 
 
-_VALUE_KINDS = {
-    "CheckboxGroup": "array",
-    "ChipsSelector": "array",
-    "DatePicker": "string",
-    "Dropdown": "string",
-    "RadioButtonsGroup": "string",
-    "TextArea": "string",
-    "NavigationList": "string",
-    "OptIn": "boolean",
-}
+#: Component type -> the type of its value (``media``: an array), unless a property decides it.
+_VALUE_KINDS = {t: ("array" if kind == "media" else kind) for t, kind in form_value_kinds().items()}
+#: Component type -> (property, values, type): the value has that type when the property has one of those
+#: values (TextInput of input-type number or passcode: a number; CalendarPicker in range mode: an object).
+_VALUE_WHEN = {t: spec.value_when for t, spec in COMPONENTS.items() if spec.value_when is not None}
 
 
 def form_value_kind(node: dict[str, Any]) -> str | None:
@@ -123,15 +111,11 @@ def form_value_kind(node: dict[str, Any]) -> str | None:
     if not isinstance(kind, str):  # a list or object `type` (schema-invalid) names no component
         return None
     found = _VALUE_KINDS.get(kind)
-    if found is not None:
+    decided = _VALUE_WHEN.get(kind) if found is not None else None
+    if decided is None:
         return found
-    if kind == "CalendarPicker":
-        return "object" if node.get("mode") == "range" else "string"
-    if kind == "TextInput":
-        return "number" if node.get("input-type") in ("number", "passcode") else "string"
-    if kind in MEDIA_PICKERS:
-        return "array"
-    return None
+    key, values, when = decided
+    return when if node.get(key) in values else found
 
 
 # The "all bindings" test of Meta's runtime checks (§3.6): whole-string `${data.…}`, `${form.…}`,
@@ -169,7 +153,7 @@ def parse_binding(value: Any) -> Binding | None:
         rest = value[7:-1]
         if "}" in rest or "${" in rest:
             return None
-        return _new_tuple(Binding, (value, value[2:6], tuple(rest.split(".")), None))  # type: ignore[no-any-return]
+        return _new_tuple(Binding, (value, value[2:6], tuple(rest.split(".")), None))
     m = _BINDING.match(value)
     if not m:
         return None

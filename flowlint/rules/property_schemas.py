@@ -20,6 +20,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Mapping
 
+from flowlint.components import COMPONENTS
+
 __all__ = [
     "BINDING",
     "component_properties",
@@ -469,51 +471,10 @@ def component_properties(component: str, version: int, in_form: bool) -> Mapping
     return build() if build is not None else None
 
 
-#: Components whose Form variant differs (Meta's ``*_NO_FORM`` component references).
-_FORM_VARIANTS = frozenset(
-    {
-        "TextInput",
-        "TextArea",
-        "CheckboxGroup",
-        "RadioButtonsGroup",
-        "Dropdown",
-        "DatePicker",
-        "CalendarPicker",
-        "OptIn",
-        "PhotoPicker",
-        "DocumentPicker",
-        "ChipsSelector",
-        "If",
-        "Switch",
-    }
-)
+#: Components whose Form variant differs (Meta's ``*_NO_FORM`` component references), from the component table.
+_FORM_VARIANTS = frozenset(t for t, spec in COMPONENTS.items() if spec.has_form_variant)
 #: Components allowed in a Form (``WAFlowJSONFormComponentSchema``), whose Form variant the binding check uses.
-_FORM_CHILDREN = frozenset(
-    {
-        "TextInput",
-        "TextArea",
-        "CheckboxGroup",
-        "RadioButtonsGroup",
-        "Dropdown",
-        "DatePicker",
-        "EmbeddedLink",
-        "Footer",
-        "TextBody",
-        "TextCaption",
-        "TextHeading",
-        "TextSubheading",
-        "OptIn",
-        "Image",
-        "If",
-        "Switch",
-        "PhotoPicker",
-        "DocumentPicker",
-        "CalendarPicker",
-        "NavigationList",
-        "ChipsSelector",
-        "ImageCarousel",
-    }
-)
+_FORM_CHILDREN = frozenset(t for t, spec in COMPONENTS.items() if spec.in_form)
 
 
 def binding_check_properties(component: str, version: int) -> Mapping[str, Schema] | None:
@@ -534,7 +495,7 @@ def filtered_alternatives(schema: Schema) -> list[Schema]:
         return [
             s
             for s in (schema.get("else"), schema.get("then"))
-            if not (isinstance(s, dict) and s.get("type") == "string" and s.get("pattern") == BINDING)
+            if isinstance(s, dict) and not (s.get("type") == "string" and s.get("pattern") == BINDING)
         ]
     return [schema]
 

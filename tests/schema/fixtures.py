@@ -12,87 +12,15 @@ import json
 from typing import Any
 
 import flowlint
+from flowlint.components import COMPONENTS
 from flowlint.diagnostics import ERROR, format_path
 
-#: One valid instance of every component (Meta's components reference; spec/flowjson.md §5).
-VALID: dict[str, dict[str, Any]] = {
-    "TextHeading": {"type": "TextHeading", "text": "Hello"},
-    "TextSubheading": {"type": "TextSubheading", "text": "Hello"},
-    "TextBody": {"type": "TextBody", "text": "Hello", "font-weight": "bold"},
-    "TextCaption": {"type": "TextCaption", "text": "Hello"},
-    "RichText": {"type": "RichText", "text": ["# Title", "Body"]},
-    "TextInput": {"type": "TextInput", "name": "email", "label": "Email", "input-type": "email", "required": True},
-    "TextArea": {"type": "TextArea", "name": "notes", "label": "Notes"},
-    "CheckboxGroup": {
-        "type": "CheckboxGroup",
-        "name": "extras",
-        "label": "Extras",
-        "data-source": [{"id": "a", "title": "A"}],
-    },
-    "RadioButtonsGroup": {
-        "type": "RadioButtonsGroup",
-        "name": "service",
-        "label": "Service",
-        "data-source": [{"id": "a", "title": "A"}],
-    },
-    "Dropdown": {"type": "Dropdown", "name": "city", "label": "City", "data-source": [{"id": "a", "title": "A"}]},
-    "DatePicker": {"type": "DatePicker", "name": "day", "label": "Day"},
-    "OptIn": {"type": "OptIn", "name": "terms", "label": "I agree"},
-    "EmbeddedLink": {
-        "type": "EmbeddedLink",
-        "text": "More",
-        "on-click-action": {"name": "data_exchange", "payload": {}},
-    },
-    "Footer": {"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}},
-    "Image": {"type": "Image", "src": "iVBORw0KGgo="},
-    "If": {"type": "If", "condition": "${data.show}", "then": [{"type": "TextBody", "text": "Hi"}]},
-    "Switch": {"type": "Switch", "value": "${data.kind}", "cases": {"a": [{"type": "TextBody", "text": "A"}]}},
-    "PhotoPicker": {"type": "PhotoPicker", "name": "photo", "label": "Photo"},
-    "DocumentPicker": {"type": "DocumentPicker", "name": "doc", "label": "Document"},
-    "CalendarPicker": {"type": "CalendarPicker", "name": "day", "label": "Day"},
-    "NavigationList": {
-        "type": "NavigationList",
-        "name": "menu",
-        "list-items": [{"id": "a", "main-content": {"title": "A"}}],
-        "on-click-action": {"name": "data_exchange", "payload": {}},
-    },
-    "ChipsSelector": {
-        "type": "ChipsSelector",
-        "name": "topics",
-        "label": "Topics",
-        "data-source": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
-    },
-    "ImageCarousel": {"type": "ImageCarousel", "images": [{"src": "iVBORw0KGgo=", "alt-text": "A"}]},
-    "Form": {"type": "Form", "name": "form", "children": [{"type": "TextInput", "name": "email", "label": "Email"}]},
-}
+#: One valid instance of every component (the ``example`` of each entry of the component table).
+VALID: dict[str, dict[str, Any]] = {ctype: copy.deepcopy(dict(spec.example)) for ctype, spec in COMPONENTS.items()}
 
-#: Required properties besides ``type`` (Meta's components reference; spec/meta-validator.md §3.3-3.5).
-REQUIRED: dict[str, list[str]] = {
-    "TextHeading": ["text"],
-    "TextSubheading": ["text"],
-    "TextBody": ["text"],
-    "TextCaption": ["text"],
-    "RichText": ["text"],
-    "TextInput": ["name", "label"],
-    "TextArea": ["name", "label"],
-    "CheckboxGroup": ["data-source", "name", "label"],
-    "RadioButtonsGroup": ["data-source", "name", "label"],
-    "Dropdown": ["label", "data-source", "name"],
-    "DatePicker": ["label", "name"],
-    "OptIn": ["label", "name"],
-    "EmbeddedLink": ["text", "on-click-action"],
-    "Footer": ["label", "on-click-action"],
-    "Image": ["src"],
-    "If": ["condition", "then"],
-    "Switch": ["value", "cases"],
-    "PhotoPicker": ["name", "label"],
-    "DocumentPicker": ["name", "label"],
-    "CalendarPicker": ["name", "label"],
-    "NavigationList": ["name", "list-items"],
-    "ChipsSelector": ["name", "data-source", "label"],
-    "ImageCarousel": ["images"],
-    "Form": ["name", "children"],
-}
+#: Required properties besides ``type``, in the newest version (the component table; Meta's components
+#: reference; spec/meta-validator.md §3.3-3.5).
+REQUIRED: dict[str, list[str]] = {ctype: spec.required_in("7.3") for ctype, spec in COMPONENTS.items()}
 
 
 def flow(children: list[dict[str, Any]], version: str, **screen: Any) -> dict[str, Any]:
