@@ -47,7 +47,7 @@ import json
 import math
 import re
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator, Union
+from typing import Any, Callable, Iterable, Iterator, Union, cast
 
 from flowlint.jstypes import js_type
 
@@ -109,7 +109,7 @@ class _Template:
 
     def __init__(self, entries: tuple[_Relative | _Nested, ...]) -> None:
         self.entries = entries
-        self.count = sum(e.template.count if isinstance(e, _Nested) else 1 for e in entries)
+        self.count: int = sum(e.template.count if isinstance(e, _Nested) else 1 for e in entries)
 
 
 class ErrorGroup:
@@ -299,7 +299,8 @@ class _Plan:
                 early = type_group is None or not any(k in schema for k in _GROUPS[type_group][1])
             if early:
                 type_group = None
-        self.type_name = type_name
+        # The schema's "type": a name or a list of names (None, when there is none, only if not ``early``).
+        self.type_name: Any = type_name
         self.early = early
         self.type_group = type_group
         self.ref = "$ref" in schema
@@ -493,15 +494,16 @@ class _Run:
             # told by its schema, not by its path (valid_item: a native check against exactly ``items``).
             valid_item = self.valid_item if skip is None and isinstance(items, dict) else None
             memo = self._memo if isinstance(items, dict) and items else None
+            object_items = cast("dict[str, Any]", items)  # what valid_item and memo are set for
             item_spath = spath + "/items"
             for i, item in enumerate(data):
                 item_path = path + (i,)
                 if skip is not None and skip(item_path):
                     continue
-                if valid_item is not None and valid_item(items, item):
+                if valid_item is not None and valid_item(object_items, item):
                     continue  # valid under ``items``: Ajv would add no error for it
                 if memo is not None:
-                    self._item(memo, items, item, item_path, f"{dpath}[{i}]", item_spath)
+                    self._item(memo, object_items, item, item_path, f"{dpath}[{i}]", item_spath)
                 else:
                     self.validate(items, item, item_path, f"{dpath}[{i}]", item_spath)
         elif isinstance(items, list):
@@ -509,10 +511,10 @@ class _Run:
                 self.validate(sub, item, path + (i,), f"{dpath}[{i}]", f"{spath}/items/{i}")
         if schema.get("uniqueItems"):
             for j in range(len(data) - 1, 0, -1):
-                i = next((i for i in range(j - 1, -1, -1) if _js_equal(data[i], data[j])), None)
-                if i is not None:
-                    self.error("uniqueItems", path, dpath, spath, {"i": i, "j": j},
-                               f"should NOT have duplicate items (items ## {j} and {i} are identical)", True,
+                same = next((i for i in range(j - 1, -1, -1) if _js_equal(data[i], data[j])), None)
+                if same is not None:
+                    self.error("uniqueItems", path, dpath, spath, {"i": same, "j": j},
+                               f"should NOT have duplicate items (items ## {j} and {same} are identical)", True,
                                schema, data)
                     break
 

@@ -688,7 +688,7 @@ def _parse_once(current: str, text: str, original: Callable[[int], int]) -> dict
     try:
         for tok in interactive.iter_parse():
             tokens.append(tok)
-            if numeric is not None and tok.start_pos >= numeric[0]:
+            if numeric is not None and tok.start_pos is not None and tok.start_pos >= numeric[0]:
                 raise _jsep_error(numeric[1], text, original(numeric[0]))
         if numeric is not None:
             raise _jsep_error(numeric[1], text, original(numeric[0]))

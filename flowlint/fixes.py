@@ -291,11 +291,11 @@ class _Finder:
         if pointer is None or pointer.span is None or pointer.target != "key" or pointer.span.start < 0:
             return None
         key = pointer.path[-1] if pointer.path else None
-        if self._token(pointer.span) != key:
+        if not isinstance(key, str) or self._token(pointer.span) != key:
             return None
         # The occurrence just before this one, found when the object was scanned: linear in all, however many
         # times a key repeats.
-        earlier = self.parsed.source_map.earlier_occurrence(pointer.path[:-1], pointer.span.start)
+        earlier = self.parsed.source_map.earlier_occurrence(pointer.path[:-1], key, pointer.span.start)
         if earlier is None:
             return None
         start, end = self._member_removal(earlier)

@@ -14,15 +14,25 @@ these are the report's types, made a few times per document.
 from __future__ import annotations
 
 import dataclasses
+import sys
 from typing import Any, Callable, TypeVar
 
 __all__ = ["record"]
 
 T = TypeVar("T")
 
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # Python 3.10: only type checkers read the marker, so a no-op will do at run time
+
+    def dataclass_transform(**_kwargs: Any) -> Callable[[T], T]:
+        return lambda decorated: decorated
+
 _MISSING = dataclasses.MISSING
 
 
+# Type checkers then see the generated ``__init__``, ``__eq__`` and frozenness as for ``@dataclass``.
+@dataclass_transform(eq_default=True, field_specifiers=(dataclasses.field, dataclasses.Field))
 def record(*, frozen: bool = False, slots: bool = False) -> Callable[[type[T]], type[T]]:
     """``@dataclass(frozen=..., slots=...)`` without generated code (see the module's docstring)."""
 

@@ -20,6 +20,7 @@ import warnings
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable
 
 from flowlint import schema_docs
@@ -42,8 +43,11 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+_native: ModuleType | None
 try:  # the native validator for the clean path (optional: the reference answers without it)
-    import jsonschema_rs as _native
+    import jsonschema_rs
+
+    _native = jsonschema_rs
 except ImportError:  # pragma: no cover - depends on the platform's wheels
     _native = None
 
@@ -245,7 +249,7 @@ def _native_schema(version_text: str) -> dict[str, Any]:
     """The schema as the native validator reads it: Meta's patterns replaced by their SAFE_EQUIVALENTS, and
     with ECMA-262's ``.``, ``\\d`` and ``\\w`` spelt out (Rust's ``.`` matches ``\\r`` and U+2028; JavaScript's
     does not, and Meta's validator is JavaScript)."""
-    return json.loads(_native_schema_text(version_text))  # type: ignore[no-any-return]
+    return json.loads(_native_schema_text(version_text))
 
 
 @lru_cache(maxsize=None)
@@ -309,8 +313,11 @@ def _reference_class() -> Any:
     (every other keyword is standard)."""
     from jsonschema import Draft202012Validator, ValidationError, validators
 
-    from jsonschema._keywords import additionalProperties as standard_additional_properties
+    from jsonschema import _keywords
     from jsonschema._utils import find_additional_properties
+
+    # types-jsonschema declares this private keyword function as returning None; it is a generator.
+    standard_additional_properties: Any = _keywords.additionalProperties
 
     def pattern(validator: Any, value: str, instance: Any, schema: Any) -> Any:
         if validator.is_type(instance, "string") and not _compiled(value).search(instance):
@@ -344,6 +351,7 @@ def validator_for(version_text: str) -> Draft202012Validator:
 
 @lru_cache(maxsize=None)
 def _native_validator(version_text: str) -> Any:
+    assert _native is not None  # called only when the native validator is installed
     return _native.validator_for(_native_schema(version_text), validate_formats=True)
 
 
@@ -372,6 +380,7 @@ _NATIVE_REFUSALS = (UnicodeError, ValueError, OverflowError)
 def _docs_native_validator(version_text: str) -> Any:
     """The native validator of the schema with the docs' limits added (:func:`schema_docs.within_docs_limits_schema`)."""
     schema = schema_docs.within_docs_limits_schema(json.loads(_native_schema_text(version_text)))
+    assert _native is not None  # called only when the native validator is installed
     return _native.validator_for(schema, validate_formats=True)
 
 
@@ -561,5 +570,5 @@ def _renumber(diag: Diagnostic, kept: Kept) -> Diagnostic:
                     message = message.replace(f"[{_slash(own[:n])}{end}", f"[{_slash(mapped[:n])}{end}")
         if len(own) >= 2 and isinstance(own[-1], int):
             message = message.replace(f"'{own[-2]}/{own[-1]}'", f"'{mapped[-2]}/{mapped[-1]}'", 1)
-    pointers = tuple(replace(p, path=path(p.path), at=path(p.at)) for p in diag.pointers)
+    pointers = tuple(replace(p, path=_map_path(tuple(p.path), kept), at=path(p.at)) for p in diag.pointers)
     return replace(diag, message=message, pointers=pointers)

@@ -47,7 +47,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from multiprocessing.connection import Connection
 from socketserver import ThreadingMixIn
-from typing import Any, Callable
+from typing import Any, Callable, cast
 from urllib.parse import unquote, urlsplit
 
 from flowlint.request import api_answer, check_create_request, check_path_parameters, error_body
@@ -841,7 +841,8 @@ class FlowServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
+        # An AF_INET address (typeshed allows the bytes of a Unix socket path too).
+        host, port = cast("tuple[str, int]", self.server_address[:2])
         return f"http://{host}:{port}"
 
 

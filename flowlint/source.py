@@ -17,12 +17,16 @@ Lone surrogates in ``\\u`` escapes are accepted, as JSON's grammar allows and bo
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import sys
+from array import array
+from bisect import bisect_left
 from dataclasses import field
 from functools import lru_cache
-from typing import Any, Callable, NamedTuple, Sequence
+from itertools import islice, repeat
+from typing import Any, Callable, Iterator, NamedTuple, Sequence
 
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import ERROR, WARNING, Diagnostic, JsonPath, Pointer
@@ -372,7 +376,7 @@ def _make_transformer() -> Any:
 
     loads = json.loads
 
-    class _ToNodes(Transformer):  # type: ignore[misc]
+    class _ToNodes(Transformer):
         def string(self, children: list[Any]) -> _Node:
             tok = children[0]
             return _Node(loads(tok), tok.start_pos, tok.end_pos)
@@ -504,23 +508,31 @@ class SourceMap:
     @property
     def duplicates(self) -> list[tuple[JsonPath, int, int]]:
         """(path, key start, key end) of every repeat of a key (each occurrence after its first), in text order."""
-        if self._table is None and self._root_node is None and self._repeating:
-            if not self._duplicates:
-                self._duplicates = self._scan_duplicates()
-            return self._duplicates
-        self._entries  # noqa: B018 - built with the table
-        return self._duplicates
+        return self.repeats()[0]
 
-    def earlier_occurrence(self, path: JsonPath, key_start: int) -> int | None:
-        """Where the occurrence of a key just before the one at ``key_start`` starts, in the object at ``path``
-        (None: that key is not a repeat there)."""
-        entry = self._entry(tuple(path))
-        members = self._members(entry.value_start) if entry is not None else None
-        return members.earlier.get(key_start) if members is not None else None
+    def repeats(self, limit: int | None = None) -> tuple[list[tuple[JsonPath, int, int]], int]:
+        """The first ``limit`` (all: None) of :attr:`duplicates`, and how many there are in all.
 
-    def _scan_duplicates(self) -> list[tuple[JsonPath, int, int]]:
+        Without the lark parse, each object that repeats a key keeps only the offsets of that key's occurrences
+        (:class:`_Members`); the repeats are merged in text order and only the ones returned are made into
+        entries: a text of 640 000 repeats costs a few MB, not hundreds."""
+        if self._table is not None or self._root_node is not None or not self._repeating:
+            self._entries  # noqa: B018 - built with the table
+            return self._duplicates[:limit], len(self._duplicates)
+        runs = []
+        total = 0
+        for path, members in self._repeating_objects():
+            for key, starts in members.repeated.items():
+                total += len(starts) - 1
+                runs.append(zip(starts[1:], repeat(path), repeat(key)))
+        found = []
+        for start, path, key in islice(heapq.merge(*runs), limit):
+            found.append((path + (key,), start, json.decoder.scanstring(self.text, start + 1)[1]))  # type: ignore[attr-defined]
+        return found, total
+
+    def _repeating_objects(self) -> Iterator[tuple[JsonPath, _Members]]:
+        """(path, members) of each object of the parsed value that repeats a key."""
         wanted = {id(obj) for obj in self._repeating}
-        found: list[tuple[JsonPath, int, int]] = []
         stack: list[tuple[JsonPath, Any]] = [((), self._value)]
         while stack:
             path, node = stack.pop()
@@ -529,12 +541,21 @@ class SourceMap:
                     entry = self._scan_entry(path)
                     members = self._members(entry.value_start) if entry is not None else None
                     if members is not None:
-                        found.extend((path + (key,), kstart, kend) for key, kstart, kend in members.repeats)
+                        yield path, members
                 stack.extend((path + (key,), child) for key, child in node.items() if type(child) in (dict, list))
             elif type(node) is list:
                 stack.extend((path + (i,), child) for i, child in enumerate(node) if type(child) in (dict, list))
-        found.sort(key=lambda d: d[1])
-        return found
+
+    def earlier_occurrence(self, path: JsonPath, key: str, key_start: int) -> int | None:
+        """Where the occurrence of ``key`` just before the one at ``key_start`` starts, in the object at ``path``
+        (None: that occurrence is not a repeat there)."""
+        entry = self._entry(tuple(path))
+        members = self._members(entry.value_start) if entry is not None else None
+        starts = members.repeated.get(key) if members is not None else None
+        if starts is None:
+            return None
+        at = bisect_left(starts, key_start)
+        return starts[at - 1] if 0 < at < len(starts) and starts[at] == key_start else None
 
     def _entry(self, path: JsonPath) -> _Entry | None:
         """The entry of one path: from the table if built, else down the parse tree or the text (same answer)."""
@@ -684,7 +705,8 @@ def _skip_space(text: str, pos: int) -> int:
 @lru_cache(maxsize=1)
 def _scanner() -> Callable[[str, int], tuple[Any, int]]:
     """``json``'s own value scanner (C), for stepping over a value; constants are accepted (never met here)."""
-    return json.JSONDecoder().scan_once  # type: ignore[no-any-return]
+    # scan_once is set by JSONDecoder.__init__; typeshed does not declare it.
+    return json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
 def _scan_value_end(text: str, start: int) -> int:
@@ -695,8 +717,7 @@ class _Members(NamedTuple):
     is_object: bool
     keys: dict[str, tuple[int, int, int, int]]  # key -> (key start, key end, value start, value end), last wins
     items: list[tuple[int, int]]  # array items: (start, end)
-    repeats: list[tuple[str, int, int]]  # (key, key start, key end) of each occurrence of a key after its first
-    earlier: dict[int, int]  # key start of such an occurrence -> key start of the occurrence just before it
+    repeated: dict[str, array[int]]  # each key written more than once -> its key tokens' offsets, in text order
 
 
 def _scan_container(text: str, start: int) -> _Members | None:
@@ -705,7 +726,7 @@ def _scan_container(text: str, start: int) -> _Members | None:
     if opener not in ("{", "["):
         return None
     scan = _scanner()
-    members = _Members(opener == "{", {}, [], [], {})
+    members = _Members(opener == "{", {}, [], {})
     pos = _skip_space(text, start + 1)
     closer = "}" if members.is_object else "]"
     if text[pos : pos + 1] == closer:
@@ -717,9 +738,12 @@ def _scan_container(text: str, start: int) -> _Members | None:
             pos = _skip_space(text, key_end) + 1  # the colon
             value_start = _skip_space(text, pos)
             value_end = scan(text, value_start)[1]
-            if key in members.keys:
-                members.repeats.append((key, key_start, key_end))
-                members.earlier[key_start] = members.keys[key][0]
+            earlier = members.keys.get(key)
+            if earlier is not None:
+                starts = members.repeated.get(key)
+                if starts is None:
+                    starts = members.repeated[key] = array("q", (earlier[0],))
+                starts.append(key_start)
             members.keys[key] = (key_start, key_end, value_start, value_end)
         else:
             value_start = pos
@@ -759,7 +783,8 @@ def _explain(text: str, exc: Any) -> tuple[int, str]:
     from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 
     if isinstance(exc, UnexpectedCharacters):
-        return _explain_character(text, exc.pos_in_stream)
+        # lark declares pos_in_stream as None on the base class; UnexpectedCharacters always sets the int.
+        return _explain_character(text, exc.pos_in_stream)  # type: ignore[arg-type]
     if isinstance(exc, UnexpectedToken):
         # LALR's own `expected` set is blurred by default reductions; the interactive parser
         # replays them and says exactly which tokens could come next.
@@ -1033,10 +1058,8 @@ def parse_source(
         parsed.has_duplicates = True
         if parsed._map is None:
             parsed._map = SourceMap(text, None, parsed.index, value=value, repeating=duplicates)
-        repeats = parsed.source_map.duplicates
-        if max_duplicates and len(repeats) > max_duplicates:
-            parsed.omitted_duplicates = len(repeats) - max_duplicates
-            repeats = repeats[:max_duplicates]
+        repeats, total = parsed.source_map.repeats(max_duplicates or None)
+        parsed.omitted_duplicates = total - len(repeats)
         for path, kstart, kend in repeats:
             key = path[-1]
             parsed.diagnostics.append(

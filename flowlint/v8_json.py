@@ -19,6 +19,7 @@ property value in object at line 5 column 3"); Meta's answers use V8's, so flowl
 from __future__ import annotations
 
 import re
+from typing import Callable, cast
 
 __all__ = ["json_parse_error"]
 
@@ -37,8 +38,9 @@ _SIMPLE_ESCAPES = frozenset('"\\/bfnrt')
 _HEX = frozenset("0123456789abcdefABCDEF")
 #: Where a string's plain run ends: its closing quote, an escape, or a control character V8 refuses.
 _STRING_STOP = re.compile(r'["\\\x00-\x1f]').search
-_SKIP_WHITESPACE = re.compile(r"[ \t\r\n]*").match
-_SKIP_DIGITS = re.compile(r"[0-9]*").match
+# Both patterns match the empty string, so their ``match`` never returns None.
+_SKIP_WHITESPACE = cast("Callable[[str, int], re.Match[str]]", re.compile(r"[ \t\r\n]*").match)
+_SKIP_DIGITS = cast("Callable[[str, int], re.Match[str]]", re.compile(r"[0-9]*").match)
 
 # Token kinds of V8's one-character token table, by what the message needs.
 _EOS, _STRING, _NUMBER, _OTHER = "eos", "string", "number", "other"

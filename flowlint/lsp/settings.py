@@ -57,10 +57,10 @@ class ConfigTarget:
         except (OSError, UnicodeDecodeError):
             return None
         pattern = self._pattern(source.parent)
-        edit = _ignore_edit(text, pattern, rule, pyproject=source.name == "pyproject.toml")
-        if edit is None:
+        text_edit = _ignore_edit(text, pattern, rule, pyproject=source.name == "pyproject.toml")
+        if text_edit is None:
             return None
-        workspace_edit = lsp.WorkspaceEdit(changes={source.as_uri(): [edit]})
+        workspace_edit = lsp.WorkspaceEdit(changes={source.as_uri(): [text_edit]})
         return self._action(rule, source.name, workspace_edit, diagnostic)
 
     @staticmethod

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from flowlint.diagnostics import Pointer
 from flowlint.escaping import visible
 from flowlint.reporters import FileResult, RenderOptions
 
@@ -26,7 +27,8 @@ def render(results: Sequence[FileResult], options: RenderOptions) -> str:
         if result.error is not None:
             lines.append(f"::error file={_prop(name)},title=flowlint::{_data(visible(result.error))}")
         for diagnostic in result.diagnostics:
-            for pointer, fix in diagnostic.places() or [(None, diagnostic.fix)]:
+            places: Sequence[tuple[Pointer | None, str | None]] = diagnostic.places() or [(None, diagnostic.fix)]
+            for pointer, fix in places:
                 props = {"file": name}
                 span = pointer.span if pointer is not None else None
                 if span is not None and span.line_start > 0:

@@ -51,7 +51,7 @@ def render(results: Sequence[FileResult], options: RenderOptions) -> str:
             if code not in index:  # a finding from outside the catalog still gets a descriptor
                 index[code] = len(descriptors)
                 descriptors.append({"id": code, "shortDescription": {"text": diagnostic.error}})
-            places = diagnostic.places() or [(None, diagnostic.fix)]
+            places: Sequence[tuple[Pointer | None, str | None]] = diagnostic.places() or [(None, diagnostic.fix)]
             for i, (pointer, fix) in enumerate(places):
                 sarif_results.append(_result(diagnostic, code, index[code], uri, i, fix))
     run: dict[str, Any] = {

@@ -418,7 +418,7 @@ def _action_payload_field_schema(model: FlowModel, actions: Iterable[Action]) ->
         else:
             name, rule, error = _next_name(action), "FL513", NAV
         target, target_data = _declared_data(model, name)
-        if target is None or target_data is None:
+        if target is None or target_data is None or name is None:
             continue  # nothing declared to compare with
         for key, value in payload.items():
             want = target_data.get(key)

@@ -17,7 +17,7 @@ Ajv's error list is :mod:`flowlint.ajv`'s, its formats Ajv 6's "fast" ones, the 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from flowlint.diagnostics import Diagnostic, JsonPath
 
@@ -155,7 +155,7 @@ def _is_regex(text: str) -> bool:
     return _Z_ANCHOR.search(text) is None and compiles(text)
 
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[str], bool]] = {
     "uri": lambda text: _URI.match(text) is not None,
     "uri-reference": lambda text: _URI_REFERENCE.match(text) is not None,
     "regex": _is_regex,

@@ -14,6 +14,7 @@ from collections import deque
 from typing import Any, Iterable
 
 from flowlint.catalog import RuleInfo
+from flowlint.diagnostics import Pointer
 from flowlint.rules.base import Finding, at, join_ids, key_at
 from flowlint.rules.model import FlowModel, Screen
 from flowlint.suggestions import close_matches
@@ -156,7 +157,7 @@ def routing_model_destination(model: FlowModel) -> Iterable[Finding]:
         message = f"Loop detected in the routing model for screens: [{join_ids(loops)}]."
         yield Finding("FL303", E, message, key_at(*(("routing_model", k) for k in loops)))
     invalid: list[str] = []
-    pointers = []
+    pointers: list[Pointer] = []
     for key, dests in routes.items():
         if key not in ids:
             if key not in invalid:
@@ -336,7 +337,7 @@ def routing_model_shopping_screens_path(model: FlowModel) -> Iterable[Finding]:
     for src, dests in _given_routes(model).items():
         source = model.by_id.get(src)
         allowed = _SHOPPING_NEXT.get(source.layout_type or "") if source else None
-        if not allowed:
+        if source is None or not allowed:
             continue
         for j, dst in enumerate(dests):
             target = model.by_id.get(dst) if isinstance(dst, str) else None

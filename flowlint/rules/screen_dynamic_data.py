@@ -204,7 +204,8 @@ class _Checker:
             if problem is not None:
                 return problem
         if "array" in types:
-            inner = prop.get("items") if isinstance(prop.get("items"), dict) else {}
+            items = prop.get("items")
+            inner = items if isinstance(items, dict) else {}
             problem = self.schema(data.get("items"), inner, path + ".items")
             if problem is not None:
                 return problem
@@ -212,7 +213,8 @@ class _Checker:
 
     def object(self, data: dict[str, Any], prop: dict[str, Any], path: str) -> str | None:
         required = prop.get("required") or []
-        declared = data.get("properties") if isinstance(data.get("properties"), dict) else {}
+        properties = data.get("properties")
+        declared = properties if isinstance(properties, dict) else {}
         for key, inner in (prop.get("properties") or {}).items():
             present = key in declared
             needed = key in required

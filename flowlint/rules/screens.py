@@ -285,7 +285,7 @@ def _example_against_declaration(decl: Any, path: JsonPath, *, doc: Any, version
         yield Finding("FL407", error, f"Invalid data model schema. {message}", at(path + ("__example__",)))
 
 
-_CONTAINER_OR_STRING = {str: "string", dict: "object", list: "array"}
+_CONTAINER_OR_STRING: dict[type, str] = {str: "string", dict: "object", list: "array"}
 
 
 def _matches_type(kind: str, value: Any) -> bool:

@@ -171,22 +171,22 @@ def test_two_hundred_concurrent_requests_and_memory_stays_bounded(server):
     _still_serving(server)
 
 
-def test_connections_past_the_limit_get_503_and_the_server_recovers(server, monkeypatch):
-    monkeypatch.setattr(server, "_connections", threading.BoundedSemaphore(1))
-    host, port = server.server_address[:2]
-    holder = socket.create_connection((host, port), timeout=30)
-    holder.sendall(_head(1000) + b"{")  # holds the only slot while its body stalls
-    try:
-        reply = _raw(server, b"GET /x HTTP/1.1\r\n\r\n")
-        assert reply.startswith(b"HTTP/1.1 503")
-        assert_error(json.loads(reply.partition(b"\r\n\r\n")[2]), 2000)
-    finally:
-        holder.close()
-    for _ in range(50):  # the slot comes back once the stalled client is gone
-        if call(server, "GET", "/x", headers={})[0] == 404:
-            break
-    else:
-        pytest.fail("the connection slot never came back")
+def test_connections_past_the_limit_get_503_and_the_server_recovers():
+    with serving(max_connections=1) as server:
+        host, port = server.server_address[:2]
+        holder = socket.create_connection((host, port), timeout=30)
+        holder.sendall(_head(1000) + b"{")  # holds the only slot while its body stalls
+        try:
+            reply = _raw(server, b"GET /x HTTP/1.1\r\n\r\n")
+            assert reply.startswith(b"HTTP/1.1 503")
+            assert_error(json.loads(reply.partition(b"\r\n\r\n")[2]), 2000)
+        finally:
+            holder.close()
+        for _ in range(50):  # the slot comes back once the stalled client is gone
+            if call(server, "GET", "/x", headers={})[0] == 404:
+                break
+        else:
+            pytest.fail("the connection slot never came back")
 
 
 def test_the_store_forgets_the_oldest_flows_past_its_bounds():
