@@ -81,6 +81,25 @@ def legit(port: int, stop: threading.Event, tally: Tally, client: int) -> None:
         stop.wait(0.2)
 
 
+def legit_process(port: int, seconds: float, client: int) -> subprocess.Popen[str]:
+    """The legit client in a process of its own: in this one, the attackers' threads (building and sending 20 MB
+    bodies) would hold the interpreter and delay the client itself, not the server."""
+    return subprocess.Popen(
+        [sys.executable, __file__, "--legit-client", f"{port},{seconds},{client}"], stdout=subprocess.PIPE, text=True
+    )
+
+
+def _legit_client(spec: str) -> int:
+    port, seconds, client = spec.split(",")
+    stop = threading.Event()
+    tally = Tally()
+    timer = threading.Timer(float(seconds), stop.set)
+    timer.start()
+    legit(int(port), stop, tally, int(client))
+    print(json.dumps({"outcomes": dict(tally.outcomes), "latencies": tally.latencies}))
+    return 0
+
+
 def slowloris(port: int, stop: threading.Event, tally: Tally) -> None:
     socks: list[socket.socket] = []
 
@@ -175,7 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=1, help="legit clients")
     parser.add_argument("--attacks", default="slowloris,cpu,memory,burst", help="which attacks (comma-separated)")
     parser.add_argument("serve_options", nargs="*", help="after --: options for flowlint serve")
+    parser.add_argument("--legit-client", help=argparse.SUPPRESS)  # PORT,SECONDS,N: this script as a legit client
     args = parser.parse_args(argv)
+    if args.legit_client:
+        return _legit_client(args.legit_client)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     server = subprocess.Popen(
         [sys.executable, "-m", "flowlint", "serve", "--port", "0", "--quiet", *args.serve_options],
@@ -200,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     idle_rss = _rss(server.pid)
     tallies = {name: Tally() for name in ("legit", "slowloris", "cpu", "memory", "burst")}
     threads = [threading.Thread(target=sample, daemon=True)]
-    threads += [threading.Thread(target=legit, args=(port, stop, tallies["legit"], i)) for i in range(args.clients)]
+    clients = [legit_process(port, args.seconds, i) for i in range(args.clients)]
     chosen = args.attacks.split(",")
     for name, attack in (("slowloris", slowloris), ("cpu", cpu), ("memory", memory), ("burst", burst)):
         if name not in chosen:
@@ -214,6 +236,12 @@ def main(argv: list[str] | None = None) -> int:
     stop.set()
     for thread in threads[1:]:
         thread.join(180)
+    for process in clients:
+        out, _ = process.communicate(timeout=180)
+        report = json.loads(out)
+        for outcome, n in report["outcomes"].items():
+            tallies["legit"].outcomes[outcome] += n
+        tallies["legit"].latencies.extend(report["latencies"])
     sampling.set()
     elapsed = time.monotonic() - started
     server.terminate()

@@ -30,6 +30,7 @@ that a client that sent a body reads the answer rather than a TCP reset.
 from __future__ import annotations
 
 import collections
+import heapq
 import io
 import itertools
 import json
@@ -469,6 +470,52 @@ class _Worker:
         self.process.wait(5)
 
 
+class _Slots:
+    """Worker slots, handed out smallest body first: clients that loop large (or many) bodies wait for each other,
+    not before a flow of ordinary size. ``spare`` more slots serve only bodies up to ``small`` bytes, so those
+    never wait for a large check to end. A waiter past its timeout gets None."""
+
+    def __init__(self, count: int, *, spare: int = 0, small: int = 0) -> None:
+        self._ready = threading.Condition()
+        self._free = count
+        self._spare = spare
+        self._small = small
+        self._waiting: list[tuple[int, int]] = []  # a heap of (body size, arrival)
+        self._arrivals = itertools.count()
+
+    def acquire(self, size: int, timeout: float) -> str | None:
+        """``"main"`` or ``"spare"`` (give it back to :meth:`release`), or None after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        me = (size, next(self._arrivals))
+        with self._ready:
+            heapq.heappush(self._waiting, me)
+            try:
+                while True:
+                    if self._waiting[0] == me:
+                        if self._free > 0:
+                            self._free -= 1
+                            return "main"
+                        if size <= self._small and self._spare > 0:
+                            self._spare -= 1
+                            return "spare"
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        return None
+                    self._ready.wait(remaining)
+            finally:
+                self._waiting.remove(me)
+                heapq.heapify(self._waiting)
+                self._ready.notify_all()  # the next in line may go on (or this one's timeout freed the head)
+
+    def release(self, kind: str) -> None:
+        with self._ready:
+            if kind == "main":
+                self._free += 1
+            else:
+                self._spare += 1
+            self._ready.notify_all()
+
+
 class _CheckPool:
     """Checks run in at most ``workers`` processes, started when first needed and kept. Python threads cannot
     be stopped, processes can: a check past ``timeout`` seconds gets :class:`CheckTimeout` and its worker is
@@ -482,27 +529,18 @@ class _CheckPool:
         self.busy_wait = busy_wait
         self.rss_limit = rss_limit
         self.small_body = small_body
-        self._slots = threading.BoundedSemaphore(workers)
-        # A lane of one more worker for small bodies: a flow of ordinary size never queues behind large ones
-        # (clients looping 6 000-screen bodies kept every worker busy; a legitimate request waited 5 s).
-        self._lane = threading.BoundedSemaphore(1)
+        # Smallest body first, and one more worker for small bodies: a flow of ordinary size does not queue
+        # behind clients that loop large ones (with 6 000-screen bodies in a loop, a legitimate request waited
+        # 5-7 s for a worker).
+        self._slots = _Slots(workers, spare=1, small=small_body)
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
 
-    def _acquire(self, size: int) -> threading.BoundedSemaphore:
-        if size <= self.small_body:
-            if self._slots.acquire(blocking=False):
-                return self._slots
-            if self._lane.acquire(timeout=self.busy_wait):
-                return self._lane
-            raise ServerBusy
-        if not self._slots.acquire(timeout=self.busy_wait):
-            raise ServerBusy
-        return self._slots
-
     def check(self, body: bytes | bytearray, account_id: str, channel_id: str) -> _Outcome:
-        slot = self._acquire(len(body))
+        slot = self._slots.acquire(len(body), self.busy_wait)
+        if slot is None:
+            raise ServerBusy
         try:
             worker = self._take()
             try:
@@ -520,7 +558,7 @@ class _CheckPool:
             else:
                 self._give_back(worker)
         finally:
-            slot.release()
+            self._slots.release(slot)
         if isinstance(result, str):
             raise RuntimeError(f"the check failed in its worker: {result}")
         return result

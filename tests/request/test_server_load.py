@@ -307,6 +307,34 @@ def test_18_a_small_body_does_not_wait_behind_large_checks():
             large.result()
 
 
+def test_18_worker_slots_go_to_the_smallest_body_first():
+    from flowlint.server import _Slots
+
+    slots = _Slots(1)
+    assert slots.acquire(5_000, 1) == "main"
+    order: list[int] = []
+
+    def wait(size: int) -> None:
+        kind = slots.acquire(size, 10)
+        order.append(size)
+        time.sleep(0.05)
+        slots.release(kind)
+
+    large = threading.Thread(target=wait, args=(18_000,))
+    large.start()
+    time.sleep(0.1)  # the large body has waited longer
+    small = threading.Thread(target=wait, args=(600,))
+    small.start()
+    time.sleep(0.1)
+    slots.release("main")
+    large.join(5)
+    small.join(5)
+    assert order == [600, 18_000]
+    assert _Slots(0).acquire(1, 0.05) is None  # past its timeout: None (the caller answers 503)
+    spare = _Slots(0, spare=1, small=1000)
+    assert spare.acquire(2000, 0.05) is None and spare.acquire(1000, 0.05) == "spare"
+
+
 def test_19_a_body_is_read_only_once_it_fits_in_the_bytes_in_flight():
     with serving(max_inflight_bytes=100_000, busy_wait=0.5) as srv:
         host, port = srv.server_address[:2]
