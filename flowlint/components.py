@@ -5,14 +5,14 @@ properties (kind, since-version, enums, Meta's limits and the docs-only limits t
 of its value as ``${form.x}``, its option list and its per-screen maximum. The rest of flowlint reads these
 facts from here instead of restating them:
 
-- ``flowlint.schema_build`` builds each component's JSON Schema from its properties (``schemas/``);
+- ``flowlint.schema.build`` builds each component's JSON Schema from its properties (``schemas/``);
 - ``flowlint.rules.model`` (value types, option lists, input components), ``flowlint.rules.dynamic_data``,
   ``flowlint.rules.property_schemas`` (which components have a Form variant), ``flowlint.rules.limits``
-  (per-screen maxima) and ``flowlint.schema_docs`` (the docs-only limits) take their type sets from it;
+  (per-screen maxima) and ``flowlint.schema.docs_limits`` (the docs-only limits) take their type sets from it;
 - ``tests/schema/fixtures.py`` takes a valid example and the required properties of each component.
 
 Adding a component is one :class:`ComponentSpec` in :data:`COMPONENTS` (``docs/design.md``, "Adding a
-component"). Property kinds (:data:`KINDS`) name the JSON Schema shapes ``flowlint.schema_build`` knows.
+component"). Property kinds (:data:`KINDS`) name the JSON Schema shapes ``flowlint.schema.build`` knows.
 
 Sources: Meta's validator (``spec/meta-validator.md`` §3-4, corrected by the recorded answers in
 ``conformance/meta/README.md``), Meta's components reference (``spec/flowjson.md`` §5, §9), pywa's
@@ -46,11 +46,11 @@ MV = "Meta's Flow JSON validator (WhatsApp Manager's Flow Builder)"
 PYWA = "pywa/types/flows.py (github.com/david-lev/pywa)"
 COMPONENTS_DOC = "https://developers.facebook.com/docs/whatsapp/flows/reference/components"
 
-#: A 6-digit hex colour (Meta's ``HEX_COLOR_PATTERN``; ``flowlint.meta_schema`` has it too, and a test holds
-#: the two equal).
+#: A 6-digit hex colour (Meta's ``HEX_COLOR_PATTERN``; ``flowlint.schema.meta_port.schema`` has it too,
+#: and a test holds the two equal).
 HEX_COLOUR = r"^#([A-Fa-f0-9]{6})$"
 
-#: Property kinds: the JSON Schema shape of a property, as ``flowlint.schema_build`` writes it per version.
+#: Property kinds: the JSON Schema shape of a property, as ``flowlint.schema.build`` writes it per version.
 #: Those marked True take a ``${...}`` binding (or, from 6.0, a backtick expression) as their value.
 KINDS: dict[str, bool] = {
     "text": True,  # a string or an array of lines (TextHeading...); a binding is a string

@@ -72,7 +72,7 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
 
 #: Files a directory walk or a glob checks without looking inside: the pre-commit hook's ``files`` pattern
 #: (a ``.json`` under a directory ``flow(s)``/``whatsapp-flow(s)``, or named ``*flow*``), in lower case.
-#: Other ``.json`` files are checked when they look like Flow JSON (:func:`flowlint.cli_inputs.looks_like_flow`).
+#: Other ``.json`` files are checked when they look like Flow JSON (:func:`flowlint.cli.inputs.looks_like_flow`).
 DEFAULT_INCLUDE: tuple[str, ...] = (
     "*flow*.json",
     "flow",

@@ -109,7 +109,7 @@ class Rules:
 
 
 class GitIgnores:
-    """Ignore rules by directory, read once per run (one instance per :func:`flowlint.cli_inputs.collect`)."""
+    """Ignore rules by directory, read once per run (one instance per :func:`flowlint.cli.inputs.collect`)."""
 
     def __init__(self) -> None:
         self._rules: dict[str, Rules | None] = {}

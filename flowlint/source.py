@@ -975,45 +975,77 @@ def parse_source(
     no further than ``MAX_BYTES + 1`` bytes, enough to know it is too large); ``-1`` when that size is unknown.
     ``max_duplicates`` bounds the FL004 diagnostics made (the first ones in the text); how many more there were
     is kept in ``omitted_duplicates`` (a report capped at that many problems would not show them anyway).
+
+    The stages, each of which may end the parse (``fatal``): the size gate, decoding, the parse of the value,
+    the root that must be an object; then the duplicate keys (warnings).
     """
-    if isinstance(data, str):
-        # A code point is at most 4 UTF-8 bytes: a text this short is within the limit without encoding it.
-        size = len(data) if 4 * len(data) <= MAX_BYTES else len(data.encode("utf-8", "surrogatepass"))
-    else:
-        size = len(data)
-    if size > MAX_BYTES:
-        if total_size is not None and total_size < 0:
-            excess = "."  # a stream: how much more there was is not known, and not worth reading
-        else:
-            excess = f" by {max(size, total_size or 0) - MAX_BYTES} bytes."
-        message = (
-            "The maximum size of the Flow JSON is 10 MB. But your Flow JSON size exceeds the maximum size" + excess
-        )
+    too_large = _size_gate(data, total_size)
+    if too_large is not None:
         # Meta stops at this gate without parsing; so does flowlint (the point is not to spend 10 MB of work).
-        diag = Diagnostic(INVALID, message, (Pointer((), span=Span(1, 1, 1, 2, 0, 1)),), "FL006", ERROR)
-        return ParsedSource("", diagnostics=[diag], fatal=True)
+        return ParsedSource("", diagnostics=[too_large], fatal=True)
 
     text, had_bom, utf8_error = decode(data)
     if utf8_error is not None:
         return ParsedSource(text, diagnostics=[utf8_error], fatal=True)
     parsed = ParsedSource(text)
     if had_bom:
-        from flowlint.v8_json import json_parse_error
+        parsed.diagnostics.append(_byte_order_mark(text))
 
+    duplicates = _parse_value(parsed)
+    if parsed.fatal:
+        return parsed
+    if not isinstance(parsed.value, dict):
+        root_span = parsed.index.span(*_value_extent(text))
         parsed.diagnostics.append(
-            Diagnostic(
-                INVALID,
-                # Meta's words: JSON.parse's on the text with its mark (the rest is checked as if it had none).
-                PREFIX + (json_parse_error("\ufeff" + text) or ""),
-                (Pointer((), span=Span(1, 1, 1, 2, 0, 1)),),
-                "FL003",
-                ERROR,
-                fix="The text starts with a UTF-8 byte-order mark (U+FEFF), which JSON.parse refuses: save the file"
-                " as UTF-8 without it.",
-            )
+            Diagnostic(INVALID, f"{PREFIX}JSON is not an object", (Pointer((), span=root_span),), "FL008", ERROR)
         )
+        parsed.fatal = True
+        return parsed
+    if duplicates:
+        _report_duplicates(parsed, duplicates, max_duplicates)
+    return parsed
 
+
+def _size_gate(data: bytes | str, total_size: int | None) -> Diagnostic | None:
+    """FL006 when the input is over Meta's 10 MB (``total_size`` as for :func:`parse_source`)."""
+    if isinstance(data, str):
+        # A code point is at most 4 UTF-8 bytes: a text this short is within the limit without encoding it.
+        size = len(data) if 4 * len(data) <= MAX_BYTES else len(data.encode("utf-8", "surrogatepass"))
+    else:
+        size = len(data)
+    if size <= MAX_BYTES:
+        return None
+    if total_size is not None and total_size < 0:
+        excess = "."  # a stream: how much more there was is not known, and not worth reading
+    else:
+        excess = f" by {max(size, total_size or 0) - MAX_BYTES} bytes."
+    message = "The maximum size of the Flow JSON is 10 MB. But your Flow JSON size exceeds the maximum size" + excess
+    return Diagnostic(INVALID, message, (Pointer((), span=Span(1, 1, 1, 2, 0, 1)),), "FL006", ERROR)
+
+
+def _byte_order_mark(text: str) -> Diagnostic:
+    """FL003: the text (decoded, mark removed) began with a UTF-8 byte-order mark."""
+    from flowlint.v8_json import json_parse_error
+
+    return Diagnostic(
+        INVALID,
+        # Meta's words: JSON.parse's on the text with its mark (the rest is checked as if it had none).
+        PREFIX + (json_parse_error("\ufeff" + text) or ""),
+        (Pointer((), span=Span(1, 1, 1, 2, 0, 1)),),
+        "FL003",
+        ERROR,
+        fix="The text starts with a UTF-8 byte-order mark (U+FEFF), which JSON.parse refuses: save the file"
+        " as UTF-8 without it.",
+    )
+
+
+def _parse_value(parsed: ParsedSource) -> list[Any]:
+    """The strict fast parse, and the grammar's parse when that refuses the text. Sets ``parsed.value`` (and
+    the source map when the grammar built one) and returns the objects that repeat a key; or adds FL005,
+    FL001 or FL007 and sets ``parsed.fatal``."""
+    text = parsed.text
     failed = False
+    duplicates: list[Any]
     try:
         value, duplicates, too_deep, parsed.longest_string = _fast_parse(text)
     except RecursionError:  # json.loads' C recursion limit: deep, but maybe not over our bound
@@ -1025,7 +1057,7 @@ def parse_source(
         if deep is not None:
             parsed.diagnostics.append(_syntax(parsed, deep, f"Nesting is deeper than {MAX_DEPTH} levels.", "FL005"))
             parsed.fatal = True
-            return parsed
+            return []
     if failed:
         root, error = _lark_parse(text)
         if error is None and root is not None:
@@ -1043,36 +1075,30 @@ def parse_source(
                     _syntax(parsed, offset, f"An integer has more than {MAX_INT_DIGITS} digits.", "FL007")
                 )
             parsed.fatal = True
-            return parsed
-
+            return []
     parsed.value = value
-    if not isinstance(value, dict):
-        root_span = parsed.index.span(*_value_extent(text))
-        parsed.diagnostics.append(
-            Diagnostic(INVALID, f"{PREFIX}JSON is not an object", (Pointer((), span=root_span),), "FL008", ERROR)
-        )
-        parsed.fatal = True
-        return parsed
+    return duplicates
 
-    if duplicates:
-        parsed.has_duplicates = True
-        if parsed._map is None:
-            parsed._map = SourceMap(text, None, parsed.index, value=value, repeating=duplicates)
-        repeats, total = parsed.source_map.repeats(max_duplicates or None)
-        parsed.omitted_duplicates = total - len(repeats)
-        for path, kstart, kend in repeats:
-            key = path[-1]
-            parsed.diagnostics.append(
-                Diagnostic(
-                    "DUPLICATE_KEY",
-                    f"Duplicate key '{key}': only this last occurrence is used.",
-                    (Pointer(path, "key", span=parsed.index.span(kstart, kend)),),
-                    "FL004",
-                    WARNING,
-                    fix=f"Remove the earlier '{key}'.",
-                )
+
+def _report_duplicates(parsed: ParsedSource, duplicates: list[Any], max_duplicates: int | None) -> None:
+    """FL004 for the first ``max_duplicates`` (all: None or 0) repeated keys; the rest are counted."""
+    parsed.has_duplicates = True
+    if parsed._map is None:
+        parsed._map = SourceMap(parsed.text, None, parsed.index, value=parsed.value, repeating=duplicates)
+    repeats, total = parsed.source_map.repeats(max_duplicates or None)
+    parsed.omitted_duplicates = total - len(repeats)
+    for path, kstart, kend in repeats:
+        key = path[-1]
+        parsed.diagnostics.append(
+            Diagnostic(
+                "DUPLICATE_KEY",
+                f"Duplicate key '{key}': only this last occurrence is used.",
+                (Pointer(path, "key", span=parsed.index.span(kstart, kend)),),
+                "FL004",
+                WARNING,
+                fix=f"Remove the earlier '{key}'.",
             )
-    return parsed
+        )
 
 
 def _value_extent(text: str) -> tuple[int, int]:

@@ -14,9 +14,11 @@ import sys
 import textwrap
 from pathlib import Path
 
-from flowlint import components, meta_schema, schema_build
+from flowlint import components
+from flowlint.schema import build as schema_build
+from flowlint.schema.meta_port import schema as meta_schema
 from flowlint.rules import limits, model, property_schemas
-from flowlint import schema_docs
+from flowlint.schema import docs_limits
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,7 +50,7 @@ _SCRIPT = textwrap.dedent(
         example={"type": "StarRating", "name": "rating", "label": "Rate us"},
     )
 
-    from flowlint import schema_build, schema_docs
+    from flowlint.schema import build as schema_build, docs_limits
     from flowlint.rules import dynamic_data, limits, model, property_schemas
     from flowlint.versions import FlowVersion
     from tests.schema import fixtures
@@ -74,8 +76,8 @@ _SCRIPT = textwrap.dedent(
         "item_actions": "StarRating" in model.DATA_SOURCE_TYPES,
         "maxima": [limits.TYPE_MAXIMA.get("StarRating"), limits.TYPE_MAXIMA_V700.get("StarRating")],
         "limit_codes": [f.rule for f in limits.component_type_per_screen_v700(flow_model)],
-        "docs_chars": schema_docs.DOCS_CHAR_LIMITS.get(("StarRating", "label")),
-        "docs_count": schema_docs.DOCS_COUNT_LIMITS.get("StarRating"),
+        "docs_chars": docs_limits.DOCS_CHAR_LIMITS.get(("StarRating", "label")),
+        "docs_count": docs_limits.DOCS_COUNT_LIMITS.get("StarRating"),
         "form_variant": "StarRating" in property_schemas._FORM_VARIANTS,
         "form_child": "StarRating" in property_schemas._FORM_CHILDREN,
         "fixture": fixtures.VALID.get("StarRating"),
@@ -133,7 +135,7 @@ def test_the_table_names_the_components_of_every_derived_set() -> None:
     table = set(components.COMPONENTS)
     assert schema_build.KNOWN_COMPONENTS == table
     for derived in (model.DATA_SOURCE_TYPES, model.MEDIA_PICKERS, set(model.INPUT_TYPES), model.FORM_PROPERTY_TYPES,
-                    set(limits.TYPE_MAXIMA_V700), set(schema_docs.DOCS_COUNT_LIMITS),
+                    set(limits.TYPE_MAXIMA_V700), set(docs_limits.DOCS_COUNT_LIMITS),
                     property_schemas._FORM_VARIANTS, property_schemas._FORM_CHILDREN):
         assert derived <= table
     assert {c.value for c in meta_schema.Component} == table

@@ -1,4 +1,4 @@
-"""flowlint.meta_errors: Meta's translation of Ajv's errors, branch by branch.
+"""flowlint.schema.meta_port.errors: Meta's translation of Ajv's errors, branch by branch.
 
 The expected answers below are Meta's own: its modules (WAFlowJSONSchemaValidator.formatAJVError,
 WAFlowJSONValidationResultUtil.deduplicateErrors, WAFlowJSONLineColumnPointerUtil) were run under node, with
@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from flowlint import ajv
-from flowlint.ajv import AjvError
+from flowlint.schema.meta_port import ajv
+from flowlint.schema.meta_port.ajv import AjvError
 from flowlint.diagnostics import Diagnostic, Pointer, format_path
 from flowlint.engine import locate
-from flowlint.meta_errors import (
+from flowlint.schema.meta_port.errors import (
     NOWHERE,
     deduplicate,
     is_valid_http_url,

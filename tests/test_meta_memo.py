@@ -1,5 +1,5 @@
-"""The memos of the schema pass: a repeated item is validated (flowlint.ajv) and translated (flowlint.meta_errors)
-once, and the answer is the same as without them.
+"""The memos of the schema pass: a repeated item is validated (flowlint.schema.meta_port.ajv) and
+translated (flowlint.schema.meta_port.errors) once, and the answer is the same as without them.
 
 Each flow below repeats one item many times; the answer with the memos (``ajv.validate_grouped``, then
 ``translate``) must be the answer without them (``memo=False`` in both), pointer for pointer. The flows
@@ -16,12 +16,13 @@ from typing import Any
 
 import pytest
 
-from flowlint import ajv, meta_pass
-from flowlint.meta_errors import raw_keys, translate
+from flowlint.schema import meta_port
+from flowlint.schema.meta_port import ajv
+from flowlint.schema.meta_port.errors import raw_keys, translate
 from flowlint.source import parse_source
 from flowlint.versions import FlowVersion
 
-SCHEMA = meta_pass.schema_of("7.3")
+SCHEMA = meta_port.schema_of("7.3")
 FOOTER = {"type": "Footer", "label": "Go", "on-click-action": {"name": "complete", "payload": {}}}
 
 
@@ -37,7 +38,7 @@ def _answers(text: str) -> tuple[list[Any], list[Any], list[Any]]:
     parsed = parse_source(text.encode("utf-8"))
     doc = parsed.value
     raw_key = raw_keys(parsed.text, parsed.source_map.key_span)
-    options: dict[str, Any] = {"formats": meta_pass._formats(), "pattern": meta_pass._pattern}
+    options: dict[str, Any] = {"formats": meta_port._formats(), "pattern": meta_port._pattern}
     grouped = ajv.validate_grouped(SCHEMA, doc, **options)
     fast = translate(grouped, doc, 703, schema=SCHEMA, raw_key=raw_key)
     plain = ajv.validate(SCHEMA, doc, **options, memo=False)
@@ -154,7 +155,7 @@ def test_a_key_written_with_an_escape_in_one_copy() -> None:
 
 def test_replayed_errors_carry_their_own_item() -> None:
     doc = _flow([{"type": "TextBody", "text": ["a"]}] * 3)
-    errors = ajv.validate(SCHEMA, doc, formats=meta_pass._formats(), pattern=meta_pass._pattern)
+    errors = ajv.validate(SCHEMA, doc, formats=meta_port._formats(), pattern=meta_port._pattern)
     children = doc["screens"][0]["layout"]["children"]
     for error in errors:
         if error.path[:4] == ("screens", 0, "layout", "children") and len(error.path) > 4:
@@ -166,12 +167,12 @@ def test_replayed_errors_carry_their_own_item() -> None:
 
 
 def test_the_pass_answers_the_same_with_skipped_screens() -> None:
-    """meta_pass.check (native validator, skipped valid screens, grouped errors) against the plain pipeline."""
+    """meta_port.check (native validator, skipped valid screens, grouped errors) against the plain pipeline."""
     valid = {"id": "B", "title": "t", "terminal": True,
              "layout": {"type": "SingleColumnLayout", "children": [{"type": "TextBody", "text": "x"}, FOOTER]}}
     doc = {"version": "7.3", "screens": [valid, *FLOWS["misspelt type"]["screens"], {**valid, "id": "C"}]}
-    found = meta_pass.check(doc, FlowVersion.from_text("7.3"))
-    plain = ajv.validate(SCHEMA, doc, formats=meta_pass._formats(), pattern=meta_pass._pattern, memo=False)
+    found = meta_port.check(doc, FlowVersion.from_text("7.3"))
+    plain = ajv.validate(SCHEMA, doc, formats=meta_port._formats(), pattern=meta_port._pattern, memo=False)
     expected = translate(plain, doc, 703, schema=SCHEMA, memo=False)
     assert [(d.error, d.message, [(p.path, p.target, p.at) for p in d.pointers]) for d in found] == \
         [(d.error, d.message, [(p.path, p.target, p.at) for p in d.pointers]) for d in expected]
@@ -179,7 +180,7 @@ def test_the_pass_answers_the_same_with_skipped_screens() -> None:
 
 @pytest.mark.parametrize("where", ["form", "if", "switch", "layout"])
 def test_valid_components_passed_over_give_the_same_answer(where: str) -> None:
-    """meta_pass tells Ajv which components are valid (jsonschema-rs on exactly the list's ``items``, inside
+    """meta_port tells Ajv which components are valid (jsonschema-rs on exactly the list's ``items``, inside
     alternatives too); the answer must be the plain pipeline's, with valid and broken fields mixed."""
     fields = [{"type": "TextInput", "name": f"f{i}", "label": "L"} for i in range(6)]
     fields[3] = {"type": "TextInput", "name": "f3", "label": 5, "colour": "red"}
@@ -195,8 +196,8 @@ def test_valid_components_passed_over_give_the_same_answer(where: str) -> None:
     valid = {"id": "B", "title": "t", "terminal": True,
              "layout": {"type": "SingleColumnLayout", "children": [{"type": "TextBody", "text": "x"}, FOOTER]}}
     doc = {"version": "7.3", "screens": [valid, *_flow(children)["screens"]]}
-    found = meta_pass.check(doc, FlowVersion.from_text("7.3"))
-    plain = ajv.validate(SCHEMA, doc, formats=meta_pass._formats(), pattern=meta_pass._pattern, memo=False)
+    found = meta_port.check(doc, FlowVersion.from_text("7.3"))
+    plain = ajv.validate(SCHEMA, doc, formats=meta_port._formats(), pattern=meta_port._pattern, memo=False)
     expected = translate(plain, doc, 703, schema=SCHEMA, memo=False)
     assert found
     assert [(d.error, d.message, [(p.path, p.target, p.at) for p in d.pointers]) for d in found] == \

@@ -6,7 +6,7 @@ PATH...`` (use that form for a file named like a command). The other commands ar
 them and other parts of flowlint plug theirs in by adding a line.
 
 The click layer only turns options into objects (:func:`build_settings`, :func:`build_render_options`);
-the work lives in :mod:`flowlint.cli_inputs`, :mod:`flowlint.cli_check`, :mod:`flowlint.config` and the
+the work lives in :mod:`flowlint.cli.inputs`, :mod:`flowlint.cli.check`, :mod:`flowlint.config` and the
 reporters. Exit status: 0 clean, 1 problems found, 2 usage, configuration or input error.
 """
 
@@ -33,15 +33,15 @@ __all__ = ["COMMANDS", "build_render_options", "build_settings", "check_command"
 
 #: Sub-commands, imported on first use: name -> "module:attribute".
 COMMANDS: dict[str, str] = {
-    "rules": "flowlint.cli_rules:rules_command",
-    "explain": "flowlint.cli_rules:explain_command",
-    "config": "flowlint.cli_config:config_command",
-    "schema": "flowlint.cli_schema:schema_command",
-    "request": "flowlint.cli_request:request_command",
-    "serve": "flowlint.cli_request:serve_command",
-    "migrate": "flowlint.cli_migrate:migrate_command",
+    "rules": "flowlint.cli.rules:rules_command",
+    "explain": "flowlint.cli.rules:explain_command",
+    "config": "flowlint.cli.config:config_command",
+    "schema": "flowlint.cli.schema:schema_command",
+    "request": "flowlint.cli.request:request_command",
+    "serve": "flowlint.cli.request:serve_command",
+    "migrate": "flowlint.cli.migrate:migrate_command",
     "lsp": "flowlint.lsp.command:lsp_command",
-    "graph": "flowlint.cli_graph:graph_command",
+    "graph": "flowlint.cli.graph:graph_command",
 }
 DEFAULT_COMMAND = "check"
 
@@ -257,8 +257,8 @@ def _check_version(ctx: click.Context, param: click.Parameter, value: str | None
 def check_command(paths: tuple[str, ...], config_file: Path | None, isolated: bool, **options: Any) -> None:
     """Check WhatsApp Flow JSON files: PATH is a file, a directory (the Flow JSON among its *.json files), a
     glob, or - for standard input."""
-    from flowlint.cli_check import check_inputs, exit_status, keep_severity
-    from flowlint.cli_inputs import collect
+    from flowlint.cli.check import check_inputs, exit_status, keep_severity
+    from flowlint.cli.inputs import collect
     from flowlint.config import ConfigError
     from flowlint.reporters import get_reporter
 
@@ -283,7 +283,7 @@ def check_command(paths: tuple[str, ...], config_file: Path | None, isolated: bo
     if not items and not settings.quiet:
         emit("flowlint: warning: no JSON files to check\n", err=True)
     if options.get("fix") or options.get("diff") or options.get("unsafe_fixes"):
-        from flowlint.cli_check import run_fixes
+        from flowlint.cli.check import run_fixes
 
         run_fixes(items, settings, options, render_options=build_render_options(paths, settings))
     try:

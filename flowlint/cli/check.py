@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from flowlint.cli_inputs import Input, Problem
+from flowlint.cli.inputs import Input, Problem
 from flowlint.config import Settings
 from flowlint.escaping import visible
 from flowlint.reporters import FileResult, fails

@@ -187,7 +187,7 @@ def migrate_command(files: tuple[Path, ...], to: str, diff: bool, check: bool) -
     can be made safely. What needs a person is reported, with what to decide. Exit 0: every file is migrated
     and clean; 1: something is left for a person (or, with --check/--diff, something to migrate); 2: an error."""
     from flowlint.cli import emit, fail
-    from flowlint.cli_check import _encoded, unified_diff, write_atomically
+    from flowlint.cli.check import _encoded, unified_diff, write_atomically
     from flowlint.source import decode
 
     number = _number(to)

@@ -245,7 +245,7 @@ def action_versions(action: str) -> str:
 
 
 def _limits(component: str | None, key: str, schemas: list[_Schema]) -> list[str]:
-    from flowlint.schema_docs import DOCS_CHAR_LIMITS, DOCS_COUNT_LIMITS
+    from flowlint.schema.docs_limits import DOCS_CHAR_LIMITS, DOCS_COUNT_LIMITS
 
     out: list[str] = []
     for node in schemas:

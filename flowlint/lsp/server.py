@@ -150,6 +150,7 @@ class FlowlintServer(LanguageServer):
         return self.checker.root
 
 
+# Long on purpose: one short handler per LSP feature, registered in one place (pygls's decorators).
 def build_server() -> FlowlintServer:
     server = FlowlintServer()
 

@@ -516,6 +516,7 @@ _NESTED_PICKER = (
 )
 
 
+# Long on purpose: Meta's OnClickActionPayload validators (V500/V600) ported as one pass, in Meta's order.
 def _on_click_action_payload(model: FlowModel, targeted: tuple[str, ...]) -> Iterable[Finding]:
     """One pass over the actions in Meta's order: binding errors as they come, then the picker errors
     collected over the whole flow (one error per kind, with every pointer)."""

@@ -10,8 +10,8 @@ declaration) and reports the first one: ``"required": "name"`` gives "Expected p
 
 The meta-schema is draft-07's (https://json-schema.org/draft-07/schema) as Ajv 6 ships it
 (ajv-validator/ajv v6 ``lib/refs/json-schema-draft-07.json``: ``enum`` also needs one item and unique items);
-Ajv's error list is :mod:`flowlint.ajv`'s, its formats Ajv 6's "fast" ones, the translation
-:mod:`flowlint.meta_errors`'s.
+Ajv's error list is :mod:`flowlint.schema.meta_port.ajv`'s, its formats Ajv 6's "fast" ones, the translation
+:mod:`flowlint.schema.meta_port.errors`'s.
 """
 
 from __future__ import annotations
@@ -183,7 +183,7 @@ def first_declaration_error(decl: Any, path: JsonPath, doc: Any, version: int) -
     or None when it is one. The diagnostic has one pointer; its rule is left to the caller."""
     if _surely_valid(decl):
         return None
-    from flowlint import ajv, meta_errors
+    from flowlint.schema.meta_port import ajv, errors as meta_errors
 
     schema = {k: v for k, v in decl.items() if k != "__example__"} if isinstance(decl, dict) else decl
     errors = ajv.validate(META_SCHEMA, schema, formats=_FORMATS, pattern=_pattern)

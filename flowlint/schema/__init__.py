@@ -1,14 +1,14 @@
 """The schema pass: a Flow JSON document against its version's JSON Schema, reported as Meta reports it.
 
 Pipeline stage (``check(doc, version)``, see ``flowlint.engine``). The schemas live in ``schemas/``
-(installed as ``flowlint.schemas``; written by :mod:`flowlint.schema_build`), one per Flow JSON version,
+(installed as ``flowlint.schemas``; written by :mod:`flowlint.schema.build`), one per Flow JSON version,
 loaded from the package through a ``referencing`` registry: never from the network.
 
 Two steps, so that a clean flow pays only for the cheap one:
 1. ``is_valid``: does the document satisfy the schema? (:func:`schema_is_valid`, the seam where a native
    validator such as ``jsonschema-rs`` can answer; see :func:`_fast_validator`.)
 2. Only when it does not: the reference validator (Python ``jsonschema``) lists every failure, and
-   :mod:`flowlint.schema_meta` translates them into Meta's codes, messages, paths and suppressions
+   :mod:`flowlint.schema.reference_errors` translates them into Meta's codes, messages, paths and suppressions
    (``spec/meta-validator.md`` §3.1, corrected by ``conformance/meta/``).
 """
 
@@ -23,7 +23,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable
 
-from flowlint import schema_docs
+from flowlint.schema import docs_limits
 from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import Diagnostic
 from flowlint.versions import LEGACY, SUPPORTED, FlowVersion
@@ -32,12 +32,12 @@ from flowlint.versions import LEGACY, SUPPORTED, FlowVersion
 
 def __getattr__(name: str) -> Any:
     """``RULES``: the schema pass's rules (FL2xx, Meta's errors) and the docs-only limits it checks on the way
-    (FL92x). Computed on first use: :mod:`flowlint.schema_meta` (which declares the FL2xx rules and translates
-    errors) is imported only by the error path and the catalog, not by a clean check."""
+    (FL92x). Computed on first use: :mod:`flowlint.schema.reference_errors` (which declares the FL2xx rules
+    and translates errors) is imported only by the error path and the catalog, not by a clean check."""
     if name == "RULES":
-        from flowlint import meta_pass, schema_meta
+        from flowlint.schema import meta_port, reference_errors
 
-        rules: list[RuleInfo] = [*schema_meta.RULES, *meta_pass.RULES, *schema_docs.RULES]
+        rules: list[RuleInfo] = [*reference_errors.RULES, *meta_port.RULES, *docs_limits.RULES]
         globals()["RULES"] = rules
         return rules
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -76,7 +76,7 @@ def _schema_folder() -> Any:
     """The folder of JSON Schemas: the package ``flowlint.schemas`` (a symbolic link to ``schemas/`` in a
     checkout), read as a plain directory when it is one; through ``importlib.resources`` otherwise (a zip
     import), which costs ~10 ms of imports (``tempfile``, ``zipfile``...) that a plain directory does not."""
-    here = Path(__file__).parent / "schemas"
+    here = Path(__file__).parents[1] / "schemas"  # flowlint/schemas
     if here.is_dir():
         return here
     from importlib import resources
@@ -84,7 +84,7 @@ def _schema_folder() -> Any:
     try:
         return resources.files("flowlint.schemas")
     except ModuleNotFoundError:  # running from a checkout that was not installed
-        return Path(__file__).resolve().parents[1] / "schemas"
+        return Path(__file__).resolve().parents[2] / "schemas"
 
 
 @lru_cache(maxsize=1)
@@ -378,8 +378,9 @@ _NATIVE_REFUSALS = (UnicodeError, ValueError, OverflowError)
 
 @lru_cache(maxsize=None)
 def _docs_native_validator(version_text: str) -> Any:
-    """The native validator of the schema with the docs' limits added (:func:`schema_docs.within_docs_limits_schema`)."""
-    schema = schema_docs.within_docs_limits_schema(json.loads(_native_schema_text(version_text)))
+    """The native validator of the schema with the docs' limits added
+    (:func:`docs_limits.within_docs_limits_schema`)."""
+    schema = docs_limits.within_docs_limits_schema(json.loads(_native_schema_text(version_text)))
     assert _native is not None  # called only when the native validator is installed
     return _native.validator_for(schema, validate_formats=True)
 
@@ -387,7 +388,7 @@ def _docs_native_validator(version_text: str) -> Any:
 def _within_docs_limits(doc: dict[str, Any], version_text: str) -> bool:
     """True when the document is valid and within the docs' limits, told by one native check (the clean
     path); False when that is not sure (no native validator, or it refused the document): then ask
-    :func:`schema_is_valid` and :func:`schema_docs.docs_limits`."""
+    :func:`schema_is_valid` and :func:`docs_limits.docs_limits`."""
     if _native is None:
         return False
     try:
@@ -419,20 +420,20 @@ def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
     if doc.get("version") != version.text:
         # --target-version: the document is checked as if it declared that version.
         doc = {**doc, "version": version.text}
-    from flowlint import meta_pass
+    from flowlint.schema import meta_port
 
-    if meta_pass.handles(version):  # 5.1 and later: Meta's own schema, Ajv's errors, Meta's translation
-        found = meta_pass.check(doc, version)
+    if meta_port.handles(version):  # 5.1 and later: Meta's own schema, Ajv's errors, Meta's translation
+        found = meta_port.check(doc, version)
         # The docs' limits by their Python walk: cheaper than a second native check of the whole flow
         # (100 KB: 0.21 vs 0.26 ms), and the same answer (a flow within them gets nothing from the walk).
-        found.extend(schema_docs.docs_limits(doc))
+        found.extend(docs_limits.docs_limits(doc))
         return found
     if _within_docs_limits(doc, schema_version):
         return []  # valid, and nothing for the docs' limits to say
     found = []
     if not schema_is_valid(doc, schema_version):
         found = _explain(doc, schema_version)
-    found.extend(schema_docs.docs_limits(doc))
+    found.extend(docs_limits.docs_limits(doc))
     return found
 
 
@@ -467,16 +468,16 @@ def _explain(doc: dict[str, Any], version_text: str, *, prune_from: int | None =
     threshold = PRUNE_FROM_SCREENS if prune_from is None else prune_from
     if _native is None or not isinstance(screens, list) or len(screens) < threshold:
         errors = validator_for(version_text).iter_errors(doc)
-        from flowlint import schema_meta
+        from flowlint.schema import reference_errors
 
-        return schema_meta.translate(errors, doc, version=version_text)
+        return reference_errors.translate(errors, doc, version=version_text)
     native = _native_validator(version_text)
-    from flowlint import schema_meta
+    from flowlint.schema import reference_errors
 
     try:
         original = [(tuple(e.instance_path), e.message) for e in native.iter_errors(doc)]
     except _NATIVE_REFUSALS:  # the native validator cannot read this document: explain all of it
-        return schema_meta.translate(validator_for(version_text).iter_errors(doc), doc, version=version_text)
+        return reference_errors.translate(validator_for(version_text).iter_errors(doc), doc, version=version_text)
     broken = sorted(
         {p[1] for p, _ in original if len(p) >= 2 and p[0] == "screens" and isinstance(p[1], int)}
     )
@@ -493,10 +494,10 @@ def _explain(doc: dict[str, Any], version_text: str, *, prune_from: int | None =
             pruned, kept = slim
     # Renumbered before they merge: two items of different arrays can share an index in the pruned copy,
     # and so a message ("property 'children/0'") that differs in the document.
-    found = schema_meta.translate(
+    found = reference_errors.translate(
         validator_for(version_text).iter_errors(pruned), pruned, version=version_text, merge=False
     )
-    return schema_meta.merge_findings([_renumber(d, kept) for d in found])
+    return reference_errors.merge_findings([_renumber(d, kept) for d in found])
 
 
 def _compacted(

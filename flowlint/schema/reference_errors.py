@@ -21,7 +21,7 @@ from flowlint.jstypes import js_type
 from flowlint.catalog import RuleInfo
 from flowlint.components import vnum
 from flowlint.diagnostics import ERROR, Diagnostic, JsonPath, Pointer, with_place_fix
-from flowlint.schema_build import (
+from flowlint.schema.build import (
     BINDING_V200,
     BINDING_V400,
     BINDING_V600,

@@ -1,8 +1,8 @@
 """Writes ajv6_inputs.json (not checked in): schemas and data that exercise every keyword Meta's schemas use.
 
 ``node record_ajv6.js`` (in this folder, with ``npm install ajv@6.12.6``) then records Ajv 6.12.6's
-own answers into ajv6_cases.json, which test_ajv.py replays against flowlint.ajv. Run both again when a
-case is added: ``python tests/ajv/make_cases.py && node tests/ajv/record_ajv6.js``.
+own answers into ajv6_cases.json, which test_ajv.py replays against flowlint.schema.meta_port.ajv. Run
+both again when a case is added: ``python tests/ajv/make_cases.py && node tests/ajv/record_ajv6.js``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""flowlint.ajv against Ajv 6.12.6's own answers (recorded by record_ajv6.js, options as Meta's: allErrors, verbose).
+"""flowlint.schema.meta_port.ajv against Ajv 6.12.6's own answers (recorded by record_ajv6.js, options as
+Meta's: allErrors, verbose).
 
 Every error must come out with Ajv's keyword, data path, schema path, params and message, in Ajv's order:
 Meta's translation reads each of them, and its filters depend on the order.
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from flowlint import ajv
+from flowlint.schema.meta_port import ajv
 from flowlint.schema import _compiled, _is_regex
 
 CASES = json.loads(Path(__file__).with_name("ajv6_cases.json").read_text(encoding="utf-8"))

@@ -133,7 +133,7 @@ def test_importing_the_cli_loads_no_sub_command_and_no_heavy_module() -> None:
     assert not {
         m for m in modules if m.startswith(("lark", "jsonschema", "xml", "concurrent", "tomllib", "multiprocessing"))
     }
-    assert not {m for m in modules if m.startswith("flowlint.cli_") or m.startswith("flowlint.reporters.")}
+    assert not {m for m in modules if m.startswith("flowlint.cli.") or m.startswith("flowlint.reporters.")}
 
 
 def test_the_format_choice_is_built_from_the_reporter_table() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from flowlint.cli_inputs import SNIFF_BYTES, looks_like_flow
+from flowlint.cli.inputs import SNIFF_BYTES, looks_like_flow
 from flowlint.config import DEFAULT_EXCLUDE, Settings, load
 from flowlint.gitignore import GitIgnores
 

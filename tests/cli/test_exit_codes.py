@@ -143,7 +143,7 @@ def test_a_file_over_the_size_limit_is_a_diagnostic_not_a_memory_problem(tmp_pat
 
 
 def test_ctrl_c_is_130_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    from flowlint import cli_check
+    from flowlint.cli import check as cli_check
 
     def interrupted(*args: object, **kwargs: object) -> object:
         raise KeyboardInterrupt

@@ -110,8 +110,8 @@ def test_parallel_output_is_the_same_as_serial_on_200_flows(tmp_path: Path) -> N
 
 def _counted_forks(tmp_path: Path, monkeypatch: object, *, cpus: int) -> tuple[list[int], list[object]]:
     """Two hundred flows to check, ``os.fork`` counted (one entry per worker started), ``cpus`` CPUs."""
-    from flowlint import cli_check
-    from flowlint.cli_inputs import Input
+    from flowlint.cli import check as cli_check
+    from flowlint.cli.inputs import Input
 
     _two_hundred_flows(tmp_path)
     forks: list[int] = []
@@ -128,7 +128,7 @@ def _counted_forks(tmp_path: Path, monkeypatch: object, *, cpus: int) -> tuple[l
 
 def test_check_runs_in_worker_processes_when_asked(tmp_path: Path, monkeypatch: object) -> None:
     """-j 2 really forks a worker (and -j 1 does not), so the test above compares two paths."""
-    from flowlint import cli_check
+    from flowlint.cli import check as cli_check
     from flowlint.config import Settings
 
     forks, items = _counted_forks(tmp_path, monkeypatch, cpus=4)
@@ -141,7 +141,7 @@ def test_check_runs_in_worker_processes_when_asked(tmp_path: Path, monkeypatch: 
 
 def test_no_more_workers_than_cpus_are_started(tmp_path: Path, monkeypatch: object) -> None:
     """Issue 24: `-j 64` on 2 cores started 63 workers."""
-    from flowlint import cli_check
+    from flowlint.cli import check as cli_check
     from flowlint.config import Settings
 
     forks, items = _counted_forks(tmp_path, monkeypatch, cpus=2)
@@ -161,7 +161,7 @@ def test_an_absurd_jobs_value_is_refused(tmp_path: Path) -> None:
 
 def test_the_process_pool_gives_the_same_results(tmp_path: Path) -> None:
     """The pool is what platforms without a safe fork use (macOS, Windows)."""
-    from flowlint import cli_check
+    from flowlint.cli import check as cli_check
     from flowlint.config import Settings
 
     _two_hundred_flows(tmp_path)
@@ -171,7 +171,7 @@ def test_the_process_pool_gives_the_same_results(tmp_path: Path) -> None:
 
 
 def test_a_worker_that_dies_leaves_an_error_on_its_files_and_no_hang(tmp_path: Path, monkeypatch: object) -> None:
-    from flowlint import cli_check
+    from flowlint.cli import check as cli_check
     from flowlint.config import Settings
 
     _two_hundred_flows(tmp_path)
@@ -195,8 +195,8 @@ def test_a_worker_that_dies_leaves_an_error_on_its_files_and_no_hang(tmp_path: P
 
 
 def test_default_jobs_stay_serial_for_a_few_small_files_and_go_parallel_for_big_inputs(tmp_path: Path) -> None:
-    from flowlint import cli_check
-    from flowlint.cli_check import PARALLEL_MIN_BYTES, Task
+    from flowlint.cli import check as cli_check
+    from flowlint.cli.check import PARALLEL_MIN_BYTES, Task
 
     small = tmp_path / "small.json"
     small.write_bytes(CLEAN)
@@ -264,7 +264,7 @@ def _reference_walk(top: str, config: Settings) -> list[str]:
 def test_the_walk_lists_what_os_walk_sorted_by_components_lists(entries: list, exclude: list) -> None:
     import tempfile
 
-    from flowlint.cli_inputs import _walk
+    from flowlint.cli.inputs import _walk
 
     with tempfile.TemporaryDirectory() as tmp:
         top = os.path.join(tmp, "top")
@@ -324,7 +324,7 @@ def test_the_recursive_glob_matches_what_glob_matches_without_directory_links(en
     import glob
     import tempfile
 
-    from flowlint.cli_inputs import _glob
+    from flowlint.cli.inputs import _glob
 
     with tempfile.TemporaryDirectory() as tmp:
         top = os.path.join(tmp, "top")

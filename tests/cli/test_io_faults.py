@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from flowlint import cli_inputs
-from flowlint.cli_check import check_inputs, exit_status
-from flowlint.cli_inputs import Input
+from flowlint.cli import inputs as cli_inputs
+from flowlint.cli.check import check_inputs, exit_status
+from flowlint.cli.inputs import Input
 from flowlint.config import Settings
 
 from .conftest import FIXTURES, run_cli

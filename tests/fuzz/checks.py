@@ -24,7 +24,7 @@ def assert_no_internal_error(diagnostics: list[Diagnostic]) -> None:
         assert diag.rule not in INTERNAL_ERRORS, diag.message
 
 
-from flowlint.meta_errors import NOWHERE  # noqa: E402
+from flowlint.schema.meta_port.errors import NOWHERE  # noqa: E402
 
 
 def assert_located(report: Report, data: bytes | str) -> None:
@@ -42,7 +42,7 @@ def assert_located(report: Report, data: bytes | str) -> None:
         for pointer in diag.pointers:
             assert pointer.span is not None, f"{diag.rule} at {pointer.path_text} is not located"
             if pointer.span == NOWHERE and diag.rule.startswith("FL2"):
-                continue  # Meta's own answer puts this error at line 0 (flowlint.meta_errors), and so does flowlint
+                continue  # Meta's own answer puts this error at line 0 (meta_port.errors), and so does flowlint
             assert_inside(pointer.span, lines, diag.rule)
             if isinstance(report.value, dict):
                 if source_map is None:

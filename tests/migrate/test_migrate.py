@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flowlint.cli_migrate import migrate_text, needs_person
+from flowlint.cli.migrate import migrate_text, needs_person
 from tests.cli.conftest import run_cli
 from tests.conformance import CORPUS, require_shared
 

@@ -9,7 +9,7 @@ import urllib.request
 
 from click.testing import CliRunner
 
-from flowlint.cli_request import request_command, serve_command
+from flowlint.cli.request import request_command, serve_command
 
 from .helpers import ACCOUNT, CHANNEL, body
 

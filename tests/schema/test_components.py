@@ -11,7 +11,7 @@ import copy
 
 import pytest
 
-from flowlint.schema_build import COMPONENT_SINCE, VERSIONS, vnum
+from flowlint.schema.build import COMPONENT_SINCE, VERSIONS, vnum
 from tests.schema.fixtures import (
     REQUIRED,
     VALID,

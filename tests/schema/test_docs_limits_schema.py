@@ -1,7 +1,7 @@
-"""The clean path's shortcut for the docs' limits (``schema_docs.within_docs_limits_schema``).
+"""The clean path's shortcut for the docs' limits (``docs_limits.within_docs_limits_schema``).
 
 The native validator checks the schema with the docs' limits added; a document it accepts skips the walk of
-``schema_docs.docs_limits``. That is sound only if such a document is schema-valid and gets no FL920/FL921:
+``docs_limits.docs_limits``. That is sound only if such a document is schema-valid and gets no FL920/FL921:
 checked here on the schemas' structure, on generated flows, and on every shared document (the report is the
 same with and without the shortcut).
 """
@@ -18,20 +18,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import flowlint
-from flowlint import schema, schema_docs
+from flowlint import schema
+from flowlint.schema import docs_limits
 from flowlint.source import parse_source
 from tests.conformance import SHARED, load_cases, require_shared
 from tests.schema.fixtures import VALID, flow
 
 pytest.importorskip("jsonschema_rs")
 
-_LIMITED = {ctype for ctype, _ in schema_docs.DOCS_CHAR_LIMITS} | set(schema_docs.DOCS_COUNT_LIMITS)
+_LIMITED = {ctype for ctype, _ in docs_limits.DOCS_CHAR_LIMITS} | set(docs_limits.DOCS_COUNT_LIMITS)
 
 
 def _limited_keys(ctype: str) -> set[str]:
-    keys = {key for (kind, key) in schema_docs.DOCS_CHAR_LIMITS if kind == ctype}
-    if ctype in schema_docs.DOCS_COUNT_LIMITS:
-        keys.add(schema_docs.DOCS_COUNT_LIMITS[ctype][0])
+    keys = {key for (kind, key) in docs_limits.DOCS_CHAR_LIMITS if kind == ctype}
+    if ctype in docs_limits.DOCS_COUNT_LIMITS:
+        keys.add(docs_limits.DOCS_COUNT_LIMITS[ctype][0])
     return keys
 
 
@@ -86,11 +87,11 @@ def _flows(draw: Any) -> dict[str, Any]:
     children = []
     for ctype in draw(st.lists(st.sampled_from(sorted(_LIMITED & set(VALID))), min_size=1, max_size=4)):
         comp = json.loads(json.dumps(VALID[ctype]))
-        for (kind, key), _ in schema_docs.DOCS_CHAR_LIMITS.items():
+        for (kind, key), _ in docs_limits.DOCS_CHAR_LIMITS.items():
             if kind == ctype and draw(st.booleans()):
                 comp[key] = draw(_TEXTS)
-        if ctype in schema_docs.DOCS_COUNT_LIMITS and draw(st.booleans()):
-            key = schema_docs.DOCS_COUNT_LIMITS[ctype][0]
+        if ctype in docs_limits.DOCS_COUNT_LIMITS and draw(st.booleans()):
+            key = docs_limits.DOCS_COUNT_LIMITS[ctype][0]
             count = draw(st.integers(0, 24))
             if key == "data-source":
                 items = [{"id": str(i), "title": draw(_TEXTS) if draw(st.booleans()) else "T"} for i in range(count)]
@@ -112,7 +113,7 @@ def test_a_document_the_shortcut_accepts_is_valid_and_gets_no_docs_warning(doc: 
     version = doc["version"]
     if schema._within_docs_limits(doc, version):
         assert schema.schema_is_valid(doc, version)
-        assert schema_docs.docs_limits(doc) == []
+        assert docs_limits.docs_limits(doc) == []
 
 
 def test_the_shortcut_answers_both_ways_at_the_limits() -> None:
@@ -130,7 +131,7 @@ def test_the_shortcut_answers_both_ways_at_the_limits() -> None:
     assert schema._within_docs_limits(flow([{**VALID["RadioButtonsGroup"], "data-source": options[:20]}], "7.3"), "7.3")
     pictured = [{"id": str(i), "title": "T", **({"image": "iVBORw0KGgo="} if i == 0 else {})} for i in range(101)]
     dropdown = flow([{**VALID["Dropdown"], "data-source": pictured}], "7.3")
-    assert schema_docs.docs_limits(dropdown) and not schema._within_docs_limits(dropdown, "7.3")  # 100 with an image
+    assert docs_limits.docs_limits(dropdown) and not schema._within_docs_limits(dropdown, "7.3")  # 100 with an image
 
 
 def _shared_texts() -> Iterator[bytes]:
@@ -155,7 +156,7 @@ def test_the_shortcut_compiles_for_every_version_and_answers_like_the_schema_on_
     doc = flow([{"type": "TextHeading", "text": "Hello"}, {"type": "TextBody", "text": "b" * 5000}], version)
     assert schema._docs_native_validator(version) is not None
     if schema.schema_is_valid(doc, version):  # then only the docs' limit (TextBody 4096) stands in the way
-        assert schema_docs.docs_limits(doc) and not schema._within_docs_limits(doc, version)
+        assert docs_limits.docs_limits(doc) and not schema._within_docs_limits(doc, version)
         doc["screens"][0]["layout"]["children"][1]["text"] = "b"
         assert schema._within_docs_limits(doc, version)
     else:

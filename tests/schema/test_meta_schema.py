@@ -1,5 +1,6 @@
-"""``flowlint.meta_schema`` rebuilds Meta's own JSON Schemas: the written files are what it builds, and, where
-Meta's schemas dumped from its modules are at hand, they are equal to them key for key and in key order."""
+"""``flowlint.schema.meta_port.schema`` rebuilds Meta's own JSON Schemas: the written files are what it
+builds, and, where Meta's schemas dumped from its modules are at hand, they are equal to them key for key and in
+key order."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from flowlint import meta_schema
-from flowlint.meta_schema import VERSIONS, Switches, build, file_name, render
+from flowlint.schema.meta_port import schema as meta_schema
+from flowlint.schema.meta_port.schema import VERSIONS, Switches, build, file_name, render
 
 FOLDER = Path(__file__).resolve().parents[2] / "schemas" / "meta"
 
@@ -22,7 +23,7 @@ DUMPED = [v for v in VERSIONS.values() if v != 502]
 
 @pytest.mark.parametrize("version", list(VERSIONS))
 def test_written_file_is_what_build_gives(version: str) -> None:
-    """Run ``python -m flowlint.meta_schema`` after changing the builders."""
+    """Run ``python -m flowlint.schema.meta_port.schema`` after changing the builders."""
     assert (FOLDER / file_name(version)).read_text(encoding="utf-8") == render(build(VERSIONS[version]))
 
 

@@ -10,7 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from flowlint import schema
-from flowlint.schema_build import VERSIONS, build_schema, file_name, render
+from flowlint.schema.build import VERSIONS, build_schema, file_name, render
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 
@@ -22,7 +22,7 @@ def test_schema_is_valid_json_schema(version: str) -> None:
 
 @pytest.mark.parametrize("version", list(VERSIONS))
 def test_committed_file_is_what_the_builder_writes(version: str) -> None:
-    """Run ``python -m flowlint.schema_build`` after changing the table."""
+    """Run ``python -m flowlint.schema.build`` after changing the table."""
     assert (SCHEMAS / file_name(version)).read_text(encoding="utf-8") == render(build_schema(version))
 
 

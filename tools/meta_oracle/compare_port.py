@@ -1,9 +1,10 @@
-"""Hold flowlint.meta_errors to Meta's own schema pass (developers only).
+"""Hold flowlint.schema.meta_port.errors to Meta's own schema pass (developers only).
 
 For each flow of an input JSONL (``{"id", "text"}`` per line) whose version is 5.1 or 6.0-7.4, this parses
-the text with flowlint's parser, runs ``flowlint.ajv.validate`` with Meta's dumped schema, translates the
-errors with ``flowlint.meta_errors.translate``, locates them, and compares the answer with the oracle's
-(``oracle.js``'s output for the same input): codes, messages, pointers with positions and paths, in order.
+the text with flowlint's parser, runs ``flowlint.schema.meta_port.ajv.validate`` with Meta's dumped
+schema, translates the errors with ``flowlint.schema.meta_port.errors.translate``, locates them, and
+compares the answer with the oracle's (``oracle.js``'s output for the same input): codes, messages, pointers
+with positions and paths, in order.
 Paths are compared as tuples: flowlint's read with ``flowlint.diagnostics.parse_path``, Meta's with
 :func:`normalise_path` (Meta writes ``['x']`` where flowlint writes ``.x``, and an empty key as ``.''``).
 For Meta's throws, code and message are compared (flowlint points at the value, Meta at line 0).
@@ -26,10 +27,10 @@ from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from flowlint import ajv  # noqa: E402
+from flowlint.schema.meta_port import ajv  # noqa: E402
 from flowlint.diagnostics import Diagnostic, format_path, parse_path  # noqa: E402
 from flowlint.engine import locate  # noqa: E402
-from flowlint.meta_errors import raw_keys, translate  # noqa: E402
+from flowlint.schema.meta_port.errors import raw_keys, translate  # noqa: E402
 from flowlint.schema import _compiled, _is_regex  # noqa: E402
 from flowlint.source import parse_source  # noqa: E402
 

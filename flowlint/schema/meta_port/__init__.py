@@ -4,9 +4,9 @@ WhatsApp Manager's Flow Builder validates a flow against its own JSON Schema of 
 in all-errors mode, then translates Ajv's error list into its answer. flowlint does the same, in three
 steps that each reproduce one part of Meta's validator:
 
-1. the schema: :mod:`flowlint.meta_schema` (written to ``schemas/meta/``);
-2. Ajv 6's error list, in Ajv's order, every alternative of a ``oneOf``/``anyOf`` included: :mod:`flowlint.ajv`;
-3. Meta's translation, filters and merging: :mod:`flowlint.meta_errors`.
+1. the schema: :mod:`.schema` (``flowlint.schema.meta_port.schema``, written to ``schemas/meta/``);
+2. Ajv 6's error list, in Ajv's order, every alternative of a ``oneOf``/``anyOf`` included: :mod:`.ajv`;
+3. Meta's translation, filters and merging: :mod:`.errors`.
 
 The clean path never runs steps 2 and 3: the native validator (jsonschema-rs) reads the same schema, with
 Meta's patterns in ECMA-262 terms and Ajv's two formats, and says whether Ajv would find anything. It is never
@@ -31,8 +31,8 @@ from flowlint.catalog import RuleInfo
 from flowlint.diagnostics import ERROR, MISSING, Diagnostic, JsonPath, Pointer, value_at
 from flowlint.versions import SUPPORTED, FlowVersion
 
-# flowlint.ajv, flowlint.meta_errors and flowlint.meta_schema are imported where they are needed: a clean
-# flow needs only the schema file and the native validator.
+# The three steps (.ajv, .errors, .schema) are imported where they are needed: a clean flow needs only the
+# schema file and the native validator.
 
 __all__ = ["RULES", "check", "handles", "schema_of"]
 
@@ -75,7 +75,7 @@ def schema_of(version_text: str) -> dict[str, Any]:
     """Meta's schema of a version, as written in ``schemas/meta/``."""
     from flowlint.schema import _schema_folder
 
-    path = _schema_folder() / "meta" / f"flow-json-{version_text}.json"  # as flowlint.meta_schema writes them
+    path = _schema_folder() / "meta" / f"flow-json-{version_text}.json"  # as .schema writes them
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -142,7 +142,7 @@ def check(doc: dict[str, Any], version: FlowVersion) -> list[Diagnostic]:
     except _NATIVE_REFUSALS:
         skip = None  # the native validator cannot read this document: Ajv reads all of it
     schema = schema_of(version_text)
-    from flowlint import ajv, meta_errors, meta_schema
+    from flowlint.schema.meta_port import ajv, errors as meta_errors, schema as meta_schema
 
     valid_item = _valid_component(version_text) if skip is not None else None
     errors = ajv.validate_grouped(schema, doc, formats=_formats(), pattern=_pattern, skip=skip,
@@ -280,7 +280,7 @@ def _component_keys(version_text: str) -> dict[str, frozenset[str]]:
 
 
 def _component_of_ref_key(ref_key: str) -> str | None:
-    from flowlint import meta_errors
+    from flowlint.schema.meta_port import errors as meta_errors
 
     return meta_errors._COMPONENT_OF_REF_KEY.get(ref_key)
 
@@ -293,7 +293,7 @@ def _owner_keys(version_text: str) -> dict[str, frozenset[str]]:
 
 
 def _unknown_key_hint(key: str, owner: JsonPath, doc: Any, version_text: str) -> tuple[str | None, str | None]:
-    from flowlint.schema_meta import _Context, _unknown_key_hint as hint_of_key
+    from flowlint.schema.reference_errors import _Context, _unknown_key_hint as hint_of_key
 
     node = value_at(doc, owner)
     ctype = node.get("type") if isinstance(node, dict) and isinstance(node.get("type"), str) else None
@@ -313,8 +313,8 @@ def _unknown_key_hint(key: str, owner: JsonPath, doc: Any, version_text: str) ->
 
 def _type_hint(type_path: JsonPath, doc: Any, version_text: str) -> tuple[str | None, str | None]:
     from flowlint.components import vnum
-    from flowlint.schema_build import COMPONENT_SINCE, KNOWN_COMPONENTS
-    from flowlint.schema_meta import _container_name
+    from flowlint.schema.build import COMPONENT_SINCE, KNOWN_COMPONENTS
+    from flowlint.schema.reference_errors import _container_name
 
     value = value_at(doc, type_path)
     if not isinstance(value, str):
@@ -353,6 +353,6 @@ def _enum_hint(message: str, value: Any, path: JsonPath, version_text: str) -> s
 def _did_you_mean(value: str, choices: tuple[str, ...]) -> str | None:
     """flowlint's "did you mean" for one value among ``choices``, worked out once per value: a flow with the
     same typo 20 000 times asks for it 20 000 times (difflib costs ~55 µs a time)."""
-    from flowlint.schema_meta import _did_you_mean as suggest
+    from flowlint.schema.reference_errors import _did_you_mean as suggest
 
     return suggest(value, choices)

@@ -1,10 +1,10 @@
 """Ajv 6's errors, in Ajv 6's order: the JSON-Schema engine that Meta's validator runs.
 
 Meta's Flow Builder validates a flow with Ajv 6 (``allErrors``, ``verbose``, JavaScript-style data paths) and
-then translates and filters Ajv's error list (``flowlint.meta_errors``). Which errors that list holds, and in
-which order, decides Meta's answer: the failures of every alternative of a ``oneOf``/``anyOf`` are in it, and
-Meta's filters drop an error when an earlier one already said something at the same place. This module
-reproduces that list for the keywords Meta's schemas use, with the fields Meta reads: ``keyword``,
+then translates and filters Ajv's error list (:mod:`flowlint.schema.meta_port.errors`). Which errors
+that list holds, and in which order, decides Meta's answer: the failures of every alternative of a
+``oneOf``/``anyOf`` are in it, and Meta's filters drop an error when an earlier one already said something at
+the same place. This module reproduces that list for the keywords Meta's schemas use, with the fields Meta reads: ``keyword``,
 ``data_path`` (Ajv's ``dataPath``), ``schema_path`` (``schemaPath``), ``params``, ``message``, ``schema``,
 ``parent_schema`` and ``data``.
 
@@ -116,8 +116,8 @@ class ErrorGroup:
     """The errors of one array item, replayed from an earlier item of the same value and schema.
 
     ``path`` and ``data_path`` are the item's; ``item`` is its value. ``errors()`` gives the errors as Ajv
-    lists them (:func:`validate` does this for its callers); :func:`flowlint.meta_errors.translate` may use
-    ``template`` (the same object for every copy of one item) to translate a group once."""
+    lists them (:func:`validate` does this for its callers); :func:`.errors.translate` may use ``template``
+    (the same object for every copy of one item) to translate a group once."""
 
     __slots__ = ("template", "path", "data_path", "item")
 

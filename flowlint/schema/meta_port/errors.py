@@ -1,7 +1,7 @@
 """Meta's translation of Ajv's errors into Flow JSON errors: codes, messages, pointers, filters, merging.
 
-Meta's Flow Builder validates a flow with Ajv 6 (``allErrors``, ``verbose``; :mod:`flowlint.ajv` reproduces
-its error list) and then turns that list into its answer. This module ports that last step:
+Meta's Flow Builder validates a flow with Ajv 6 (``allErrors``, ``verbose``; :mod:`.ajv` reproduces its error
+list) and then turns that list into its answer. This module ports that last step:
 
 * ``WAFlowJSONSchemaValidator.formatAJVError``: one error per Ajv error, by keyword, each with Meta's code
   and message and one pointer; an error is dropped when a filter says an earlier error at the same place
@@ -34,7 +34,7 @@ Meta's map is keyed by the keys *as written in the text*: a key written with an 
 ``"a\\"b"``) is not found, and its error points at line 0. :func:`raw_keys` gives :func:`translate` the keys
 as written; without it, each key is taken as written with JSON's fewest escapes.
 
-Repeated items are translated once (:class:`_GroupRecord`). :func:`flowlint.ajv.validate_grouped` gives the
+Repeated items are translated once (:class:`_GroupRecord`). :func:`.ajv.validate_grouped` gives the
 errors of each repeat of an array item as one group; the first group of an item of a component list (a
 screen's ``layout/children``, a top-level component's ``children``, an ``If``'s ``then`` or ``else`` there) is
 translated error by error while the registry and the pointer map note what it reads and writes, and the next
@@ -74,17 +74,17 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Sequence
 
-from flowlint.ajv import AjvError, ErrorGroup
+from flowlint.schema.meta_port.ajv import AjvError, ErrorGroup
 from flowlint.diagnostics import ERROR, Diagnostic, JsonPath, Pointer, parse_path
 from flowlint.jstypes import js_type
 from flowlint.positions import Span
-from flowlint.meta_schema import LAYOUT_NAMES
-from flowlint.schema_meta import _RULE_OF_ERROR
+from flowlint.schema.meta_port.schema import LAYOUT_NAMES
+from flowlint.schema.reference_errors import _RULE_OF_ERROR
 
 __all__ = ["translate", "deduplicate", "raw_keys", "RULE_OF_ERROR", "INVALID_FLOW_JSON", "NOWHERE"]
 
 #: Meta's error code -> flowlint rule. Meta's throw (``INVALID_FLOW_JSON``) is FL220 (declared by
-#: :mod:`flowlint.meta_pass`, which runs this translation).
+#: :mod:`flowlint.schema.meta_port`, which runs this translation).
 RULE_OF_ERROR: dict[str, str] = {**_RULE_OF_ERROR, "INVALID_FLOW_JSON": "FL220"}
 
 # --- Meta's codes (WAFlowJSONValidationError.WA_FLOW_JSON_VALIDATION_ERROR_CODE) ---------------------------
@@ -144,7 +144,7 @@ _FORM_COMPONENTS = (
 )
 _ACTION_NAMES = ("data_exchange", "navigate", "complete", "update_data", "open_url")
 #: ``WAFlowsTypes.WA_FLOWS_LAYOUT_NAMES``: every layout, the 5.2 shopping ones included (the module is not
-#: available; the names are :data:`flowlint.meta_schema.LAYOUT_NAMES`). With them, the other-layout filter
+#: available; the names are :data:`.schema.LAYOUT_NAMES`). With them, the other-layout filter
 #: drops the errors of a SingleColumnLayout schema on a shopping layout, which is how Meta's validator accepts
 #: an ItemListLayout in 7.3 (recorded: a 7.3 flow with only an ItemListLayout screen is valid).
 _LAYOUT_NAMES = tuple(LAYOUT_NAMES.values())
@@ -910,6 +910,7 @@ class _Formatter:
 
     # -- one error ----------------------------------------------------------------------------------------
 
+    # Long on purpose: Meta's formatAJVError ported branch for branch, so that it can be read against Meta's.
     def format(self, error: AjvError) -> _Found | None:
         slash = slash_path(error.data_path)
         if self.should_drop(error, slash):
@@ -1436,7 +1437,7 @@ def translate(errors: Sequence[AjvError | ErrorGroup], doc: Any, version: int, *
     line 0 where Meta has no position); :func:`flowlint.engine.locate` gives them spans. Where Meta's code
     throws, the answer is its single ``INVALID_FLOW_JSON`` error, pointing at the value it could not read.
 
-    ``errors`` may hold the groups of :func:`flowlint.ajv.validate_grouped`; the groups of one item are
+    ``errors`` may hold the groups of :func:`.ajv.validate_grouped`; the groups of one item are
     translated once when that is exact (see the module docstring; ``memo=False`` translates every error, for
     tests).
 

@@ -22,8 +22,8 @@ bindings from 6.0) and 3764 off (7.0+ keeps the 5.x screen-id pattern). Switch 3
 Version 5.2 (the commerce version) uses four modules that are not available to us; see
 :data:`LAYOUT_NAMES` and :data:`DOCUMENT_MIME_TYPES` for what is assumed in their place.
 
-``python -m flowlint.meta_schema`` writes ``schemas/meta/flow-json-<version>.json``; ``--check`` exits 1
-when a written file differs from what :func:`build` gives.
+``python -m flowlint.schema.meta_port.schema`` writes ``schemas/meta/flow-json-<version>.json``;
+``--check`` exits 1 when a written file differs from what :func:`build` gives.
 """
 
 from __future__ import annotations
@@ -1805,7 +1805,7 @@ def _unshared(node: Any) -> Any:
 
 # --- the written files --------------------------------------------------------------------------------------
 
-FOLDER = Path(__file__).resolve().parents[1] / "schemas" / "meta"
+FOLDER = Path(__file__).resolve().parents[3] / "schemas" / "meta"  # the checkout's schemas/meta/
 
 
 def file_name(version: str) -> str:
@@ -1842,7 +1842,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     import argparse  # only the command line needs it
 
     parser = argparse.ArgumentParser(
-        prog="python -m flowlint.meta_schema", description="Write Meta's Flow JSON schemas to schemas/meta/."
+        prog="python -m flowlint.schema.meta_port.schema",
+        description="Write Meta's Flow JSON schemas to schemas/meta/.",
     )
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file is out of date")
     options = parser.parse_args(argv)
