@@ -688,12 +688,9 @@ def _read_body(body: bytes | str | dict[str, Any] | Any) -> _Body:
 
 
 def _parse_text(data: bytes | str) -> _Body:
-    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
-    if size > MAX_BYTES:
-        # flowlint's parser stops at Meta's 10 MB Flow JSON limit, but a body holding a 10 MB flow is
-        # larger once escaped: read it without positions rather than refuse it.
-        return _parse_large(data)
-    parsed = parse_source(data)
+    # Meta's 10 MB limit is the flow's, checked on flowJson; a body holding a 10 MB flow is larger once escaped
+    # (its reader bounds it: the CLI's read cap, serve's --max-body-bytes).
+    parsed = parse_source(data, max_bytes=None)
     out = _Body(parsed.text, parsed.value, parsed)
     for diag in parsed.diagnostics:
         if diag.rule == "FL004":
@@ -720,26 +717,6 @@ def _parse_text(data: bytes | str) -> _Body:
             reason = diag.message.removeprefix("Flow JSON is not valid. ")
             out.findings.append(_finding("FR001", f"The request body is not valid JSON: {reason}", diag.pointers[0]))
     return out
-
-
-def _parse_large(data: bytes | str) -> _Body:
-    try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
-        value = json.loads(text, parse_constant=_refuse_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        # RecursionError: json.loads' own stack limit (the small-body path reports FL005's words instead).
-        reason = f"it nests deeper than {MAX_DEPTH} levels" if isinstance(exc, RecursionError) else str(exc)
-        out = _Body(data if isinstance(data, str) else "")
-        out.findings.append(_finding("FR001", f"The request body is not valid JSON: {reason}", Pointer(())))
-        return out
-    out = _Body(text, value)
-    if not isinstance(value, dict):
-        out.findings.append(_finding("FR001", "The request body must be a JSON object.", Pointer(())))
-    return out
-
-
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in JSON")
 
 
 # --------------------------------------------------------------------------------------------------

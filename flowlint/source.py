@@ -967,7 +967,11 @@ class ParsedSource:
 
 
 def parse_source(
-    data: bytes | str, *, total_size: int | None = None, max_duplicates: int | None = None
+    data: bytes | str,
+    *,
+    total_size: int | None = None,
+    max_duplicates: int | None = None,
+    max_bytes: int | None = MAX_BYTES,
 ) -> ParsedSource:
     """Decode and parse; every problem becomes a diagnostic, never an exception.
 
@@ -975,11 +979,13 @@ def parse_source(
     no further than ``MAX_BYTES + 1`` bytes, enough to know it is too large); ``-1`` when that size is unknown.
     ``max_duplicates`` bounds the FL004 diagnostics made (the first ones in the text); how many more there were
     is kept in ``omitted_duplicates`` (a report capped at that many problems would not show them anyway).
+    ``max_bytes``: the size gate, Meta's 10 MB for a flow; None for a text the caller has bounded already (a
+    Create Flow request body holds a flow of up to 10 MB, larger once escaped as a string).
 
     The stages, each of which may end the parse (``fatal``): the size gate, decoding, the parse of the value,
     the root that must be an object; then the duplicate keys (warnings).
     """
-    too_large = _size_gate(data, total_size)
+    too_large = _size_gate(data, total_size) if max_bytes is not None else None
     if too_large is not None:
         # Meta stops at this gate without parsing; so does flowlint (the point is not to spend 10 MB of work).
         return ParsedSource("", diagnostics=[too_large], fatal=True)

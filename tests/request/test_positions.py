@@ -200,24 +200,20 @@ def test_every_conformance_flow_embedded_in_a_request_keeps_its_positions():
             assert_maps_back(report, body_text)
 
 
-def test_a_body_over_the_parser_limit_is_still_judged(monkeypatch):
+def test_a_flow_error_is_placed_in_the_body_and_in_the_flow():
     import flowlint.request as request_module
 
-    # Stand-in for a body above 10 MB (a 10 MB flow grows when escaped): read without a source map.
-    monkeypatch.setattr(request_module, "MAX_BYTES", 64)
+    # (Bodies over 10 MB go through the same parser: tests/request/test_robustness.py.)
     flow_text = '{"version": 7.3, "screens": []}'
     body_text = request_text(flow_text, ascii_only=True).replace('"name": "Example Flow", ', "")
     report = check_create_request(body_text)
     assert [d.rule for d in report.request_diagnostics] == ["FR004"]
     (diag,) = [d for d in report.flow_diagnostics if d.rule == "FL102"]
     assert (diag.span.column_start, diag.span.column_end) == (13, 16)
-    assert report.in_file(diag).span.as_api() == {"lineStart": 1, "lineEnd": 1, "columnStart": 1, "columnEnd": 2}
+    assert report.in_file(diag).span.as_api() == {"lineStart": 1, "lineEnd": 1, "columnStart": 54, "columnEnd": 57}
     assert request_module.api_answer(report)[0] == 400
 
 
-def test_a_body_over_the_parser_limit_that_is_not_json_is_refused(monkeypatch):
-    import flowlint.request as request_module
-
-    monkeypatch.setattr(request_module, "MAX_BYTES", 8)
+def test_a_body_that_is_not_a_json_object_is_refused():
     for text in ('{"name": "x", "categories": [}', b'{"name": "\xff\xfe", "categories": []}', "[1, 2, 3, 4, 5]"):
         assert [d.rule for d in check_create_request(text).refusals] == ["FR001"]
