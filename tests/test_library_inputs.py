@@ -72,3 +72,20 @@ def test_lint_file_refuses_a_descriptor_and_leaves_it_open(tmp_path) -> None:
         os.fstat(fd)  # still open: flowlint did not close the caller's descriptor
     finally:
         os.close(fd)
+
+
+def test_lint_pauses_the_cyclic_collector_only_for_the_call() -> None:
+    import gc
+
+    assert gc.isenabled()
+    flowlint.lint('{"version": "7.3", "screens": []}')
+    assert gc.isenabled()
+    with pytest.raises(TypeError):
+        flowlint.lint(None)  # type: ignore[arg-type]
+    assert gc.isenabled()
+    gc.disable()  # a caller's own choice is left alone
+    try:
+        flowlint.lint('{"version": "7.3", "screens": []}')
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
