@@ -16,7 +16,7 @@ from typing import Any
 from flowlint.diagnostics import Diagnostic, Pointer, Report, format_path, parse_path
 from flowlint.engine import Selection, lint, lint_file
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "__version__",
