@@ -99,8 +99,8 @@ class Selection:
     """Which rule codes to report: ``select``/``ignore`` by code or prefix (``FL2``, ``FL301``, ``ALL``)."""
 
     def __init__(self, select: Sequence[str] = ("ALL",), ignore: Sequence[str] = ()) -> None:
-        self.select = tuple(s.upper() for s in select) or ("ALL",)
-        self.ignore = tuple(s.upper() for s in ignore)
+        self.select = tuple(_selector(s) for s in select) or ("ALL",)
+        self.ignore = tuple(_selector(s) for s in ignore)
 
     @staticmethod
     def _match(code: str, patterns: tuple[str, ...]) -> int:
@@ -122,6 +122,26 @@ class Selection:
         if selected < 0:
             return False
         return selected > ignored or (selected == ignored and selected > 0)
+
+
+def _selector(text: str) -> str:
+    """A selector as the engine matches it: a rule name (``duplicate-key``) becomes its code, and an old code
+    (``FL1009``, now ``FR009``) its new one with a ``DeprecationWarning``, as the command line and the
+    configuration do (:mod:`flowlint.rule_codes`); anything else is matched as written."""
+    upper = text.upper()
+    if upper[:2] in ("FL", "FR", "AL") and not upper.startswith("FL10"):
+        return upper  # a code, a prefix or ALL: nothing to look up
+    from flowlint.rule_codes import SelectorError, resolve_selector
+
+    try:
+        resolved = resolve_selector(text)
+    except SelectorError:
+        return upper  # names no rule: matches nothing, as before
+    if resolved.note is not None:
+        import warnings
+
+        warnings.warn(resolved.note, DeprecationWarning, stacklevel=3)
+    return resolved.selector
 
 
 def run_checks(

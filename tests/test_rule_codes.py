@@ -195,3 +195,21 @@ def test_explain_follows_an_old_code_with_a_note() -> None:
     assert result.stdout == run_cli(["explain", "publish-unlisted-version"]).stdout
     assert result.stdout.startswith("FR021 publish-unlisted-version\n")
     assert "FL1021 is now FR021" in result.stderr
+
+
+def test_the_library_selection_takes_names_and_old_codes_too() -> None:
+    import warnings
+
+    import flowlint
+    from flowlint.engine import Selection
+
+    text = '{"version": "7.3", "screens": [], "a": 1, "a": 2}'
+    assert "FL004" in [d.rule for d in flowlint.lint(text).diagnostics]
+    quiet = Selection(ignore=["duplicate-key"])
+    assert quiet.ignore == ("FL004",)
+    assert "FL004" not in [d.rule for d in flowlint.lint(text, selection=quiet).diagnostics]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert Selection(select=["FL1009"]).select == ("FR009",)
+    assert [w.category for w in caught] == [DeprecationWarning]
+    assert Selection(select=["no-such-rule"]).select == ("NO-SUCH-RULE",)  # matches nothing, as before
